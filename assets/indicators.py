@@ -1,0 +1,82 @@
+"""Indicator assets: counts, rates and harm per region level (SQL in sql/marts/)."""
+
+from dagster import (
+    AssetCheckExecutionContext,
+    AssetCheckResult,
+    AssetExecutionContext,
+    AssetKey,
+    asset_check,
+)
+from dagster_duckdb import DuckDBResource
+
+from assets.formatting import markdown_table
+from pipeline.partitions import yearly_partitions
+from pipeline.sql import query
+from pipeline.sql_assets import partitioned_sql_asset
+
+DEFAULT_HARM_WEIGHT_SET = "default_v0"
+
+
+def _harm_weight_set(context: AssetExecutionContext) -> dict[str, str]:
+    # The weight set is a run tag so an analyst can rebuild with another set without code.
+    return {"weight_set": context.run.tags.get("harm_weight_set", DEFAULT_HARM_WEIGHT_SET)}
+
+
+phenomenon_indicators = partitioned_sql_asset(
+    stage="indicators",
+    sql_dir="marts",
+    name="phenomenon_indicators",
+    group="harm",
+    description="Counts, rate per 100,000 inhabitants and harm score per year x region level x "
+    "region x phenomenon x source (municipality, RIEC region, province, the Netherlands).",
+    deps=[
+        ["staging", "stg_incidents__crimes"],
+        ["staging", "stg_drug_sites__sites"],
+        ["staging", "stg_population__inhabitants"],
+        ["reference", "municipalities"],
+        ["reference", "crime_types"],
+        ["reference", "harm_weights"],
+    ],
+    extra_params=_harm_weight_set,
+)
+
+financial_indicators = partitioned_sql_asset(
+    stage="indicators",
+    sql_dir="marts",
+    name="financial_indicators",
+    group="financial",
+    description="FIU-Nederland unusual and suspicious transactions per year x region level x "
+    "region x reporting sector.",
+    deps=[
+        ["staging", "stg_financial__fiu_transactions"],
+        ["staging", "stg_population__inhabitants"],
+        ["reference", "municipalities"],
+        ["reference", "fiu_reporting_sectors"],
+    ],
+)
+
+
+@asset_check(
+    asset=AssetKey(["indicators", "phenomenon_indicators"]),
+    name="regions_add_up",
+    description="Each RIEC region and province equals the sum of its municipalities, the "
+    "Netherlands the sum of the RIEC regions and of the provinces, the national count equals "
+    "staging, and every municipality has a population.",
+    blocking=True,
+    partitions_def=yearly_partitions,
+)
+def regions_add_up(
+    context: AssetCheckExecutionContext, warehouse: DuckDBResource
+) -> AssetCheckResult:
+    year = int(context.partition_key)
+    with warehouse.get_connection() as conn:
+        columns, problems = query(conn, "quality/phenomenon_indicators_reconcile", {"year": year})
+    return AssetCheckResult(
+        passed=not problems,
+        description="All region levels add up." if not problems else f"{len(problems)} problem(s)",
+        metadata={"problems": markdown_table(columns, problems[:20])},
+    )
+
+
+indicator_assets = [phenomenon_indicators, financial_indicators]
+indicator_checks = [regions_add_up]

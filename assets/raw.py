@@ -1,0 +1,185 @@
+"""Raw assets: one per source and year, the delivered file as text with provenance.
+
+Each raw asset has a blocking Great Expectations check; a failing check stops everything
+downstream of it in the run, so a broken file never reaches the report.
+"""
+
+from datetime import UTC, datetime
+
+import polars as pl
+from dagster import (
+    AssetCheckExecutionContext,
+    AssetCheckResult,
+    AssetExecutionContext,
+    AssetKey,
+    AssetsDefinition,
+    Failure,
+    MaterializeResult,
+    MetadataValue,
+    asset,
+    asset_check,
+)
+from dagster_duckdb import DuckDBResource
+
+from assets.raw_files import UnreadableFile, file_sha256, read_delivered_rows
+from assets.raw_rules import KnownValues, raw_rules
+from assets.sources import SOURCES, Source
+from pipeline.metadata import table_metadata, table_relation
+from pipeline.partitions import yearly_partitions
+from pipeline.quality import ValidationOutcome, validate_frame
+from pipeline.resources import ProjectPaths
+from pipeline.sql import query, run_in_transaction
+
+GROUPS = {
+    "incidents": "incidents",
+    "population": "population",
+    "drug_sites": "drugs",
+    "financial": "financial",
+}
+VALIDATED_AGAINST = [
+    AssetKey(["reference", name])
+    for name in ("municipalities", "crime_types", "drug_site_types", "fiu_reporting_sectors")
+]
+
+
+def _raw_asset(source: Source) -> AssetsDefinition:
+    @asset(
+        name=source.name,
+        key_prefix="raw",
+        group_name=GROUPS[source.name],
+        description=f"{source.description} As delivered, one row per file row, with provenance.",
+        partitions_def=yearly_partitions,
+        pool="duckdb",
+        kinds={"duckdb", "csv"},
+    )
+    def _load(
+        context: AssetExecutionContext, warehouse: DuckDBResource, paths: ProjectPaths
+    ) -> MaterializeResult:
+        year = int(context.partition_key)
+        found = paths.source_file(source, year)
+        if found is None:
+            raise Failure(
+                f"No {source.name} file for {year}: expected "
+                f"{paths.data / 'raw' / source.name / source.file_name(year)} "
+                f"or the demo file {paths.data / 'demo' / source.name / source.file_name(year)}."
+            )
+        try:
+            delivered_rows = read_delivered_rows(found.path, source)
+        except UnreadableFile as error:
+            raise Failure(str(error)) from error
+        params = {
+            "year": year,
+            "source_file": found.path.name,
+            "source_sha256": file_sha256(found.path),
+            "loaded_at": datetime.now(UTC).replace(tzinfo=None),
+            "is_synthetic": found.is_synthetic,
+        }
+        with warehouse.get_connection() as conn:
+            conn.register("delivered_rows", delivered_rows)
+            run_in_transaction(conn, f"raw/{source.name}", params)
+            metadata = table_metadata(conn, f"raw.{source.name}", {"partition_year": year})
+        return MaterializeResult(
+            metadata={
+                **metadata,
+                "source_file": MetadataValue.path(str(found.path)),
+                "source_sha256": params["source_sha256"],
+                "synthetic": found.is_synthetic,
+            }
+        )
+
+    return _load
+
+
+def _known_values(conn) -> KnownValues:
+    def codes(name: str) -> frozenset[str]:
+        return frozenset(row[0] for row in query(conn, f"quality/{name}")[1])
+
+    return KnownValues(
+        municipality_codes=codes("known_municipality_codes"),
+        crime_type_codes=codes("known_crime_type_codes"),
+        drug_site_types=codes("known_drug_site_types"),
+        reporting_sectors=codes("known_reporting_sectors"),
+    )
+
+
+def _raw_check(source: Source):
+    @asset_check(
+        asset=AssetKey(["raw", source.name]),
+        name=f"{source.name}_file_is_valid",
+        description=(
+            "Great Expectations suite: columns present, no empty cells, counts are non-negative "
+            "integers, every municipality code known, year equal to the partition."
+        ),
+        blocking=True,
+        partitions_def=yearly_partitions,
+        additional_deps=VALIDATED_AGAINST,
+        pool="duckdb",
+    )
+    def _check(context: AssetCheckExecutionContext, warehouse: DuckDBResource) -> AssetCheckResult:
+        year = int(context.partition_key)
+        with warehouse.get_connection() as conn:
+            known = _known_values(conn)
+            frame = (
+                table_relation(conn, f"raw.{source.name}", {"partition_year": year})
+                .order("source_row")
+                .df()
+            )
+            outcome = validate_frame(
+                frame.drop(
+                    columns=["partition_year", "source_sha256", "loaded_at", "is_synthetic"]
+                ),
+                raw_rules(source.name, year, known),
+                suite_name=f"raw_{source.name}_{year}",
+            )
+            record_outcome(
+                conn, f"raw/{source.name}", f"{source.name}_file_is_valid", year, outcome
+            )
+        first = outcome.failures[0] if outcome.failures else None
+        return AssetCheckResult(
+            passed=outcome.passed,
+            description=outcome.summary(),
+            metadata={
+                "rows_checked": outcome.rows_checked,
+                "rules_checked": outcome.rules_checked,
+                "failed_values": len(outcome.failures),
+                "first_failure": first.message() if first else "",
+            },
+        )
+
+    return _check
+
+
+def record_outcome(
+    conn, asset_key: str, check_name: str, year: int, outcome: ValidationOutcome
+) -> None:
+    """Store a check's outcome and its failing values in the warehouse, replacing earlier ones."""
+    failure_rows = pl.DataFrame(
+        [(f.source_file, f.source_row, f.column, f.value, f.rule) for f in outcome.failures],
+        schema={
+            "source_file": pl.String,
+            "source_row": pl.Int64,
+            "column_name": pl.String,
+            "value": pl.String,
+            "rule": pl.String,
+        },
+        orient="row",
+    )
+    conn.register("failure_rows", failure_rows)
+    run_in_transaction(
+        conn,
+        "quality/check_results",
+        {
+            "year": year,
+            "asset_key": asset_key,
+            "check_name": check_name,
+            "passed": outcome.passed,
+            "rows_checked": outcome.rows_checked,
+            "rules_checked": outcome.rules_checked,
+            "summary": outcome.summary(),
+        },
+    )
+    conn.unregister("failure_rows")
+
+
+raw_assets = [_raw_asset(source) for source in SOURCES.values()]
+raw_checks = [_raw_check(source) for source in SOURCES.values()]

@@ -1,0 +1,45 @@
+"""Reference assets: the committed facts in data/reference/ loaded into the warehouse."""
+
+from dagster import AssetExecutionContext, AssetsDefinition, MaterializeResult, asset
+from dagster_duckdb import DuckDBResource
+
+from pipeline.metadata import table_metadata
+from pipeline.resources import ProjectPaths
+from pipeline.sql import run_in_transaction
+
+REFERENCE_TABLES: dict[str, str] = {
+    "municipalities": "The 342 municipalities of the 2025 division with province, police unit, "
+    "RIEC region and population.",
+    "provinces": "The 12 provinces.",
+    "riec_regions": "The 10 RIEC regions (boundaries assumed equal to the police units).",
+    "phenomena": "The threat areas (phenomena) of the threat picture.",
+    "crime_types": "CBS 83648NED crime types mapped to phenomena.",
+    "drug_site_types": "Police drug-site types mapped to phenomena.",
+    "fiu_reporting_sectors": "FIU-Nederland reporting sectors mapped to sectors.",
+    "sectors": "Sectors exposed to undermining crime, with their SBI sections.",
+    "harm_weights": "Harm weight per phenomenon; the default set is to be calibrated.",
+}
+
+
+def _reference_asset(name: str, description: str) -> AssetsDefinition:
+    @asset(
+        name=name,
+        key_prefix="reference",
+        group_name="reference",
+        description=description,
+        pool="duckdb",
+        kinds={"duckdb", "csv"},
+    )
+    def _load(
+        context: AssetExecutionContext, warehouse: DuckDBResource, paths: ProjectPaths
+    ) -> MaterializeResult:
+        path = paths.reference_file(name)
+        with warehouse.get_connection() as conn:
+            run_in_transaction(conn, f"reference/{name}", {"path": str(path)})
+            metadata = table_metadata(conn, f"reference.{name}")
+        return MaterializeResult(metadata={**metadata, "source_file": str(path)})
+
+    return _load
+
+
+reference_assets = [_reference_asset(name, text) for name, text in REFERENCE_TABLES.items()]

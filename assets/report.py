@@ -1,0 +1,80 @@
+"""Report assets: the yearly threat picture written to reports/<year>/."""
+
+import polars as pl
+from dagster import (
+    AssetDep,
+    AssetExecutionContext,
+    MaterializeResult,
+    MetadataValue,
+    TimeWindowPartitionMapping,
+    asset,
+)
+from dagster_duckdb import DuckDBResource
+
+from assets.indicators import DEFAULT_HARM_WEIGHT_SET
+from assets.report_builder import ReportData, build_report_html
+from pipeline.partitions import yearly_partitions
+from pipeline.resources import ProjectPaths
+from pipeline.sql import query
+
+# The trend chart reads the nine years before the report year as well.
+TEN_YEARS = TimeWindowPartitionMapping(start_offset=-9, allow_nonexistent_upstream_partitions=True)
+
+
+def _frame(conn, name: str, year: int) -> pl.DataFrame:
+    columns, rows = query(conn, f"report/{name}", {"year": year})
+    return pl.DataFrame(rows, schema=columns, orient="row", infer_schema_length=None)
+
+
+def load_report_data(conn, year: int, harm_weight_set: str) -> ReportData:
+    key_columns, key_rows = query(conn, "report/key_figures", {"year": year})
+    return ReportData(
+        year=year,
+        key_figures=dict(zip(key_columns, key_rows[0], strict=True)),
+        trend=_frame(conn, "phenomenon_trend", year),
+        regions=_frame(conn, "riec_regions", year),
+        phenomena=_frame(conn, "phenomena", year),
+        data_quality=_frame(conn, "data_quality", year),
+        input_files=_frame(conn, "input_files", year),
+        harm_weight_set=harm_weight_set,
+    )
+
+
+@asset(
+    key_prefix="report",
+    group_name="report",
+    description="The yearly Dreigingsbeeld Ondermijning Nederland as a self-contained HTML page "
+    "(Dutch): key findings, key figures, ten-year trend, RIEC regions, phenomena, data quality.",
+    partitions_def=yearly_partitions,
+    deps=[
+        AssetDep(["indicators", "phenomenon_indicators"], partition_mapping=TEN_YEARS),
+        AssetDep(["indicators", "financial_indicators"]),
+    ],
+    kinds={"html"},
+)
+def dreigingsbeeld(
+    context: AssetExecutionContext, warehouse: DuckDBResource, paths: ProjectPaths
+) -> MaterializeResult:
+    year = int(context.partition_key)
+    weight_set = context.run.tags.get("harm_weight_set", DEFAULT_HARM_WEIGHT_SET)
+    with warehouse.get_connection() as conn:
+        data = load_report_data(conn, year, weight_set)
+    html = build_report_html(data, "nl")
+    out_dir = paths.report_dir(year)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / f"dreigingsbeeld-{year}.nl.html"
+    path.write_text(html, encoding="utf-8")
+    return MaterializeResult(
+        metadata={
+            "dagster/uri": MetadataValue.path(str(path)),
+            "dagster/row_count": data.regions.height,
+            "size_bytes": len(html.encode("utf-8")),
+            "synthetic": data.is_synthetic,
+            "preview": MetadataValue.md(
+                "\n".join(f"- {name}: {value}" for name, value in data.key_figures.items())
+            ),
+        }
+    )
+
+
+report_assets = [dreigingsbeeld]

@@ -1,0 +1,31 @@
+"""The one Definitions object of the code location (loaded by workspace.yaml)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dagster import Definitions
+
+from assets.indicators import indicator_assets, indicator_checks
+from assets.raw import raw_assets, raw_checks
+from assets.reference import reference_assets
+from assets.report import report_assets
+from assets.staging import staging_assets
+from pipeline.resources import default_resources
+from pipeline.schedules import threat_picture_job, yearly_schedule
+
+
+def build_definitions(
+    data_dir: Path | None = None, reports_dir: Path | None = None, database: Path | None = None
+) -> Definitions:
+    """Definitions with the given folders; tests pass temporary ones."""
+    return Definitions(
+        assets=[*reference_assets, *raw_assets, *staging_assets, *indicator_assets, *report_assets],
+        asset_checks=[*raw_checks, *indicator_checks],
+        jobs=[threat_picture_job],
+        schedules=[yearly_schedule],
+        resources=default_resources(data_dir, reports_dir, database),
+    )
+
+
+defs = build_definitions()

@@ -1,0 +1,128 @@
+"""Run a Great Expectations suite on a pandas frame and describe failures by file, row and column.
+
+GX is imported inside the functions: importing it takes seconds and only checks need it.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import pandas as pd
+
+from assets.raw_rules import Rule
+
+MAX_FAILURES_LISTED = 20
+
+
+@dataclass(frozen=True)
+class Failure:
+    """One rejected value: where it is and which rule it breaks."""
+
+    source_file: str
+    source_row: int | None
+    column: str | None
+    value: str | None
+    rule: str
+
+    def message(self) -> str:
+        where = self.source_file
+        if self.source_row is not None:
+            where += f", row {self.source_row}"
+        if self.column is not None:
+            where += f", column {self.column}"
+        value = "" if self.value is None else f": value {self.value!r}"
+        return f"{where}{value} {self.rule}"
+
+
+@dataclass(frozen=True)
+class ValidationOutcome:
+    passed: bool
+    rows_checked: int
+    rules_checked: int
+    failures: list[Failure]
+
+    def summary(self) -> str:
+        if self.passed:
+            return f"All {self.rules_checked} rules hold on {self.rows_checked} rows."
+        shown = "\n".join(
+            f"- {failure.message()}" for failure in self.failures[:MAX_FAILURES_LISTED]
+        )
+        more = len(self.failures) - MAX_FAILURES_LISTED
+        tail = f"\n- ... and {more} more" if more > 0 else ""
+        return f"{len(self.failures)} value(s) break the rules:\n{shown}{tail}"
+
+
+def _expectation(rule: Rule):
+    import great_expectations as gx
+
+    expectations = gx.expectations
+    if rule.kind == "columns_match":
+        return expectations.ExpectTableColumnsToMatchSet(
+            column_set=rule.params["columns"], exact_match=False
+        )
+    if rule.kind == "not_null":
+        return expectations.ExpectColumnValuesToNotBeNull(column=rule.column)
+    if rule.kind == "match_regex":
+        return expectations.ExpectColumnValuesToMatchRegex(
+            column=rule.column, regex=rule.params["regex"]
+        )
+    if rule.kind == "in_set":
+        return expectations.ExpectColumnValuesToBeInSet(
+            column=rule.column, value_set=rule.params["value_set"]
+        )
+    if rule.kind == "unique":
+        return expectations.ExpectColumnValuesToBeUnique(column=rule.column)
+    raise ValueError(f"unknown rule kind {rule.kind!r}")
+
+
+def validate_frame(frame: pd.DataFrame, rules: list[Rule], suite_name: str) -> ValidationOutcome:
+    """Validate ``frame`` (with provenance columns ``source_file`` and ``source_row``)."""
+    import great_expectations as gx
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    logging.getLogger("great_expectations").setLevel(logging.ERROR)
+    context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = ProgressBarsConfig(globally=False)
+    batch = (
+        context.data_sources.add_pandas("warehouse")
+        .add_dataframe_asset(suite_name)
+        .add_batch_definition_whole_dataframe("partition")
+        .get_batch(batch_parameters={"dataframe": frame})
+    )
+    suite = gx.ExpectationSuite(name=suite_name, expectations=[_expectation(r) for r in rules])
+    result = batch.validate(suite, result_format="COMPLETE")
+
+    failures: list[Failure] = []
+    files = sorted(frame["source_file"].dropna().unique()) if "source_file" in frame else []
+    file_label = ", ".join(files) or suite_name
+    for rule, expectation_result in zip(rules, result.results, strict=True):
+        if expectation_result.success:
+            continue
+        details = expectation_result.result or {}
+        if rule.kind == "columns_match":
+            missing = sorted(set(rule.params["columns"]) - set(frame.columns))
+            failures += [
+                Failure(file_label, 1, column, None, "is missing from the header")
+                for column in missing
+            ]
+            continue
+        for index in details.get("unexpected_index_list") or []:
+            row = frame.loc[index]
+            value = row[rule.column]
+            failures.append(
+                Failure(
+                    source_file=str(row["source_file"]),
+                    source_row=int(row["source_row"]),
+                    column=rule.column,
+                    value=None if pd.isna(value) else str(value),
+                    rule=rule.describe(),
+                )
+            )
+    failures.sort(key=lambda f: (f.source_file, f.source_row or 0, f.column or ""))
+    return ValidationOutcome(
+        passed=result.success and not failures,
+        rows_checked=len(frame),
+        rules_checked=len(rules),
+        failures=failures,
+    )

@@ -1,0 +1,55 @@
+"""Resources: the DuckDB warehouse and the project's folders, both configured, never hard-coded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dagster import ConfigurableResource
+from dagster_duckdb import DuckDBResource
+
+from assets.sources import Source, SourceFile, find_source_file
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class ProjectPaths(ConfigurableResource):
+    """Where source files are read from and reports are written to."""
+
+    data_dir: str
+    reports_dir: str
+
+    @property
+    def data(self) -> Path:
+        return Path(self.data_dir)
+
+    @property
+    def reports(self) -> Path:
+        return Path(self.reports_dir)
+
+    def reference_file(self, name: str) -> Path:
+        return self.data / "reference" / f"{name}.csv"
+
+    def source_file(self, source: Source, year: int) -> SourceFile | None:
+        return find_source_file(self.data, source, year)
+
+    def report_dir(self, year: int) -> Path:
+        return self.reports / str(year)
+
+
+def warehouse_resource(database: str, memory_limit: str = "4GB") -> DuckDBResource:
+    # memory_limit lets DuckDB spill to disk instead of exhausting the machine on large inputs.
+    return DuckDBResource(database=database, connection_config={"memory_limit": memory_limit})
+
+
+def default_resources(
+    data_dir: Path | None = None,
+    reports_dir: Path | None = None,
+    database: Path | None = None,
+) -> dict[str, object]:
+    data_dir = data_dir or PROJECT_ROOT / "data"
+    return {
+        "warehouse": warehouse_resource(str(database or data_dir / "warehouse.duckdb")),
+        "paths": ProjectPaths(
+            data_dir=str(data_dir), reports_dir=str(reports_dir or PROJECT_ROOT / "reports")
+        ),
+    }

@@ -1,0 +1,91 @@
+"""Load a file from ``sql/`` by name and run it with named, bound parameters.
+
+A SQL file may hold several statements (DDL, the partition delete, the insert). DuckDB binds
+parameters per statement, so each statement receives exactly the parameters it names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
+
+
+class SqlParameterError(ValueError):
+    """A SQL file was run with parameters it does not use, or without ones it needs."""
+
+
+def sql_path(name: str) -> Path:
+    """Path of ``sql/<name>.sql``; such as ``staging/stg_incidents__crimes``."""
+    path = (SQL_DIR / f"{name}.sql").resolve()
+    if SQL_DIR not in path.parents:
+        raise ValueError(f"SQL name {name!r} points outside {SQL_DIR}")
+    return path
+
+
+def load_sql(name: str) -> str:
+    return sql_path(name).read_text(encoding="utf-8")
+
+
+def run_sql(
+    conn: duckdb.DuckDBPyConnection,
+    name: str,
+    params: Mapping[str, Any] | None = None,
+) -> list[tuple] | None:
+    """Run every statement of ``sql/<name>.sql``; return the rows of the last one if it is a query.
+
+    Fails when a given parameter is used by no statement, or a statement names one not given, so
+    that a typo cannot silently bind nothing.
+    """
+    params = dict(params or {})
+    statements = conn.extract_statements(load_sql(name))
+    used: set[str] = set()
+    rows: list[tuple] | None = None
+    for statement in statements:
+        needed = set(statement.named_parameters)
+        missing = needed - params.keys()
+        if missing:
+            raise SqlParameterError(f"sql/{name}.sql needs parameters {sorted(missing)}")
+        used |= needed
+        result = conn.execute(statement, {key: params[key] for key in needed} if needed else None)
+        rows = result.fetchall() if result.description else None
+    unused = params.keys() - used
+    if unused:
+        raise SqlParameterError(f"sql/{name}.sql does not use parameters {sorted(unused)}")
+    return rows
+
+
+def query(
+    conn: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, Any] | None = None
+) -> tuple[list[str], list[tuple]]:
+    """Run a single-query SQL file and return its column names and rows."""
+    params = dict(params or {})
+    statements = conn.extract_statements(load_sql(name))
+    if len(statements) != 1:
+        raise ValueError(f"sql/{name}.sql must hold exactly one query, found {len(statements)}")
+    statement = statements[0]
+    needed = set(statement.named_parameters)
+    if needed != params.keys():
+        raise SqlParameterError(
+            f"sql/{name}.sql takes parameters {sorted(needed)}, got {sorted(params)}"
+        )
+    result = conn.execute(statement, params or None)
+    columns = [column[0] for column in result.description]
+    return columns, result.fetchall()
+
+
+def run_in_transaction(
+    conn: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, Any] | None = None
+) -> None:
+    """Run a SQL file as one transaction: on any error nothing of it stays in the warehouse."""
+    conn.execute("begin transaction")
+    try:
+        run_sql(conn, name, params)
+    except BaseException:
+        conn.execute("rollback")
+        raise
+    conn.execute("commit")

@@ -1,0 +1,54 @@
+"""Build a yearly-partitioned asset from a SQL file that replaces its partition in one table.
+
+The SQL file ``sql/<stage dir>/<name>.sql`` creates its table if needed, deletes the year's rows
+and inserts them again; it runs as one transaction, so a failure leaves the previous rows intact.
+"""
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from dagster import (
+    AssetDep,
+    AssetExecutionContext,
+    AssetsDefinition,
+    MaterializeResult,
+    asset,
+)
+from dagster_duckdb import DuckDBResource
+
+from pipeline.metadata import table_metadata
+from pipeline.partitions import yearly_partitions
+from pipeline.sql import run_in_transaction
+
+
+def partitioned_sql_asset(
+    *,
+    stage: str,
+    sql_dir: str,
+    name: str,
+    group: str,
+    description: str,
+    deps: Sequence[AssetDep | Sequence[str]],
+    extra_params: Callable[[AssetExecutionContext], Mapping[str, Any]] | None = None,
+) -> AssetsDefinition:
+    table = f"{stage}.{name}"
+
+    @asset(
+        name=name,
+        key_prefix=stage,
+        group_name=group,
+        description=description,
+        partitions_def=yearly_partitions,
+        deps=list(deps),
+        pool="duckdb",
+        kinds={"duckdb", "sql"},
+    )
+    def _build(context: AssetExecutionContext, warehouse: DuckDBResource) -> MaterializeResult:
+        year = int(context.partition_key)
+        params = {"year": year, **(extra_params(context) if extra_params else {})}
+        with warehouse.get_connection() as conn:
+            run_in_transaction(conn, f"{sql_dir}/{name}", params)
+            metadata = table_metadata(conn, table, {"year": year})
+        return MaterializeResult(metadata={**metadata, "sql_file": f"sql/{sql_dir}/{name}.sql"})
+
+    return _build

@@ -1,0 +1,128 @@
+-- Counts, rate per 100,000 inhabitants and harm score per year x region x phenomenon x source,
+-- for municipalities, RIEC regions, provinces and the Netherlands.
+-- Every municipality gets a row for every phenomenon a source can report, so zero is explicit.
+-- Sources are kept apart: a dismantled drug lab may also be a registered Opiumwet crime, so
+-- adding the two would count it twice.
+create schema if not exists indicators;
+create table if not exists indicators.phenomenon_indicators (
+    year integer not null,
+    region_level varchar not null,
+    region_code varchar not null,
+    region_name varchar not null,
+    phenomenon_code varchar not null,
+    source varchar not null,
+    event_count bigint not null,
+    suppressed_cells bigint not null,
+    population bigint,
+    rate_per_100k double,
+    harm_weight_set varchar not null,
+    harm_weight double not null,
+    harm_score double not null
+);
+delete from indicators.phenomenon_indicators where year = $year;
+insert into indicators.phenomenon_indicators
+with reportable as (
+    select distinct 'incidents' as source, phenomenon_code
+    from reference.crime_types
+    where phenomenon_code is not null
+    union
+    select distinct 'drug_sites' as source, phenomenon_code
+    from reference.drug_site_types
+),
+
+events as (
+    select
+        crimes.municipality_code,
+        'incidents' as source,
+        types.phenomenon_code,
+        coalesce(sum(crimes.registered_crimes), 0) as event_count,
+        count(*) filter (where crimes.is_suppressed) as suppressed_cells
+    from staging.stg_incidents__crimes as crimes
+    inner join reference.crime_types as types using (crime_type_code)
+    where crimes.year = $year and types.phenomenon_code is not null
+    group by all
+    union all
+    select
+        sites.municipality_code,
+        'drug_sites' as source,
+        types.phenomenon_code,
+        count(*) as event_count,
+        0 as suppressed_cells
+    from staging.stg_drug_sites__sites as sites
+    inner join reference.drug_site_types as types using (site_type)
+    where sites.year = $year
+    group by all
+),
+
+municipal as (
+    select
+        m.municipality_code,
+        m.municipality_name,
+        m.riec_code,
+        m.riec_name,
+        m.province_code,
+        m.province_name,
+        r.source,
+        r.phenomenon_code,
+        coalesce(e.event_count, 0) as event_count,
+        coalesce(e.suppressed_cells, 0) as suppressed_cells,
+        p.inhabitants
+    from reference.municipalities as m
+    cross join reportable as r
+    left join events as e
+        on e.municipality_code = m.municipality_code
+        and e.source = r.source
+        and e.phenomenon_code = r.phenomenon_code
+    left join staging.stg_population__inhabitants as p
+        on p.municipality_code = m.municipality_code and p.year = $year
+),
+
+rolled_up as (
+    select
+        'municipality' as region_level,
+        municipality_code as region_code,
+        municipality_name as region_name,
+        phenomenon_code,
+        source,
+        event_count,
+        suppressed_cells,
+        inhabitants as population
+    from municipal
+    union all
+    select
+        'riec_region', riec_code, riec_name, phenomenon_code, source,
+        sum(event_count), sum(suppressed_cells), sum(inhabitants)
+    from municipal
+    group by all
+    union all
+    select
+        'province', province_code, province_name, phenomenon_code, source,
+        sum(event_count), sum(suppressed_cells), sum(inhabitants)
+    from municipal
+    group by all
+    union all
+    select
+        'national', 'NL01', 'Nederland', phenomenon_code, source,
+        sum(event_count), sum(suppressed_cells), sum(inhabitants)
+    from municipal
+    group by all
+)
+
+select
+    $year as year,
+    r.region_level,
+    r.region_code,
+    r.region_name,
+    r.phenomenon_code,
+    r.source,
+    cast(r.event_count as bigint) as event_count,
+    cast(r.suppressed_cells as bigint) as suppressed_cells,
+    cast(r.population as bigint) as population,
+    r.event_count * 100000.0 / nullif(r.population, 0) as rate_per_100k,
+    w.weight_set as harm_weight_set,
+    w.weight as harm_weight,
+    r.event_count * w.weight as harm_score
+from rolled_up as r
+inner join reference.harm_weights as w
+    on w.phenomenon_code = r.phenomenon_code and w.weight_set = $weight_set
+order by r.region_level, r.region_code, r.phenomenon_code, r.source;

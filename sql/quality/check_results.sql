@@ -1,0 +1,33 @@
+-- Store one check's outcome for a year, replacing the previous outcome of the same check.
+-- failure_rows is a frame of the failing values, registered by the check.
+create schema if not exists quality;
+create table if not exists quality.check_results (
+    partition_year integer not null,
+    asset_key varchar not null,
+    check_name varchar not null,
+    passed boolean not null,
+    rows_checked bigint not null,
+    rules_checked integer not null,
+    failed_values bigint not null,
+    summary varchar not null
+);
+create table if not exists quality.check_failures (
+    partition_year integer not null,
+    asset_key varchar not null,
+    check_name varchar not null,
+    source_file varchar not null,
+    source_row bigint,
+    column_name varchar,
+    value varchar,
+    rule varchar not null
+);
+delete from quality.check_results
+where partition_year = $year and asset_key = $asset_key and check_name = $check_name;
+delete from quality.check_failures
+where partition_year = $year and asset_key = $asset_key and check_name = $check_name;
+insert into quality.check_results
+select $year, $asset_key, $check_name, $passed, $rows_checked, $rules_checked,
+       (select count(*) from failure_rows), $summary;
+insert into quality.check_failures
+select $year, $asset_key, $check_name, source_file, source_row, column_name, value, rule
+from failure_rows;

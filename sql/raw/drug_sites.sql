@@ -1,0 +1,27 @@
+-- Raw drug sites found (Politie, Nationaal Overzicht Drugslocaties) for one year, as delivered, with provenance.
+-- delivered_rows is the file's frame, registered by the raw asset.
+create schema if not exists raw;
+create table if not exists raw.drug_sites (
+    partition_year integer not null,
+    source_row bigint not null,
+    "registratienummer" varchar,
+    "datum" varchar,
+    "gemeentecode" varchar,
+    "soort_locatie" varchar,
+    "drugssoort" varchar,
+    "omgeving" varchar,
+    source_file varchar not null,
+    source_sha256 varchar not null,
+    loaded_at timestamp not null,
+    is_synthetic boolean not null
+);
+delete from raw.drug_sites where partition_year = $year;
+insert into raw.drug_sites by name
+select
+    $year as partition_year,
+    *,
+    $source_file as source_file,
+    $source_sha256 as source_sha256,
+    $loaded_at as loaded_at,
+    $is_synthetic as is_synthetic
+from delivered_rows;

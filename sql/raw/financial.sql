@@ -1,0 +1,27 @@
+-- Raw FIU-Nederland transactions by reporting sector and municipality for one year, as delivered, with provenance.
+-- delivered_rows is the file's frame, registered by the raw asset.
+create schema if not exists raw;
+create table if not exists raw.financial (
+    partition_year integer not null,
+    source_row bigint not null,
+    "jaar" varchar,
+    "gemeentecode" varchar,
+    "meldersgroep" varchar,
+    "ongebruikelijke_transacties" varchar,
+    "verdachte_transacties" varchar,
+    "verdacht_bedrag_eur" varchar,
+    source_file varchar not null,
+    source_sha256 varchar not null,
+    loaded_at timestamp not null,
+    is_synthetic boolean not null
+);
+delete from raw.financial where partition_year = $year;
+insert into raw.financial by name
+select
+    $year as partition_year,
+    *,
+    $source_file as source_file,
+    $source_sha256 as source_sha256,
+    $loaded_at as loaded_at,
+    $is_synthetic as is_synthetic
+from delivered_rows;

@@ -1,0 +1,26 @@
+-- Raw registered crimes (CBS 83648NED) for one year, as delivered, with provenance.
+-- delivered_rows is the file's frame, registered by the raw asset.
+create schema if not exists raw;
+create table if not exists raw.incidents (
+    partition_year integer not null,
+    source_row bigint not null,
+    "ID" varchar,
+    "SoortMisdrijf" varchar,
+    "RegioS" varchar,
+    "Perioden" varchar,
+    "TotaalGeregistreerdeMisdrijven_1" varchar,
+    source_file varchar not null,
+    source_sha256 varchar not null,
+    loaded_at timestamp not null,
+    is_synthetic boolean not null
+);
+delete from raw.incidents where partition_year = $year;
+insert into raw.incidents by name
+select
+    $year as partition_year,
+    *,
+    $source_file as source_file,
+    $source_sha256 as source_sha256,
+    $loaded_at as loaded_at,
+    $is_synthetic as is_synthetic
+from delivered_rows;

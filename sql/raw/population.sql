@@ -1,0 +1,28 @@
+-- Raw inhabitants on 1 January (CBS 03759NED) for one year, as delivered, with provenance.
+-- delivered_rows is the file's frame, registered by the raw asset.
+create schema if not exists raw;
+create table if not exists raw.population (
+    partition_year integer not null,
+    source_row bigint not null,
+    "ID" varchar,
+    "Geslacht" varchar,
+    "Leeftijd" varchar,
+    "BurgerlijkeStaat" varchar,
+    "RegioS" varchar,
+    "Perioden" varchar,
+    "BevolkingOp1Januari_1" varchar,
+    source_file varchar not null,
+    source_sha256 varchar not null,
+    loaded_at timestamp not null,
+    is_synthetic boolean not null
+);
+delete from raw.population where partition_year = $year;
+insert into raw.population by name
+select
+    $year as partition_year,
+    *,
+    $source_file as source_file,
+    $source_sha256 as source_sha256,
+    $loaded_at as loaded_at,
+    $is_synthetic as is_synthetic
+from delivered_rows;

@@ -1,0 +1,42 @@
+-- Headline figures of the threat picture for one year and the year before.
+with incidents as (
+    select
+        sum(event_count) filter (where year = $year) as registered_crimes,
+        sum(event_count) filter (where year = $year - 1) as registered_crimes_previous,
+        sum(harm_score) filter (where year = $year) as harm_score,
+        sum(harm_score) filter (where year = $year - 1) as harm_score_previous,
+        max(population) filter (where year = $year) as population
+    from indicators.phenomenon_indicators
+    where region_level = 'national' and source = 'incidents' and year in ($year, $year - 1)
+),
+
+drug_sites as (
+    select
+        sum(event_count) filter (where year = $year) as drug_sites,
+        sum(event_count) filter (where year = $year - 1) as drug_sites_previous
+    from indicators.phenomenon_indicators
+    where region_level = 'national' and source = 'drug_sites' and year in ($year, $year - 1)
+),
+
+financial as (
+    select
+        sum(unusual_transactions) as unusual_transactions,
+        sum(suspicious_transactions) as suspicious_transactions,
+        sum(suspicious_amount_eur) as suspicious_amount_eur
+    from indicators.financial_indicators
+    where region_level = 'national' and year = $year
+)
+
+select
+    cast(i.registered_crimes as bigint) as registered_crimes,
+    cast(i.registered_crimes_previous as bigint) as registered_crimes_previous,
+    cast(i.registered_crimes as double) * 100000 / i.population as registered_crimes_per_100k,
+    cast(i.harm_score as double) as harm_score,
+    cast(i.harm_score_previous as double) as harm_score_previous,
+    cast(i.population as bigint) as population,
+    cast(d.drug_sites as bigint) as drug_sites,
+    cast(d.drug_sites_previous as bigint) as drug_sites_previous,
+    cast(f.unusual_transactions as bigint) as unusual_transactions,
+    cast(f.suspicious_transactions as bigint) as suspicious_transactions,
+    cast(f.suspicious_amount_eur as bigint) as suspicious_amount_eur
+from incidents as i, drug_sites as d, financial as f

@@ -57,7 +57,7 @@ def ranked_bar_chart(
     """Horizontal bars sorted by value, each labelled with its value (no meaning by colour)."""
     data = frame.select(pl.col(category), pl.col(value).cast(pl.Float64)).to_pandas()
     base = alt.Chart(data).encode(
-        y=alt.Y(f"{category}:N", sort="-x", title=None),
+        y=alt.Y(f"{category}:N", sort="-x", title=None, axis=alt.Axis(labelLimit=320)),
         x=alt.X(f"{value}:Q", title=x_title),
     )
     bars = base.mark_bar(color=OKABE_ITO[0])

@@ -13,6 +13,7 @@ from typing import Any
 
 import polars as pl
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
 from assets import charts
 from assets.numbers import format_change, format_count, format_rate, format_share
@@ -149,9 +150,13 @@ def build_context(data: ReportData, language: str) -> dict[str, Any]:
         ),
     ]
 
-    reported = data.phenomena.filter(pl.col("harm_score").is_not_null())
-    gaps = data.phenomena.filter(pl.col("harm_score").is_null())[label].to_list()
+    # A phenomenon is reported when any source covers it; one no source covers is a gap.
+    covered = pl.col("registered_crimes").is_not_null() | pl.col("drug_sites").is_not_null()
+    reported = data.phenomena.filter(covered)
+    with_harm = data.phenomena.filter(pl.col("harm_score").is_not_null())
+    gaps = data.phenomena.filter(~covered)[label].to_list()
 
+    # vl-convert writes the SVG and escapes the data's text inside it; mark it safe to inline.
     trend_svg = charts.render_svg(charts.trend_chart(data.trend, label, texts["trend_y"]), language)
     regions_svg = charts.render_svg(
         charts.ranked_bar_chart(
@@ -160,7 +165,7 @@ def build_context(data: ReportData, language: str) -> dict[str, Any]:
         language,
     )
     phenomena_svg = charts.render_svg(
-        charts.ranked_bar_chart(reported, label, "harm_score", texts["phenomena_x"], ",.0f"),
+        charts.ranked_bar_chart(with_harm, label, "harm_score", texts["phenomena_x"], ",.0f"),
         language,
     )
     trend_table = data.trend.pivot(
@@ -178,13 +183,13 @@ def build_context(data: ReportData, language: str) -> dict[str, Any]:
         "harm_weight_set": data.harm_weight_set,
         "findings": key_findings(data, texts, language),
         "key_figures": key_figures,
-        "trend_svg": trend_svg,
+        "trend_svg": Markup(trend_svg),  # noqa: S704 -- SVG from vl-convert, data text escaped by Vega
         "trend_years": trend_years,
         "trend_rows": [
             {"label": row[label], "values": [format_count(row[y], language) for y in trend_years]}
             for row in trend_table.iter_rows(named=True)
         ],
-        "regions_svg": regions_svg,
+        "regions_svg": Markup(regions_svg),  # noqa: S704
         "regions": [
             {
                 "name": r["region_name"],
@@ -200,7 +205,7 @@ def build_context(data: ReportData, language: str) -> dict[str, Any]:
             }
             for r in data.regions.iter_rows(named=True)
         ],
-        "phenomena_svg": phenomena_svg,
+        "phenomena_svg": Markup(phenomena_svg),  # noqa: S704
         "phenomena": [
             {
                 "label": p[label],

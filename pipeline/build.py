@@ -17,7 +17,6 @@ from dagster import AssetKey, DagsterInstance
 
 from assets.sources import SOURCES, years_with_data
 
-
 # The step-by-step event log stays in the run storage (and the UI); the terminal gets a summary.
 QUIET_LOGS = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
 

@@ -1,0 +1,47 @@
+# The README's commands. Needs only python3 (3.11+), pip, make and git: uv and the virtual
+# environment are set up on first use.
+PYTHON ?= python3
+UV_VERSION := 0.13.8
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+VENV := .venv
+PORT ?= 3000
+
+export DAGSTER_HOME := $(CURDIR)/dagster_home
+
+.PHONY: report test lint format dev demo-data clean-warehouse
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+$(VENV)/.synced: $(UV) pyproject.toml uv.lock
+	$(UV) sync --frozen --quiet
+	touch $@
+
+## report: build every year of the data (demo unless data/raw/ has files) and the latest report
+report: $(VENV)/.synced
+	$(VENV)/bin/python -m pipeline.build
+
+## test: lint, then the whole test suite
+test: lint
+	$(VENV)/bin/python -m pytest
+
+lint: $(VENV)/.synced
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.synced
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+## dev: the Dagster UI on http://127.0.0.1:$(PORT)
+dev: $(VENV)/.synced
+	$(VENV)/bin/dagster dev -w workspace.yaml -h 127.0.0.1 -p $(PORT)
+
+## demo-data: regenerate data/demo/ (deterministic: same seed, same bytes)
+demo-data: $(VENV)/.synced
+	$(VENV)/bin/python -m assets.demo_data --out data/demo --seed $$(cat data/demo/SEED)
+
+clean-warehouse:
+	rm -f data/warehouse.duckdb data/warehouse.duckdb.wal

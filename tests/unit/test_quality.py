@@ -1,0 +1,50 @@
+"""pipeline.quality: a GX suite on a frame, failures named by file, row and column."""
+
+import pandas as pd
+
+from assets.raw_rules import KnownValues, Rule, raw_rules
+from pipeline.quality import validate_frame
+
+
+def frame(**columns):
+    rows = len(next(iter(columns.values())))
+    return pd.DataFrame(
+        {**columns, "source_file": ["f.csv"] * rows, "source_row": list(range(2, rows + 2))}
+    )
+
+
+def test_clean_frame_passes():
+    outcome = validate_frame(
+        frame(n=["1", "2"]), [Rule("match_regex", "n", {"regex": "^[0-9]+$"})], "t"
+    )
+    assert outcome.passed and outcome.failures == [] and outcome.rows_checked == 2
+
+
+def test_each_failure_names_file_row_column_and_value():
+    rules = [
+        Rule("match_regex", "n", {"regex": "^[0-9]+$"}),
+        Rule("in_set", "code", {"value_set": ["GM0363"], "set_name": "municipality codes"}),
+        Rule("not_null", "code"),
+    ]
+    outcome = validate_frame(frame(n=["1", "-5", "3"], code=["GM0363", "GM9999", None]), rules, "t")
+    assert not outcome.passed
+    assert [f.message() for f in outcome.failures] == [
+        "f.csv, row 3, column code: value 'GM9999' must be one of the municipality codes",
+        "f.csv, row 3, column n: value '-5' must match ^[0-9]+$",
+        "f.csv, row 4, column code must not be empty",
+    ]
+    assert "3 value(s) break the rules" in outcome.summary()
+
+
+def test_duplicates_are_reported_on_every_row():
+    outcome = validate_frame(frame(id=["a", "b", "a"]), [Rule("unique", "id")], "t")
+    assert [(f.source_row, f.value) for f in outcome.failures] == [(2, "a"), (4, "a")]
+
+
+def test_rules_follow_the_partition_year():
+    known = KnownValues(frozenset({"GM0363"}), frozenset({"CRI1700"}), frozenset(), frozenset())
+    rules = raw_rules("incidents", 2024, known)
+    periods = next(r for r in rules if r.kind == "in_set" and r.column == "Perioden")
+    assert periods.params["value_set"] == ["2024JJ00"]
+    columns = next(r for r in rules if r.kind == "columns_match")
+    assert columns.params["columns"][-1] == "TotaalGeregistreerdeMisdrijven_1"

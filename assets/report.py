@@ -6,11 +6,14 @@ from dagster import (
     AssetExecutionContext,
     MaterializeResult,
     MetadataValue,
+    TableColumn,
+    TableSchema,
     TimeWindowPartitionMapping,
     asset,
 )
 from dagster_duckdb import DuckDBResource
 
+from assets.formatting import markdown_table
 from assets.indicators import DEFAULT_HARM_WEIGHT_SET
 from assets.report_builder import ReportData, build_report_html
 from pipeline.partitions import yearly_partitions
@@ -64,15 +67,18 @@ def dreigingsbeeld(
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / f"dreigingsbeeld-{year}.nl.html"
     path.write_text(html, encoding="utf-8")
+    figures = sorted(data.key_figures.items())
     return MaterializeResult(
         metadata={
             "dagster/uri": MetadataValue.path(str(path)),
-            "dagster/row_count": data.regions.height,
+            # The report's table is its key figures: one row per figure printed.
+            "dagster/row_count": len(figures),
+            "dagster/column_schema": TableSchema(
+                columns=[TableColumn("figure", "string"), TableColumn("value", "double")]
+            ),
+            "preview": MetadataValue.md(markdown_table(["figure", "value"], figures)),
             "size_bytes": len(html.encode("utf-8")),
             "synthetic": data.is_synthetic,
-            "preview": MetadataValue.md(
-                "\n".join(f"- {name}: {value}" for name, value in data.key_figures.items())
-            ),
         }
     )
 

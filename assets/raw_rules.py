@@ -13,7 +13,7 @@ from assets.sources import SOURCES
 
 COUNT_PATTERN = r"^[0-9]+$"
 # CBS StatLine marks a suppressed or unavailable cell with "." (an empty cell arrives as null).
-CBS_COUNT_PATTERN = r"^([0-9]+|\.)$"
+CBS_COUNT_PATTERN = r"^(?:[0-9]+|\.)$"
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,7 @@ def raw_rules(source_name: str, year: int, known: KnownValues) -> list[Rule]:
             Rule(
                 "match_regex",
                 "datum",
-                {"regex": rf"^{year}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"},
+                {"regex": rf"^{year}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])$"},
             ),
             Rule("in_set", "gemeentecode", municipalities),
             Rule(

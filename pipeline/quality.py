@@ -53,7 +53,14 @@ class ValidationOutcome:
         return f"{len(self.failures)} value(s) break the rules:\n{shown}{tail}"
 
 
-def _expectation(rule: Rule):
+def _expectation(rule: Rule, index: int):
+    """The GX expectation for ``rule``; ``meta`` carries the rule's index back in the result."""
+    expectation = _bare_expectation(rule)
+    expectation.meta = {"rule_index": index}
+    return expectation
+
+
+def _bare_expectation(rule: Rule):
     import great_expectations as gx
 
     expectations = gx.expectations
@@ -90,15 +97,19 @@ def validate_frame(frame: pd.DataFrame, rules: list[Rule], suite_name: str) -> V
         .add_batch_definition_whole_dataframe("partition")
         .get_batch(batch_parameters={"dataframe": frame})
     )
-    suite = gx.ExpectationSuite(name=suite_name, expectations=[_expectation(r) for r in rules])
+    suite = gx.ExpectationSuite(
+        name=suite_name, expectations=[_expectation(r, i) for i, r in enumerate(rules)]
+    )
     result = batch.validate(suite, result_format="COMPLETE")
 
     failures: list[Failure] = []
     files = sorted(frame["source_file"].dropna().unique()) if "source_file" in frame else []
     file_label = ", ".join(files) or suite_name
-    for rule, expectation_result in zip(rules, result.results, strict=True):
+    # GX returns results grouped by column, not in suite order: match them by the rule's index.
+    for expectation_result in result.results:
         if expectation_result.success:
             continue
+        rule = rules[expectation_result.expectation_config.meta["rule_index"]]
         details = expectation_result.result or {}
         if rule.kind == "columns_match":
             missing = sorted(set(rule.params["columns"]) - set(frame.columns))

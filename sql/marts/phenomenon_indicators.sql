@@ -19,6 +19,9 @@ create table if not exists indicators.phenomenon_indicators (
     harm_weight double not null,
     harm_score double not null
 );
+-- An unknown weight set would silently produce no rows: fail instead.
+select error('unknown harm weight set: ' || $weight_set)
+where not exists (select 1 from reference.harm_weights where weight_set = $weight_set);
 delete from indicators.phenomenon_indicators where year = $year;
 insert into indicators.phenomenon_indicators
 with reportable as (

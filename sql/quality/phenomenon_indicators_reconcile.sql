@@ -26,7 +26,8 @@ expected as (
 ),
 
 staged as (
-    select 'incidents' as source, t.phenomenon_code, sum(c.registered_crimes) as event_count
+    -- coalesce as the mart does: a phenomenon whose cells are all suppressed counts 0
+    select 'incidents' as source, t.phenomenon_code, coalesce(sum(c.registered_crimes), 0) as event_count
     from staging.stg_incidents__crimes as c
     inner join reference.crime_types as t using (crime_type_code)
     where c.year = $year and t.phenomenon_code is not null

@@ -1,0 +1,147 @@
+"""Shared fixtures: temporary data folders made from the demo data, and pipeline runs on them.
+
+Running the ``threat_picture`` job takes seconds per year, so runs that several tests read are
+made once per session (``demo_build``) and the tests only look at their results.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import pytest
+from dagster import AssetKey, DagsterInstance, ExecuteInProcessResult
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEMO_DIR = PROJECT_ROOT / "data" / "demo"
+REFERENCE_DIR = PROJECT_ROOT / "data" / "reference"
+
+# Source folder -> file name pattern of one year's demo file.
+SOURCE_FILES = {
+    "incidents": "83648NED_{year}.csv",
+    "population": "03759NED_{year}.csv",
+    "drug_sites": "drugslocaties_{year}.csv",
+    "financial": "fiu_{year}.csv",
+}
+LATEST_DEMO_YEAR = 2025
+
+# Only warnings from Dagster's console logger: the event log still records everything.
+QUIET_LOGS = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
+
+
+def make_data_dir(root: Path, years: Iterable[int]) -> Path:
+    """``root/data`` with ``reference/`` and the demo files of ``years``, in the project layout."""
+    data = root / "data"
+    shutil.copytree(REFERENCE_DIR, data / "reference")
+    for source, pattern in SOURCE_FILES.items():
+        target = data / "demo" / source
+        target.mkdir(parents=True, exist_ok=True)
+        for year in years:
+            shutil.copy2(DEMO_DIR / source / pattern.format(year=year), target)
+    return data
+
+
+@dataclass
+class Workspace:
+    """A temporary data folder, reports folder and warehouse, with the job built on them."""
+
+    root: Path
+    results: dict[str, ExecuteInProcessResult] = field(default_factory=dict)
+
+    @property
+    def data(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def reports(self) -> Path:
+        return self.root / "reports"
+
+    @property
+    def database(self) -> Path:
+        return self.root / "w.duckdb"
+
+    def demo_file(self, source: str, year: int) -> Path:
+        return self.data / "demo" / source / SOURCE_FILES[source].format(year=year)
+
+    def report_file(self, year: int) -> Path:
+        return self.reports / str(year) / f"dreigingsbeeld-{year}.nl.html"
+
+    def run(
+        self, year: int, asset_selection: Sequence[AssetKey] | None = None
+    ) -> ExecuteInProcessResult:
+        """Run ``threat_picture`` for ``year`` in this process; failures do not raise."""
+        from pipeline.definitions import build_definitions
+
+        defs = build_definitions(
+            data_dir=self.data, reports_dir=self.reports, database=self.database
+        )
+        job = defs.resolve_job_def("threat_picture")
+        result = job.execute_in_process(
+            partition_key=str(year),
+            instance=DagsterInstance.ephemeral(),
+            raise_on_error=False,
+            asset_selection=list(asset_selection) if asset_selection else None,
+            run_config=QUIET_LOGS,
+        )
+        self.results[str(year)] = result
+        return result
+
+    @contextmanager
+    def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A connection to the warehouse, closed afterwards so that the next run can open it."""
+        conn = duckdb.connect(str(self.database))
+        try:
+            yield conn
+        finally:
+            conn.close()
+
+    def scalar(self, sql: str, params: Sequence[object] | None = None) -> object:
+        with self.connect() as conn:
+            return conn.execute(sql, params or []).fetchone()[0]
+
+
+@pytest.fixture(scope="session")
+def make_workspace(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Callable[..., Workspace]:
+    """Factory: ``make_workspace("name", years=[2025])`` copies reference and demo data."""
+
+    def _make(name: str, years: Iterable[int] = (LATEST_DEMO_YEAR,)) -> Workspace:
+        root = tmp_path_factory.mktemp(name)
+        make_data_dir(root, years)
+        return Workspace(root)
+
+    return _make
+
+
+@pytest.fixture(scope="session")
+def demo_build(make_workspace: Callable[..., Workspace]) -> Workspace:
+    """The demo's last two years built into one warehouse: 2024 first, then 2025 with report."""
+    workspace = make_workspace("demo_build", years=[LATEST_DEMO_YEAR - 1, LATEST_DEMO_YEAR])
+    for year in (LATEST_DEMO_YEAR - 1, LATEST_DEMO_YEAR):
+        workspace.run(year)
+    return workspace
+
+
+def replace_cell(path: Path, data_line: int, column: str, value: str) -> str:
+    """Set ``column`` of the ``data_line``-th data line (1 = first after the header) to ``value``.
+
+    Edits the text, so the rest of the file keeps its bytes and quoting; returns the old value.
+    In spreadsheet numbering the edited cell is in row ``data_line + 1``.
+    """
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    header = [name.strip('"') for name in lines[0].rstrip("\r\n").split(";")]
+    index = header.index(column)
+    line = lines[data_line]
+    ending = line[len(line.rstrip("\r\n")) :]
+    cells = line.rstrip("\r\n").split(";")
+    old = cells[index]
+    quoted = old.startswith('"') and old.endswith('"')
+    cells[index] = f'"{value}"' if quoted else value
+    lines[data_line] = ";".join(cells) + ending
+    path.write_text("".join(lines), encoding="utf-8")
+    return old.strip('"')

@@ -1,0 +1,309 @@
+"""The Dutch report of the latest demo year, checked against independent SQL on the warehouse.
+
+The session fixture ``demo_build`` materialises 2024 and then 2025 into one warehouse, so the
+year-on-year figures exist. Every key figure the report prints is recomputed here with its own
+query and compared with both the ``value`` attribute and the Dutch-formatted text.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+import polars as pl
+import pytest
+from conftest import LATEST_DEMO_YEAR, REFERENCE_DIR, Workspace
+
+YEAR = LATEST_DEMO_YEAR
+URL_ATTRIBUTES = {"src", "href", "xlink:href", "srcset", "action", "data", "poster", "cite"}
+VOID_ELEMENTS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta"}
+VOID_ELEMENTS |= {"source", "track", "wbr"}
+
+
+@dataclass
+class ParsedReport:
+    html_lang: str | None = None
+    figures: dict[str, tuple[str | None, str]] = field(default_factory=dict)
+    synthetic_banners: int = 0
+    url_attributes: list[tuple[str, str, str]] = field(default_factory=list)
+    riec_rows: list[str] = field(default_factory=list)
+    charts: list[dict] = field(default_factory=list)
+    tags: set[str] = field(default_factory=set)
+    findings: list[str] = field(default_factory=list)
+
+
+class ReportParser(HTMLParser):
+    """Collects what the tests need while walking the document once."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.report = ParsedReport()
+        self._stack: list[tuple[str, dict[str, str | None]]] = []
+        self._figure: tuple[str, str | None] | None = None
+        self._figure_text: list[str] = []
+        self._region_text: list[str] | None = None
+        self._chart_depth: int | None = None
+        self._finding_text: list[str] | None = None
+
+    def _inside(self, tag: str, **attrs: str) -> bool:
+        return any(
+            t == tag and all(a.get(k.replace("_", "-")) == v for k, v in attrs.items())
+            for t, a in self._stack
+        )
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        report = self.report
+        report.tags.add(tag)
+        if tag == "html":
+            report.html_lang = attributes.get("lang")
+        if attributes.get("data-synthetic") == "true":
+            report.synthetic_banners += 1
+        for name, value in attrs:
+            if name in URL_ATTRIBUTES and value is not None:
+                report.url_attributes.append((tag, name, value))
+        if tag == "data" and "data-figure" in attributes:
+            self._figure = (attributes["data-figure"], attributes.get("value"))
+            self._figure_text = []
+        if (
+            tag == "th"
+            and "data-region" in attributes
+            and self._inside("table", data_table="riec_regions")
+        ):
+            self._region_text = []
+        if tag == "li" and self._inside("ul", **{"class": "findings"}):
+            self._finding_text = []
+        if self._chart_depth is not None and tag == "svg" and not report.charts[-1]["svg"]:
+            # True only for an <svg> element directly inside the chart's <div>.
+            report.charts[-1]["svg"] = len(self._stack) == self._chart_depth + 1
+        if tag == "div" and attributes.get("class") == "chart":
+            report.charts.append({"label": attributes.get("aria-label"), "svg": False, "text": ""})
+            self._chart_depth = len(self._stack)
+        if tag not in VOID_ELEMENTS:
+            self._stack.append((tag, attributes))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in VOID_ELEMENTS:
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in VOID_ELEMENTS:
+            return
+        while self._stack:
+            open_tag, _ = self._stack.pop()
+            if open_tag == tag:
+                break
+        if tag == "data" and self._figure is not None:
+            key, value = self._figure
+            self.report.figures[key] = (value, "".join(self._figure_text).strip())
+            self._figure = None
+        if tag == "th" and self._region_text is not None:
+            self.report.riec_rows.append("".join(self._region_text).strip())
+            self._region_text = None
+        if tag == "li" and self._finding_text is not None:
+            self.report.findings.append(" ".join("".join(self._finding_text).split()))
+            self._finding_text = None
+        if self._chart_depth is not None and len(self._stack) == self._chart_depth:
+            self._chart_depth = None
+
+    def handle_data(self, data: str) -> None:
+        if self._figure is not None:
+            self._figure_text.append(data)
+        if self._region_text is not None:
+            self._region_text.append(data)
+        if self._finding_text is not None:
+            self._finding_text.append(data)
+        if self._chart_depth is not None:
+            self.report.charts[-1]["text"] += data
+
+
+def parse_report(html: str) -> ParsedReport:
+    parser = ReportParser()
+    parser.feed(html)
+    parser.close()
+    return parser.report
+
+
+def dutch_number(value: float, decimals: int = 0) -> str:
+    """Dutch notation written out by hand: '.' groups thousands, ',' marks decimals."""
+    text = f"{round(value):,}" if decimals == 0 else f"{value:,.{decimals}f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+# Each key figure: the independent query (one row, one value) and its printed decimals.
+INCIDENTS = (
+    "from indicators.phenomenon_indicators "
+    "where region_level = 'national' and source = 'incidents' and year = $year"
+)
+FINANCIAL = "from indicators.financial_indicators where region_level = 'national' and year = $year"
+POPULATION = (
+    "select sum(population) from (select distinct region_code, population "
+    "from indicators.phenomenon_indicators where region_level = 'municipality' and year = $year)"
+)
+EXPECTED_FIGURES: dict[str, tuple[str, int]] = {
+    "registered_crimes": (f"select sum(event_count) {INCIDENTS}", 0),
+    "registered_crimes_per_100k": (
+        f"select sum(event_count) * 100000.0 / ({POPULATION}) {INCIDENTS}",
+        1,
+    ),
+    "harm_score": (f"select sum(harm_score) {INCIDENTS}", 0),
+    "drug_sites": (
+        "select sum(event_count) from indicators.phenomenon_indicators "
+        "where region_level = 'national' and source = 'drug_sites' and year = $year",
+        0,
+    ),
+    "suspicious_transactions": (f"select sum(suspicious_transactions) {FINANCIAL}", 0),
+    "suspicious_amount_eur": (f"select sum(suspicious_amount_eur) {FINANCIAL}", 0),
+    "unusual_transactions": (f"select sum(unusual_transactions) {FINANCIAL}", 0),
+}
+
+
+@pytest.fixture(scope="module")
+def report(demo_build: Workspace) -> ParsedReport:
+    path = demo_build.report_file(YEAR)
+    assert path.is_file(), f"{path} was not written"
+    return parse_report(path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def html(demo_build: Workspace) -> str:
+    return demo_build.report_file(YEAR).read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def expected(demo_build: Workspace) -> dict[str, float]:
+    values = {}
+    with demo_build.connect() as conn:
+        for key, (sql, _decimals) in EXPECTED_FIGURES.items():
+            (value,) = conn.execute(sql, {"year": YEAR}).fetchone()
+            assert value is not None, key
+            values[key] = float(value)
+    return values
+
+
+def test_both_years_were_built(demo_build: Workspace) -> None:
+    for year in (YEAR - 1, YEAR):
+        result = demo_build.results[str(year)]
+        assert result.success, year
+        failed = [
+            e.asset_check_key.name for e in result.get_asset_check_evaluations() if not e.passed
+        ]
+        assert failed == [], year
+
+
+def test_report_prints_the_known_key_figures(report: ParsedReport) -> None:
+    assert set(report.figures) == set(EXPECTED_FIGURES)
+
+
+@pytest.mark.parametrize("key", sorted(EXPECTED_FIGURES))
+def test_key_figure_value_attribute_equals_sql(
+    report: ParsedReport, expected: dict[str, float], key: str
+) -> None:
+    value, _text = report.figures[key]
+    assert value not in (None, ""), key
+    assert math.isclose(float(value), expected[key], rel_tol=1e-12, abs_tol=1e-9), key
+
+
+@pytest.mark.parametrize("key", sorted(EXPECTED_FIGURES))
+def test_key_figure_text_is_dutch_formatted_sql_value(
+    report: ParsedReport, expected: dict[str, float], key: str
+) -> None:
+    _value, text = report.figures[key]
+    decimals = EXPECTED_FIGURES[key][1]
+    assert text == dutch_number(expected[key], decimals), key
+
+
+def test_dutch_formatting_of_the_figures(report: ParsedReport) -> None:
+    # Large counts carry '.' as thousands separator; the rate a ',' before its one decimal.
+    assert report.figures["suspicious_amount_eur"][1].count(".") >= 3
+    rate = report.figures["registered_crimes_per_100k"][1]
+    assert "," in rate
+    assert len(rate.split(",")[1]) == 1
+
+
+def test_national_total_equals_raw_demo_csv(
+    report: ParsedReport, expected: dict[str, float], demo_build: Workspace
+) -> None:
+    crime_types = pl.read_csv(REFERENCE_DIR / "crime_types.csv", infer_schema=False)
+    mapped = crime_types.filter(pl.col("phenomenon_code").is_not_null())["crime_type_code"]
+    delivered = pl.read_csv(
+        demo_build.demo_file("incidents", YEAR), separator=";", infer_schema=False
+    )
+    total = (
+        delivered.filter(
+            pl.col("SoortMisdrijf").is_in(mapped.to_list()) & pl.col("RegioS").str.starts_with("GM")
+        )
+        .select(pl.col("TotaalGeregistreerdeMisdrijven_1").cast(pl.Int64, strict=False).sum())
+        .item()
+    )
+    assert total > 0
+    assert total == expected["registered_crimes"]
+    assert report.figures["registered_crimes"][0] == str(total)
+
+
+def test_previous_year_figures_reach_the_findings(
+    report: ParsedReport, demo_build: Workspace
+) -> None:
+    with demo_build.connect() as conn:
+        current, previous = conn.execute(
+            "select sum(event_count) filter (where year = $year), "
+            "sum(event_count) filter (where year = $year - 1) "
+            "from indicators.phenomenon_indicators "
+            "where region_level = 'national' and source = 'incidents'",
+            {"year": YEAR},
+        ).fetchone()
+    assert previous
+    change = (current - previous) / previous
+    sign = "+" if change > 0 else ("\u2212" if change < 0 else "\u00b1")
+    change_text = f"{sign}{dutch_number(abs(change) * 100, 1)}%"
+    first = report.findings[0]
+    assert dutch_number(current) in first
+    assert change_text in first
+    assert str(YEAR - 1) in first
+
+
+def test_riec_table_lists_all_ten_regions(report: ParsedReport) -> None:
+    with (REFERENCE_DIR / "riec_regions.csv").open(encoding="utf-8", newline="") as handle:
+        names = [row["riec_name"] for row in csv.DictReader(handle)]
+    assert len(names) == 10
+    assert sorted(report.riec_rows) == sorted(names)
+
+
+def test_synthetic_banner_is_shown(report: ParsedReport, html: str) -> None:
+    assert report.synthetic_banners >= 1
+    assert "synthetische demodata" in html
+
+
+def test_html_is_dutch(report: ParsedReport) -> None:
+    assert report.html_lang == "nl"
+
+
+def test_no_external_references(report: ParsedReport, html: str) -> None:
+    external = [
+        (tag, name, value)
+        for tag, name, value in report.url_attributes
+        if value.strip().lower().startswith(("http://", "https://", "//"))
+    ]
+    assert external == []
+    assert "script" not in report.tags
+    assert "link" not in report.tags
+    assert "@import" not in html
+    assert "url(http" not in html.replace(" ", "").lower()
+
+
+def test_report_has_three_charts(report: ParsedReport) -> None:
+    assert len(report.charts) == 3
+    assert all(chart["label"] for chart in report.charts)
+
+
+def test_each_chart_is_an_inline_svg(report: ParsedReport) -> None:
+    problems = [
+        f"{chart['label'][:40]}: text {chart['text'][:40]!r}"
+        for chart in report.charts
+        if not chart["svg"]
+    ]
+    assert problems == []
+    assert all("<svg" not in chart["text"] for chart in report.charts)

@@ -1,0 +1,313 @@
+"""Small hand-made warehouse for the SQL tests: tiny reference CSVs and raw-row loaders.
+
+Fixture geography (numbers used in the hand-computed expectations of the tests):
+
+    municipality  province  RIEC region   population 2024   population 2023
+    GM0001        PV01      RIEC01         50 000            40 000
+    GM0002        PV01      RIEC01        100 000            40 000
+    GM0003        PV01      RIEC02         25 000            40 000
+    GM0004        PV02      RIEC02         75 000            40 000
+
+RIEC02 spans both provinces. RIEC01 = 150 000, RIEC02 = 100 000, PV01 = 175 000, PV02 = 75 000,
+Netherlands = 250 000 inhabitants in 2024 (160 000 in 2023).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from assets.sources import SOURCES
+from pipeline.metadata import table_relation
+from pipeline.sql import run_in_transaction
+
+REPO = Path(__file__).resolve().parents[2]
+REAL_REFERENCE = REPO / "data" / "reference"
+
+REFERENCE_TABLES = (
+    "municipalities",
+    "provinces",
+    "riec_regions",
+    "phenomena",
+    "crime_types",
+    "drug_site_types",
+    "fiu_reporting_sectors",
+    "sectors",
+    "harm_weights",
+)
+
+FIXTURE_REFERENCE: dict[str, list[list[str]]] = {
+    "municipalities": [
+        [
+            "municipality_code",
+            "municipality_name",
+            "province_code",
+            "province_name",
+            "police_unit",
+            "riec_code",
+            "riec_name",
+            "population_2023_01_01",
+            "population_2025_01_01",
+        ],
+        ["GM0001", "Aadorp", "PV01", "Provincie A", "Noord", "RIEC01", "RIEC Noord", "1", "1"],
+        ["GM0002", "Bedum", "PV01", "Provincie A", "Noord", "RIEC01", "RIEC Noord", "1", "1"],
+        ["GM0003", "Cadier", "PV01", "Provincie A", "Zuid", "RIEC02", "RIEC Zuid", "1", "1"],
+        ["GM0004", "Dalen", "PV02", "Provincie B", "Zuid", "RIEC02", "RIEC Zuid", "1", "1"],
+    ],
+    "provinces": [
+        ["province_code", "province_name"],
+        ["PV01", "Provincie A"],
+        ["PV02", "Provincie B"],
+    ],
+    "riec_regions": [
+        ["riec_code", "riec_name", "police_unit"],
+        ["RIEC01", "RIEC Noord", "Noord"],
+        ["RIEC02", "RIEC Zuid", "Zuid"],
+    ],
+    "phenomena": [
+        ["phenomenon_code", "label_nl", "label_en"],
+        ["corruption_infiltration", "Corruptie en infiltratie", "Corruption and infiltration"],
+        ["drug_production", "Drugsproductie", "Drug production"],
+        ["drug_trafficking", "Drugshandel", "Drug trafficking"],
+        ["fraud", "Fraude", "Fraud"],
+        ["money_laundering", "Witwassen", "Money laundering"],
+        ["violence", "Geweld", "Violence"],
+    ],
+    "crime_types": [
+        ["crime_type_code", "label_nl", "label_en", "phenomenon_code", "key_verified"],
+        ["CRI1200", "1.2 Bedrog", "Fraud (deception)", "fraud", "false"],
+        ["CRI1700", "1.7 Witwassen", "Money laundering", "money_laundering", "false"],
+        ["CRI2300", "2.3 Brandstichting / ontploffing", "Arson / explosion", "violence", "false"],
+        ["T001161", "Misdrijven, totaal", "Crimes, total", "", "true"],
+    ],
+    "drug_site_types": [
+        ["site_type_nl", "site_type", "label_en", "phenomenon_code"],
+        ["dumping", "dump", "Drug waste dumping", "drug_production"],
+        ["kwekerij", "grow", "Cannabis grow site", "drug_production"],
+        ["opslag", "storage", "Storage site", "drug_trafficking"],
+    ],
+    "fiu_reporting_sectors": [
+        ["reporting_sector_code", "label_nl", "label_en", "sector_code"],
+        ["banken", "Banken", "Banks", "financial_services"],
+        ["notarissen", "Notarissen", "Civil-law notaries", "real_estate"],
+    ],
+    "sectors": [
+        ["sector_code", "label_nl", "label_en", "sbi_sections"],
+        ["financial_services", "Financiele dienstverlening", "Financial services", "K"],
+        ["real_estate", "Vastgoed", "Real estate", "L"],
+    ],
+    # default_v0 and a second set alt_v1 with different weights.
+    "harm_weights": [
+        ["weight_set", "phenomenon_code", "weight", "rationale"],
+        ["default_v0", "corruption_infiltration", "9", "r"],
+        ["default_v0", "drug_production", "7", "r"],
+        ["default_v0", "drug_trafficking", "7", "r"],
+        ["default_v0", "fraud", "4", "r"],
+        ["default_v0", "money_laundering", "6", "r"],
+        ["default_v0", "violence", "10", "r"],
+        ["alt_v1", "corruption_infiltration", "1", "r"],
+        ["alt_v1", "drug_production", "5", "r"],
+        ["alt_v1", "drug_trafficking", "1", "r"],
+        ["alt_v1", "fraud", "2", "r"],
+        ["alt_v1", "money_laundering", "3", "r"],
+        ["alt_v1", "violence", "20", "r"],
+    ],
+}
+
+# Population breakdown keys for the all-sexes, all-ages, all-marital-states total.
+POP_TOTAL = ("T001038", "10000", "T001019")
+
+
+def real_header(table: str) -> list[str]:
+    with open(REAL_REFERENCE / f"{table}.csv", encoding="utf-8", newline="") as f:
+        return next(csv.reader(f))
+
+
+def write_reference(directory: Path, tables: Mapping[str, list[list[str]]]) -> dict[str, Path]:
+    directory.mkdir(parents=True, exist_ok=True)
+    paths = {}
+    for table, rows in tables.items():
+        path = directory / f"{table}.csv"
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            csv.writer(f).writerows(rows)
+        paths[table] = path
+    return paths
+
+
+def load_reference(conn: duckdb.DuckDBPyConnection, paths: Mapping[str, Path]) -> None:
+    for table, path in paths.items():
+        run_in_transaction(conn, f"reference/{table}", {"path": str(path)})
+
+
+def delivered_frame(source: str, rows: Iterable[Sequence[str | None]]) -> pl.DataFrame:
+    """A frame as read_delivered_rows gives it: every column a string, plus source_row from 2."""
+    columns = list(SOURCES[source].columns)
+    rows = [list(row) for row in rows]
+    frame = pl.DataFrame(rows, schema={c: pl.String for c in columns}, orient="row").with_row_index(
+        "source_row", offset=2
+    )
+    return frame.with_columns(pl.col("source_row").cast(pl.Int64)).select(["source_row", *columns])
+
+
+def load_raw(
+    conn: duckdb.DuckDBPyConnection,
+    source: str,
+    year: int,
+    rows: Iterable[Sequence[str | None]],
+    *,
+    source_file: str | None = None,
+    source_sha256: str = "0" * 64,
+    is_synthetic: bool = True,
+    loaded_at: datetime = datetime(2025, 6, 1, 12, 0, 0),
+) -> None:
+    """Load rows (tuples of strings in SOURCES[source].columns order) through sql/raw/<source>."""
+    conn.register("delivered_rows", delivered_frame(source, rows))
+    try:
+        run_in_transaction(
+            conn,
+            f"raw/{source}",
+            {
+                "year": year,
+                "source_file": source_file or SOURCES[source].file_name(year),
+                "source_sha256": source_sha256,
+                "loaded_at": loaded_at,
+                "is_synthetic": is_synthetic,
+            },
+        )
+    finally:
+        conn.unregister("delivered_rows")
+
+
+def incident(crime_type: str, region: str, value: str | None, year: int = 2024) -> tuple:
+    return ("0", crime_type, region, f"{year}JJ00", value)
+
+
+def population(region: str, value: str, year: int = 2024, keys=POP_TOTAL) -> tuple:
+    return ("0", *keys, region, f"{year}JJ00", value)
+
+
+STAGING = (
+    "staging/stg_incidents__crimes",
+    "staging/stg_population__inhabitants",
+    "staging/stg_drug_sites__sites",
+    "staging/stg_financial__fiu_transactions",
+)
+
+
+def run_staging(conn: duckdb.DuckDBPyConnection, year: int) -> None:
+    for name in STAGING:
+        run_in_transaction(conn, name, {"year": year})
+
+
+def run_marts(conn: duckdb.DuckDBPyConnection, year: int, weight_set: str = "default_v0") -> None:
+    run_in_transaction(
+        conn, "marts/phenomenon_indicators", {"year": year, "weight_set": weight_set}
+    )
+    run_in_transaction(conn, "marts/financial_indicators", {"year": year})
+
+
+# ----- the fixture year 2024 -------------------------------------------------------------------
+# Registered crimes, with CBS oddities: suppressed '.', empty and -99999 cells, padded keys,
+# non-municipality rows (NL01, PV01) and the total T001161 that maps to no phenomenon.
+INCIDENTS_2024 = [
+    incident("CRI1200", "GM0001", "25"),
+    incident("CRI1700", "GM0001", "10"),
+    incident("CRI2300", "GM0001", "."),  # suppressed
+    incident("T001161", "GM0001", "100"),
+    incident("CRI1200  ", "GM0002  ", " 40 "),  # padded keys and value
+    incident("CRI1700", "GM0002", ""),  # suppressed (empty)
+    incident("CRI2300", "GM0002", "3"),
+    incident("T001161", "GM0002", "200"),
+    incident("CRI1200", "GM0003", "5"),
+    incident("CRI2300", "GM0003", "-99999"),  # suppressed (missing marker)
+    # GM0003 has no CRI1700 row at all: money laundering must still be an explicit zero.
+    incident("CRI1200", "GM0004", "30"),
+    incident("CRI1700", "GM0004", "20"),
+    incident("CRI2300", "GM0004", "10"),
+    incident("CRI1200", "NL01", "999"),  # not a municipality: dropped
+    incident("CRI1200", "PV01", "888"),  # not a municipality: dropped
+]
+POPULATION_2024 = [
+    population("GM0001", "50000"),
+    population("GM0002", "100000"),
+    population("GM0003  ", "25000"),
+    population("GM0004", "75000"),
+    population("GM0001", "24000", keys=("3000", "10000", "T001019")),  # men only: dropped
+    population("GM0001", "9000", keys=("T001038", "70100", "T001019")),  # one age: dropped
+    population("GM0001", "30000", keys=("T001038", "10000", "1010")),  # unmarried: dropped
+    population("NL01", "250000"),  # not a municipality: dropped
+]
+DRUG_SITES_2024 = [
+    ("DL2024-003", "2024-03-01", "GM0004", "opslag", "Cocaine", "Haven"),
+    ("DL2024-001", "2024-01-15", "GM0001", "dumping", "synthetisch", "buitengebied"),
+    (" DL2024-002 ", " 2024-02-01 ", " GM0001 ", " Kwekerij ", " CANNABIS ", " Woonwijk "),
+]
+FINANCIAL_2024 = [
+    ("2024", "GM0001", "banken", "100", "10", "50000"),
+    (" 2024", " GM0002 ", " banken ", " 5 ", " 1 ", " 300 "),
+    ("2024", "GM0004", "notarissen", "20", "2", "1000000"),
+]
+
+# ----- the fixture year 2023 (the previous year for the report) ----------------------------------
+INCIDENTS_2023 = [
+    incident("CRI1200", "GM0001", "20", 2023),
+    incident("CRI2300", "GM0004", "5", 2023),
+]
+POPULATION_2023 = [population(gm, "40000", 2023) for gm in ("GM0001", "GM0002", "GM0003", "GM0004")]
+
+
+def load_year(
+    conn: duckdb.DuckDBPyConnection,
+    year: int,
+    incidents=(),
+    population_rows=(),
+    drug_sites=(),
+    financial=(),
+    is_synthetic: bool = True,
+) -> None:
+    load_raw(conn, "incidents", year, incidents, is_synthetic=is_synthetic)
+    load_raw(conn, "population", year, population_rows, is_synthetic=is_synthetic)
+    load_raw(conn, "drug_sites", year, drug_sites, is_synthetic=is_synthetic)
+    load_raw(conn, "financial", year, financial, is_synthetic=is_synthetic)
+
+
+def load_2024(conn: duckdb.DuckDBPyConnection) -> None:
+    load_year(conn, 2024, INCIDENTS_2024, POPULATION_2024, DRUG_SITES_2024, FINANCIAL_2024)
+
+
+def load_2023(conn: duckdb.DuckDBPyConnection) -> None:
+    load_year(conn, 2023, INCIDENTS_2023, POPULATION_2023, is_synthetic=False)
+
+
+def table_rows(conn: duckdb.DuckDBPyConnection, sql: str, params=None) -> list[tuple]:
+    return conn.execute(sql, params).fetchall()
+
+
+def snapshot(conn: duckdb.DuckDBPyConnection, table: str, year: int) -> list[tuple]:
+    """All rows of ``table`` for ``year``, sorted, for idempotence comparisons."""
+    return sorted(table_relation(conn, table, {"year": year}).fetchall(), key=repr)
+
+
+def other_years(conn: duckdb.DuckDBPyConnection, table: str, year: int) -> list[tuple]:
+    """All rows of ``table`` for years other than ``year``, in ``order by all`` order."""
+    relation = conn.table(table).filter(
+        duckdb.ColumnExpression("year") != duckdb.ConstantExpression(year)
+    )
+    return relation.order("all").fetchall()
+
+
+def assert_idempotent(conn: duckdb.DuckDBPyConnection, name: str, table: str, params: dict) -> None:
+    """Running ``name`` again for the same year gives the same rows, and leaves other years."""
+    year = params["year"]
+    before = snapshot(conn, table, year)
+    others = other_years(conn, table, year)
+    run_in_transaction(conn, name, params)
+    after = snapshot(conn, table, year)
+    assert after == before
+    assert len(set(after)) == len(after)  # no duplicates
+    assert other_years(conn, table, year) == others

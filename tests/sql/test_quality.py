@@ -1,0 +1,210 @@
+"""sql/quality/: check_results, phenomenon_indicators_reconcile and the known_* lists."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+from pipeline.sql import query, run_in_transaction
+
+from .helpers import incident, load_raw, population, run_marts, run_staging
+
+RECONCILE = "quality/phenomenon_indicators_reconcile"
+
+
+# ----- known_* ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "column", "values"),
+    [
+        (
+            "known_crime_type_codes",
+            "crime_type_code",
+            [("CRI1200",), ("CRI1700",), ("CRI2300",), ("T001161",)],
+        ),
+        ("known_drug_site_types", "site_type_nl", [("dumping",), ("kwekerij",), ("opslag",)]),
+        (
+            "known_municipality_codes",
+            "municipality_code",
+            [("GM0001",), ("GM0002",), ("GM0003",), ("GM0004",)],
+        ),
+        ("known_reporting_sectors", "reporting_sector_code", [("banken",), ("notarissen",)]),
+    ],
+)
+def test_known_values(warehouse, name, column, values):
+    assert query(warehouse, f"quality/{name}") == ([column], values)
+
+
+# ----- check_results ------------------------------------------------------------------------------
+
+FAILURE_SCHEMA = {
+    "source_file": pl.String,
+    "source_row": pl.Int64,
+    "column_name": pl.String,
+    "value": pl.String,
+    "rule": pl.String,
+}
+
+
+def record(conn, year, asset_key, check_name, passed, failures, summary="s"):
+    conn.register("failure_rows", pl.DataFrame(failures, schema=FAILURE_SCHEMA, orient="row"))
+    run_in_transaction(
+        conn,
+        "quality/check_results",
+        {
+            "year": year,
+            "asset_key": asset_key,
+            "check_name": check_name,
+            "passed": passed,
+            "rows_checked": 10,
+            "rules_checked": 3,
+            "summary": summary,
+        },
+    )
+    conn.unregister("failure_rows")
+
+
+def results(conn):
+    return conn.execute(
+        "select partition_year, asset_key, check_name, passed, rows_checked, rules_checked, "
+        "failed_values, summary from quality.check_results order by all"
+    ).fetchall()
+
+
+def failures(conn):
+    return conn.execute(
+        "select partition_year, check_name, source_row, value "
+        "from quality.check_failures order by all"
+    ).fetchall()
+
+
+def test_check_results_replaces_previous_outcome_of_same_check(warehouse):
+    bad = [("f.csv", 5, "RegioS", "GM9999", "known"), ("f.csv", 7, "RegioS", "XX", "known")]
+    record(warehouse, 2024, "raw/incidents", "incidents_file_is_valid", False, bad, "2 bad")
+    record(warehouse, 2024, "raw/population", "population_file_is_valid", True, [])
+    record(warehouse, 2023, "raw/incidents", "incidents_file_is_valid", False, bad[:1], "1 bad")
+    assert results(warehouse) == [
+        (2023, "raw/incidents", "incidents_file_is_valid", False, 10, 3, 1, "1 bad"),
+        (2024, "raw/incidents", "incidents_file_is_valid", False, 10, 3, 2, "2 bad"),  # 2 failures
+        (2024, "raw/population", "population_file_is_valid", True, 10, 3, 0, "s"),
+    ]
+    # The same check for the same year again: replaced, other years and checks untouched.
+    record(warehouse, 2024, "raw/incidents", "incidents_file_is_valid", True, [], "ok")
+    assert results(warehouse) == [
+        (2023, "raw/incidents", "incidents_file_is_valid", False, 10, 3, 1, "1 bad"),
+        (2024, "raw/incidents", "incidents_file_is_valid", True, 10, 3, 0, "ok"),
+        (2024, "raw/population", "population_file_is_valid", True, 10, 3, 0, "s"),
+    ]
+    assert failures(warehouse) == [(2023, "incidents_file_is_valid", 5, "GM9999")]
+
+
+# ----- phenomenon_indicators_reconcile ------------------------------------------------------------
+
+
+def test_reconcile_consistent_data_has_no_rows(built):
+    columns, rows = query(built, RECONCILE, {"year": 2024})
+    assert columns == [
+        "region_level",
+        "region_code",
+        "phenomenon_code",
+        "source",
+        "problem",
+        "expected",
+        "actual",
+    ]
+    assert rows == []
+    assert query(built, RECONCILE, {"year": 2023})[1] == []
+
+
+def test_reconcile_finds_tampered_municipality_row(built):
+    built.execute(
+        "update indicators.phenomenon_indicators set event_count = 26 where year = 2024 "
+        "and region_code = 'GM0001' and phenomenon_code = 'fraud'"
+    )
+    # PV01 expected 26 + 40 + 5 = 71, stored 70; RIEC01 expected 26 + 40 = 66, stored 65.
+    assert query(built, RECONCILE, {"year": 2024})[1] == [
+        ("province", "PV01", "fraud", "incidents", "sum of parts differs", 71, 70),
+        ("riec_region", "RIEC01", "fraud", "incidents", "sum of parts differs", 66, 65),
+    ]
+    assert query(built, RECONCILE, {"year": 2023})[1] == []  # other year untouched
+
+
+def test_reconcile_finds_tampered_national_row(built):
+    built.execute(
+        "update indicators.phenomenon_indicators set event_count = 99 where year = 2024 "
+        "and region_level = 'national' and phenomenon_code = 'violence'"
+    )
+    # Staging holds 3 + 10 = 13 violence crimes; RIEC and province sums are 13 too (twice).
+    assert query(built, RECONCILE, {"year": 2024})[1] == [
+        ("national", "NL01", "violence", "incidents", "differs from staging", 13, 99),
+        ("national", "NL01", "violence", "incidents", "sum of parts differs", 13, 99),
+        ("national", "NL01", "violence", "incidents", "sum of parts differs", 13, 99),
+    ]
+
+
+def test_reconcile_finds_tampered_regional_population(built):
+    built.execute(
+        "update indicators.phenomenon_indicators set population = 1 where year = 2024 "
+        "and region_code = 'RIEC02' and phenomenon_code = 'drug_production'"
+    )
+    # RIEC02 stored population 1 instead of 25000 + 75000; national from RIEC rows 150000 + 1
+    assert query(built, RECONCILE, {"year": 2024})[1] == [
+        ("national", "NL01", "drug_production", "drug_sites", "sum of parts differs", 2, 2),
+        ("riec_region", "RIEC02", "drug_production", "drug_sites", "sum of parts differs", 0, 0),
+    ]
+
+
+def test_reconcile_finds_missing_population(built):
+    built.execute(
+        "delete from staging.stg_population__inhabitants where year = 2024 "
+        "and municipality_code = 'GM0003'"
+    )
+    run_marts(built, 2024)
+    # Each of GM0003's 5 rows lacks a population; the region sums (null ignored) still match.
+    assert query(built, RECONCILE, {"year": 2024})[1] == [
+        ("municipality", "GM0003", phenomenon, source, "no population", None, None)
+        for source, phenomenon in [
+            ("drug_sites", "drug_production"),
+            ("drug_sites", "drug_trafficking"),
+            ("incidents", "fraud"),
+            ("incidents", "money_laundering"),
+            ("incidents", "violence"),
+        ]
+    ]
+
+
+def test_reconcile_finds_staged_crimes_of_unknown_municipality(built):
+    # GM9999 is not in reference.municipalities: staged but never counted in the indicators.
+    load_raw(
+        built,
+        "incidents",
+        2024,
+        [incident("CRI1200", "GM0001", "25"), incident("CRI1200", "GM9999", "4")],
+    )
+    run_staging(built, 2024)
+    run_marts(built, 2024)
+    assert query(built, RECONCILE, {"year": 2024})[1] == [
+        ("national", "NL01", "fraud", "incidents", "differs from staging", 29, 25),  # 25 + 4
+    ]
+
+
+def test_reconcile_all_cells_of_a_phenomenon_suppressed(warehouse):
+    load_raw(
+        warehouse,
+        "incidents",
+        2024,
+        [incident("CRI1200", "GM0001", "5"), incident("CRI2300", "GM0001", ".")],
+    )
+    load_raw(
+        warehouse,
+        "population",
+        2024,
+        [population(gm, "1000") for gm in ("GM0001", "GM0002", "GM0003", "GM0004")],
+    )
+    load_raw(warehouse, "drug_sites", 2024, [])
+    load_raw(warehouse, "financial", 2024, [])
+    run_staging(warehouse, 2024)
+    run_marts(warehouse, 2024)
+    # Violence: one suppressed cell, so 0 counted crimes everywhere, consistently.
+    assert query(warehouse, RECONCILE, {"year": 2024})[1] == []

@@ -1,0 +1,82 @@
+"""sql/raw/*.sql: delivered rows kept as text, with provenance, replaced per partition year."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import duckdb
+import pytest
+
+from assets.sources import SOURCES
+
+from .helpers import (
+    DRUG_SITES_2024,
+    FINANCIAL_2024,
+    INCIDENTS_2024,
+    POPULATION_2024,
+    incident,
+    load_raw,
+)
+
+ROWS = {
+    "incidents": INCIDENTS_2024,
+    "population": POPULATION_2024,
+    "drug_sites": DRUG_SITES_2024,
+    "financial": FINANCIAL_2024,
+}
+
+
+@pytest.mark.parametrize("source", sorted(SOURCES))
+def test_raw_keeps_rows_as_delivered_with_provenance(warehouse, source):
+    loaded_at = datetime(2025, 1, 2, 3, 4, 5)
+    load_raw(
+        warehouse,
+        source,
+        2024,
+        ROWS[source],
+        source_file="file.csv",
+        source_sha256="ab" * 32,
+        is_synthetic=False,
+        loaded_at=loaded_at,
+    )
+    raw = warehouse.table(f"raw.{source}")
+    columns = [duckdb.ColumnExpression(c) for c in ("source_row", *SOURCES[source].columns)]
+    rows = raw.select(*columns).order("source_row").fetchall()
+    # source_row counts like a spreadsheet: header is row 1, first data row is 2.
+    assert rows == [(i + 2, *row) for i, row in enumerate(ROWS[source])]
+    provenance = (
+        raw.project("partition_year, source_file, source_sha256, loaded_at, is_synthetic")
+        .distinct()
+        .fetchall()
+    )
+    assert provenance == [(2024, "file.csv", "ab" * 32, loaded_at, False)]
+
+
+def test_raw_values_are_not_trimmed_or_typed(warehouse):
+    load_raw(warehouse, "incidents", 2024, [incident(" CRI1200 ", "GM0001  ", ".")])
+    assert warehouse.execute(
+        'select "SoortMisdrijf", "RegioS", "TotaalGeregistreerdeMisdrijven_1" from raw.incidents'
+    ).fetchall() == [(" CRI1200 ", "GM0001  ", ".")]
+
+
+def test_raw_reload_replaces_the_year_and_leaves_other_years(warehouse):
+    load_raw(warehouse, "incidents", 2023, [incident("CRI1200", "GM0001", "1", 2023)])
+    load_raw(warehouse, "incidents", 2024, INCIDENTS_2024)
+    load_raw(warehouse, "incidents", 2024, INCIDENTS_2024)  # re-ingest
+    counts = warehouse.execute(
+        "select partition_year, count(*) from raw.incidents group by 1 order by 1"
+    ).fetchall()
+    assert counts == [(2023, 1), (2024, len(INCIDENTS_2024))]
+    # A new delivery for 2024 replaces all earlier 2024 rows.
+    load_raw(
+        warehouse, "incidents", 2024, [incident("CRI1200", "GM0002", "7")], source_file="v2.csv"
+    )
+    assert warehouse.execute(
+        'select partition_year, source_file, "RegioS" from raw.incidents order by 1'
+    ).fetchall() == [(2023, "83648NED_2023.csv", "GM0001"), (2024, "v2.csv", "GM0002")]
+
+
+def test_raw_empty_delivery_empties_the_year(warehouse):
+    load_raw(warehouse, "financial", 2024, FINANCIAL_2024)
+    load_raw(warehouse, "financial", 2024, [])
+    assert warehouse.execute("select count(*) from raw.financial").fetchone() == (0,)

@@ -1,0 +1,119 @@
+"""sql/reference/*.sql on the real data/reference CSVs, and on the tiny fixture CSVs."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from .helpers import (
+    FIXTURE_REFERENCE,
+    REAL_REFERENCE,
+    REFERENCE_TABLES,
+    load_reference,
+    real_header,
+)
+
+
+@pytest.fixture(scope="module")
+def real():
+    conn = duckdb.connect()
+    load_reference(conn, {t: REAL_REFERENCE / f"{t}.csv" for t in REFERENCE_TABLES})
+    yield conn
+    conn.close()
+
+
+def scalar(conn, sql):
+    return conn.execute(sql).fetchone()[0]
+
+
+def test_real_counts(real):
+    assert scalar(real, "select count(*) from reference.municipalities") == 342
+    assert (
+        scalar(real, "select count(distinct municipality_code) from reference.municipalities")
+        == 342
+    )
+    assert scalar(real, "select count(*) from reference.riec_regions") == 10
+    assert scalar(real, "select count(*) from reference.provinces") == 12
+
+
+def test_real_municipalities_point_to_known_regions(real):
+    unknown_riec = real.execute(
+        "select municipality_code from reference.municipalities "
+        "where riec_code not in (select riec_code from reference.riec_regions)"
+    ).fetchall()
+    unknown_province = real.execute(
+        "select municipality_code from reference.municipalities "
+        "where province_code not in (select province_code from reference.provinces)"
+    ).fetchall()
+    assert unknown_riec == []
+    assert unknown_province == []
+
+
+def test_real_crime_types_map_to_known_phenomena_or_nothing(real):
+    unknown = real.execute(
+        "select crime_type_code, phenomenon_code from reference.crime_types "
+        "where phenomenon_code is not null "
+        "and phenomenon_code not in (select phenomenon_code from reference.phenomena)"
+    ).fetchall()
+    assert unknown == []
+    # The total T001161 maps to no phenomenon (an empty cell is read as null).
+    assert real.execute(
+        "select phenomenon_code from reference.crime_types where crime_type_code = 'T001161'"
+    ).fetchall() == [(None,)]
+
+
+def test_real_drug_site_types_and_fiu_sectors_are_known(real):
+    assert (
+        real.execute(
+            "select site_type from reference.drug_site_types "
+            "where phenomenon_code not in (select phenomenon_code from reference.phenomena)"
+        ).fetchall()
+        == []
+    )
+    assert (
+        real.execute(
+            "select reporting_sector_code from reference.fiu_reporting_sectors "
+            "where sector_code not in (select sector_code from reference.sectors)"
+        ).fetchall()
+        == []
+    )
+
+
+def test_real_harm_weights_cover_all_phenomena(real):
+    missing = real.execute(
+        "select s.weight_set, p.phenomenon_code "
+        "from (select distinct weight_set from reference.harm_weights) as s "
+        "cross join reference.phenomena as p "
+        "anti join reference.harm_weights as w using (weight_set, phenomenon_code)"
+    ).fetchall()
+    assert missing == []
+    assert scalar(
+        real, "select count(*) from reference.harm_weights where weight_set = 'default_v0'"
+    ) == scalar(real, "select count(*) from reference.phenomena")
+
+
+def test_real_typed_columns(real):
+    types = dict(
+        real.execute(
+            "select column_name, data_type from information_schema.columns "
+            "where table_schema = 'reference' and table_name = 'municipalities'"
+        ).fetchall()
+    )
+    assert types["population_2025_01_01"] == "BIGINT"
+    assert scalar(real, "select typeof(weight) from reference.harm_weights limit 1") == "DOUBLE"
+
+
+@pytest.mark.parametrize("table", REFERENCE_TABLES)
+def test_fixture_csvs_have_the_real_headers(table):
+    assert FIXTURE_REFERENCE[table][0] == real_header(table)
+
+
+def test_fixture_reference_loaded_and_reload_replaces(warehouse, reference_paths):
+    assert scalar(warehouse, "select count(*) from reference.municipalities") == 4
+    assert scalar(warehouse, "select count(*) from reference.harm_weights") == 12  # 2 sets x 6
+    # Loading again replaces the table (create or replace), it does not append.
+    load_reference(warehouse, reference_paths)
+    assert scalar(warehouse, "select count(*) from reference.municipalities") == 4
+    assert warehouse.execute(
+        "select municipality_code from reference.municipalities"
+    ).fetchall() == [("GM0001",), ("GM0002",), ("GM0003",), ("GM0004",)]

@@ -1,0 +1,57 @@
+"""sql/staging/stg_drug_sites__sites.sql."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pipeline.sql import run_in_transaction
+
+from .helpers import assert_idempotent, load_raw
+
+NAME = "staging/stg_drug_sites__sites"
+TABLE = "staging.stg_drug_sites__sites"
+
+
+def test_dutch_type_to_english_code_trimmed_lowercased(staged):
+    got = staged.execute(
+        "select registration_id, found_on, municipality_code, site_type, drug, setting, "
+        "source_row "
+        "from staging.stg_drug_sites__sites where year = 2024 order by registration_id"
+    ).fetchall()
+    assert got == [
+        ("DL2024-001", dt.date(2024, 1, 15), "GM0001", "dump", "synthetisch", "buitengebied", 3),
+        # ' Kwekerij ' -> grow; ' CANNABIS ' -> cannabis; padded id and date trimmed
+        ("DL2024-002", dt.date(2024, 2, 1), "GM0001", "grow", "cannabis", "woonwijk", 4),
+        ("DL2024-003", dt.date(2024, 3, 1), "GM0004", "storage", "cocaine", "haven", 2),
+    ]
+
+
+def test_unknown_type_is_not_staged(warehouse):
+    load_raw(
+        warehouse,
+        "drug_sites",
+        2024,
+        [
+            ("A", "2024-01-01", "GM0001", "OPSLAG", "x", "y"),
+            ("B", "2024-01-01", "GM0001", "onbekend", "x", "y"),
+        ],
+    )
+    run_in_transaction(warehouse, NAME, {"year": 2024})
+    assert warehouse.execute(
+        "select registration_id, site_type from staging.stg_drug_sites__sites"
+    ).fetchall() == [("A", "storage")]
+
+
+def test_idempotent_and_years_apart(staged):
+    load_raw(
+        staged, "drug_sites", 2023, [("DL2023-1", "2023-05-05", "GM0002", "dumping", "x", "y")]
+    )
+    run_in_transaction(staged, NAME, {"year": 2023})
+    assert_idempotent(staged, NAME, TABLE, {"year": 2024})
+    assert staged.execute(
+        "select year, count(*) from staging.stg_drug_sites__sites group by 1 order by 1"
+    ).fetchall() == [
+        (2023, 1),
+        (2024, 3),
+    ]
+    assert_idempotent(staged, NAME, TABLE, {"year": 2023})

@@ -1,0 +1,45 @@
+"""sql/staging/stg_population__inhabitants.sql."""
+
+from __future__ import annotations
+
+from pipeline.sql import run_in_transaction
+
+from .helpers import assert_idempotent, load_raw, population
+
+NAME = "staging/stg_population__inhabitants"
+TABLE = "staging.stg_population__inhabitants"
+
+
+def rows(conn, year=2024):
+    return conn.execute(
+        "select municipality_code, inhabitants from staging.stg_population__inhabitants "
+        "where year = ? order by all",
+        [year],
+    ).fetchall()
+
+
+def test_only_total_breakdown_of_municipalities(staged):
+    # Men-only, one-age, unmarried and NL01 rows dropped; ' GM0003  ' trimmed.
+    assert rows(staged) == [
+        ("GM0001", 50000),
+        ("GM0002", 100000),
+        ("GM0003", 25000),
+        ("GM0004", 75000),
+    ]
+
+
+def test_padded_breakdown_keys_and_values(warehouse):
+    load_raw(
+        warehouse,
+        "population",
+        2024,
+        [population(" GM0001 ", " 1234 ", keys=("T001038 ", " 10000", "T001019  "))],
+    )
+    run_in_transaction(warehouse, NAME, {"year": 2024})
+    assert rows(warehouse) == [("GM0001", 1234)]
+
+
+def test_idempotent_and_years_apart(staged):
+    assert rows(staged, 2023) == [(gm, 40000) for gm in ("GM0001", "GM0002", "GM0003", "GM0004")]
+    assert_idempotent(staged, NAME, TABLE, {"year": 2024})
+    assert_idempotent(staged, NAME, TABLE, {"year": 2023})

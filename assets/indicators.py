@@ -33,7 +33,7 @@ phenomenon_indicators = partitioned_sql_asset(
         ["staging", "stg_incidents__crimes"],
         ["staging", "stg_drug_sites__sites"],
         ["staging", "stg_population__inhabitants"],
-        ["reference", "municipalities"],
+        ["reference", "region_membership"],
         ["reference", "crime_types"],
         ["reference", "harm_weights"],
     ],
@@ -50,7 +50,7 @@ financial_indicators = partitioned_sql_asset(
     deps=[
         ["staging", "stg_financial__fiu_transactions"],
         ["staging", "stg_population__inhabitants"],
-        ["reference", "municipalities"],
+        ["reference", "region_membership"],
         ["reference", "fiu_reporting_sectors"],
     ],
 )

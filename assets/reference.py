@@ -1,6 +1,6 @@
 """Reference assets: the committed facts in data/reference/ loaded into the warehouse."""
 
-from dagster import AssetExecutionContext, AssetsDefinition, MaterializeResult, asset
+from dagster import AssetExecutionContext, AssetKey, AssetsDefinition, MaterializeResult, asset
 from dagster_duckdb import DuckDBResource
 
 from pipeline.metadata import table_metadata
@@ -42,4 +42,23 @@ def _reference_asset(name: str, description: str) -> AssetsDefinition:
     return _load
 
 
-reference_assets = [_reference_asset(name, text) for name, text in REFERENCE_TABLES.items()]
+@asset(
+    key_prefix="reference",
+    group_name="reference",
+    description="Every region each municipality belongs to (itself, RIEC region, province, the "
+    "Netherlands): the one definition of the region hierarchy the marts roll up by.",
+    deps=[AssetKey(["reference", "municipalities"])],
+    pool="duckdb",
+    kinds={"duckdb", "sql"},
+)
+def region_membership(warehouse: DuckDBResource) -> MaterializeResult:
+    with warehouse.get_connection() as conn:
+        run_in_transaction(conn, "reference/region_membership")
+        metadata = table_metadata(conn, "reference.region_membership")
+    return MaterializeResult(metadata=metadata)
+
+
+reference_assets = [
+    *(_reference_asset(name, text) for name, text in REFERENCE_TABLES.items()),
+    region_membership,
+]

@@ -19,11 +19,6 @@ insert into indicators.financial_indicators
 with municipal as (
     select
         m.municipality_code,
-        m.municipality_name,
-        m.riec_code,
-        m.riec_name,
-        m.province_code,
-        m.province_name,
         s.reporting_sector_code,
         s.sector_code,
         coalesce(t.unusual_transactions, 0) as unusual_transactions,
@@ -42,36 +37,17 @@ with municipal as (
 
 rolled_up as (
     select
-        'municipality' as region_level,
-        municipality_code as region_code,
-        municipality_name as region_name,
-        reporting_sector_code,
-        sector_code,
-        unusual_transactions,
-        suspicious_transactions,
-        suspicious_amount_eur,
-        inhabitants as population
-    from municipal
-    union all
-    select
-        'riec_region', riec_code, riec_name, reporting_sector_code, sector_code,
-        sum(unusual_transactions), sum(suspicious_transactions), sum(suspicious_amount_eur),
-        sum(inhabitants)
-    from municipal
-    group by all
-    union all
-    select
-        'province', province_code, province_name, reporting_sector_code, sector_code,
-        sum(unusual_transactions), sum(suspicious_transactions), sum(suspicious_amount_eur),
-        sum(inhabitants)
-    from municipal
-    group by all
-    union all
-    select
-        'national', 'NL01', 'Nederland', reporting_sector_code, sector_code,
-        sum(unusual_transactions), sum(suspicious_transactions), sum(suspicious_amount_eur),
-        sum(inhabitants)
-    from municipal
+        r.region_level,
+        r.region_code,
+        r.region_name,
+        m.reporting_sector_code,
+        m.sector_code,
+        sum(m.unusual_transactions) as unusual_transactions,
+        sum(m.suspicious_transactions) as suspicious_transactions,
+        sum(m.suspicious_amount_eur) as suspicious_amount_eur,
+        sum(m.inhabitants) as population
+    from municipal as m
+    inner join reference.region_membership as r using (municipality_code)
     group by all
 )
 

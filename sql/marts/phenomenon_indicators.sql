@@ -60,11 +60,6 @@ events as (
 municipal as (
     select
         m.municipality_code,
-        m.municipality_name,
-        m.riec_code,
-        m.riec_name,
-        m.province_code,
-        m.province_name,
         r.source,
         r.phenomenon_code,
         coalesce(e.event_count, 0) as event_count,
@@ -82,32 +77,16 @@ municipal as (
 
 rolled_up as (
     select
-        'municipality' as region_level,
-        municipality_code as region_code,
-        municipality_name as region_name,
-        phenomenon_code,
-        source,
-        event_count,
-        suppressed_cells,
-        inhabitants as population
-    from municipal
-    union all
-    select
-        'riec_region', riec_code, riec_name, phenomenon_code, source,
-        sum(event_count), sum(suppressed_cells), sum(inhabitants)
-    from municipal
-    group by all
-    union all
-    select
-        'province', province_code, province_name, phenomenon_code, source,
-        sum(event_count), sum(suppressed_cells), sum(inhabitants)
-    from municipal
-    group by all
-    union all
-    select
-        'national', 'NL01', 'Nederland', phenomenon_code, source,
-        sum(event_count), sum(suppressed_cells), sum(inhabitants)
-    from municipal
+        r.region_level,
+        r.region_code,
+        r.region_name,
+        m.phenomenon_code,
+        m.source,
+        sum(m.event_count) as event_count,
+        sum(m.suppressed_cells) as suppressed_cells,
+        sum(m.inhabitants) as population
+    from municipal as m
+    inner join reference.region_membership as r using (municipality_code)
     group by all
 )
 

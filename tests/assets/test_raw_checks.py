@@ -32,6 +32,7 @@ REFERENCE_NAMES = (
     "fiu_reporting_sectors",
     "sectors",
     "harm_weights",
+    "region_membership",
 )
 ALL_ASSETS = {
     *(AssetKey(["reference", name]) for name in REFERENCE_NAMES),

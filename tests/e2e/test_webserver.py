@@ -37,6 +37,7 @@ REFERENCE_NAMES = (
     "fiu_reporting_sectors",
     "sectors",
     "harm_weights",
+    "region_membership",
 )
 EXPECTED_ASSETS = [
     ["raw", "incidents"],

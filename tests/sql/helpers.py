@@ -142,6 +142,8 @@ def write_reference(directory: Path, tables: Mapping[str, list[list[str]]]) -> d
 def load_reference(conn: duckdb.DuckDBPyConnection, paths: Mapping[str, Path]) -> None:
     for table, path in paths.items():
         run_in_transaction(conn, f"reference/{table}", {"path": str(path)})
+    if "municipalities" in paths:
+        run_in_transaction(conn, "reference/region_membership")
 
 
 def delivered_frame(source: str, rows: Iterable[Sequence[str | None]]) -> pl.DataFrame:

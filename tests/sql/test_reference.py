@@ -117,3 +117,31 @@ def test_fixture_reference_loaded_and_reload_replaces(warehouse, reference_paths
     assert warehouse.execute(
         "select municipality_code from reference.municipalities"
     ).fetchall() == [("GM0001",), ("GM0002",), ("GM0003",), ("GM0004",)]
+
+
+def test_region_membership_lists_every_level_of_every_municipality(warehouse):
+    rows = warehouse.execute(
+        "select municipality_code, region_level, region_code, region_name "
+        "from reference.region_membership where municipality_code = 'GM0003' order by all"
+    ).fetchall()
+    assert rows == [
+        ("GM0003", "municipality", "GM0003", "Cadier"),
+        ("GM0003", "national", "NL01", "Nederland"),
+        ("GM0003", "province", "PV01", "Provincie A"),
+        ("GM0003", "riec_region", "RIEC02", "RIEC Zuid"),
+    ]
+    # 4 municipalities x 4 levels
+    assert scalar(warehouse, "select count(*) from reference.region_membership") == 16
+
+
+def test_real_region_membership(real):
+    counts = real.execute(
+        "select region_level, count(distinct region_code), count(*) "
+        "from reference.region_membership group by 1 order by 1"
+    ).fetchall()
+    assert counts == [
+        ("municipality", 342, 342),
+        ("national", 1, 342),
+        ("province", 12, 342),
+        ("riec_region", 10, 342),
+    ]

@@ -146,6 +146,7 @@ def new_warehouse(directory: Path) -> duckdb.DuckDBPyConnection:
             with open(path, "w", encoding="utf-8", newline="") as f:
                 csv.writer(f).writerows(rows)
         run_in_transaction(conn, f"reference/{table}", {"path": str(path)})
+    run_in_transaction(conn, "reference/region_membership")
     return conn
 
 

@@ -64,6 +64,7 @@ financial_indicators = partitioned_sql_asset(
     "staging, and every municipality has a population.",
     blocking=True,
     partitions_def=yearly_partitions,
+    pool="duckdb",
 )
 def regions_add_up(
     context: AssetCheckExecutionContext, warehouse: DuckDBResource

@@ -54,6 +54,8 @@ def load_report_data(conn, year: int, harm_weight_set: str) -> ReportData:
         AssetDep(["indicators", "financial_indicators"]),
     ],
     kinds={"html"},
+    # Reading opens the DuckDB file too, which another process's writer would hold locked.
+    pool="duckdb",
 )
 def dreigingsbeeld(
     context: AssetExecutionContext, warehouse: DuckDBResource, paths: ProjectPaths

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+import duckdb
 from dagster import ConfigurableResource
 from dagster_duckdb import DuckDBResource
 
@@ -36,9 +39,25 @@ class ProjectPaths(ConfigurableResource):
         return self.reports / str(year)
 
 
-def warehouse_resource(database: str, memory_limit: str = "4GB") -> DuckDBResource:
+class Warehouse(DuckDBResource):
+    """DuckDBResource whose connection is closed even when the work inside fails.
+
+    The parent closes only on success; a connection left open keeps the file locked against
+    other processes and blocks opening it with another configuration in this one.
+    """
+
+    @contextmanager
+    def get_connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        with super().get_connection() as conn:
+            try:
+                yield conn
+            finally:
+                conn.close()
+
+
+def warehouse_resource(database: str, memory_limit: str = "4GB") -> Warehouse:
     # memory_limit lets DuckDB spill to disk instead of exhausting the machine on large inputs.
-    return DuckDBResource(database=database, connection_config={"memory_limit": memory_limit})
+    return Warehouse(database=database, connection_config={"memory_limit": memory_limit})
 
 
 def default_resources(

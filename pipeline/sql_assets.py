@@ -18,7 +18,7 @@ from dagster_duckdb import DuckDBResource
 
 from pipeline.metadata import table_metadata
 from pipeline.partitions import yearly_partitions
-from pipeline.sql import run_in_transaction
+from pipeline.sql import query, run_in_transaction
 
 
 def partitioned_sql_asset(
@@ -49,6 +49,9 @@ def partitioned_sql_asset(
         with warehouse.get_connection() as conn:
             run_in_transaction(conn, f"{sql_dir}/{name}", params)
             metadata = table_metadata(conn, table, {"year": year})
-        return MaterializeResult(metadata={**metadata, "sql_file": f"sql/{sql_dir}/{name}.sql"})
+            synthetic = query(conn, "quality/synthetic_inputs", {"year": year})[1][0][0]
+        return MaterializeResult(
+            metadata={**metadata, "sql_file": f"sql/{sql_dir}/{name}.sql", "synthetic": synthetic}
+        )
 
     return _build

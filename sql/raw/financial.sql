@@ -15,7 +15,17 @@ create table if not exists raw.financial (
     loaded_at timestamp not null,
     is_synthetic boolean not null
 );
+create table if not exists raw.loaded_files (
+    partition_year integer not null,
+    source varchar not null,
+    source_file varchar not null,
+    source_sha256 varchar not null,
+    loaded_at timestamp not null,
+    is_synthetic boolean not null,
+    row_count bigint not null
+);
 delete from raw.financial where partition_year = $year;
+delete from raw.loaded_files where partition_year = $year and source = 'financial';
 insert into raw.financial by name
 select
     $year as partition_year,
@@ -24,4 +34,7 @@ select
     $source_sha256 as source_sha256,
     $loaded_at as loaded_at,
     $is_synthetic as is_synthetic
+from delivered_rows;
+insert into raw.loaded_files
+select $year, 'financial', $source_file, $source_sha256, $loaded_at, $is_synthetic, count(*)
 from delivered_rows;

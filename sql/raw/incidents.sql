@@ -14,7 +14,17 @@ create table if not exists raw.incidents (
     loaded_at timestamp not null,
     is_synthetic boolean not null
 );
+create table if not exists raw.loaded_files (
+    partition_year integer not null,
+    source varchar not null,
+    source_file varchar not null,
+    source_sha256 varchar not null,
+    loaded_at timestamp not null,
+    is_synthetic boolean not null,
+    row_count bigint not null
+);
 delete from raw.incidents where partition_year = $year;
+delete from raw.loaded_files where partition_year = $year and source = 'incidents';
 insert into raw.incidents by name
 select
     $year as partition_year,
@@ -23,4 +33,7 @@ select
     $source_sha256 as source_sha256,
     $loaded_at as loaded_at,
     $is_synthetic as is_synthetic
+from delivered_rows;
+insert into raw.loaded_files
+select $year, 'incidents', $source_file, $source_sha256, $loaded_at, $is_synthetic, count(*)
 from delivered_rows;

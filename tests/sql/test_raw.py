@@ -80,3 +80,21 @@ def test_raw_empty_delivery_empties_the_year(warehouse):
     load_raw(warehouse, "financial", 2024, FINANCIAL_2024)
     load_raw(warehouse, "financial", 2024, [])
     assert warehouse.execute("select count(*) from raw.financial").fetchone() == (0,)
+
+
+def test_loaded_files_keeps_one_row_per_source_and_year(warehouse):
+    load_raw(warehouse, "incidents", 2023, [incident("CRI1200", "GM0001", "1", 2023)])
+    load_raw(warehouse, "incidents", 2024, INCIDENTS_2024)
+    load_raw(warehouse, "financial", 2024, FINANCIAL_2024, is_synthetic=False)
+    # A corrected incidents file for 2024 replaces the earlier one's entry.
+    load_raw(
+        warehouse, "incidents", 2024, [incident("CRI1200", "GM0002", "7")], source_file="v2.csv"
+    )
+    assert warehouse.execute(
+        "select partition_year, source, source_file, is_synthetic, row_count "
+        "from raw.loaded_files order by all"
+    ).fetchall() == [
+        (2023, "incidents", "83648NED_2023.csv", True, 1),
+        (2024, "financial", "fiu_2024.csv", False, len(FINANCIAL_2024)),
+        (2024, "incidents", "v2.csv", True, 1),
+    ]

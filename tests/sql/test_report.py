@@ -142,12 +142,15 @@ def test_phenomenon_trend(built):
 
 def test_input_files_synthetic_flag(built):
     rows = query(built, "report/input_files", {"year": 2024})[1]
-    # 2024 loaded as synthetic demo data, 2023 as real files; 2023 had no drug-site or FIU rows.
+    # 2024 loaded as synthetic demo data, 2023 as real files; 2023's drug-site and FIU files
+    # had no data rows but were loaded all the same, so they are inputs too.
     assert rows == [
         (2024, "drug_sites", "drugslocaties_2024.csv", SHA, True),
         (2024, "financial", "fiu_2024.csv", SHA, True),
         (2024, "incidents", "83648NED_2024.csv", SHA, True),
         (2024, "population", "03759NED_2024.csv", SHA, True),
+        (2023, "drug_sites", "drugslocaties_2023.csv", SHA, False),
+        (2023, "financial", "fiu_2023.csv", SHA, False),
         (2023, "incidents", "83648NED_2023.csv", SHA, False),
         (2023, "population", "03759NED_2023.csv", SHA, False),
     ]

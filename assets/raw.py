@@ -38,7 +38,12 @@ GROUPS = {
 }
 VALIDATED_AGAINST = [
     AssetKey(["reference", name])
-    for name in ("municipalities", "crime_types", "drug_site_types", "fiu_reporting_sectors")
+    for name in (
+        "municipality_code_map",
+        "crime_types",
+        "drug_site_types",
+        "fiu_reporting_sectors",
+    )
 ]
 
 

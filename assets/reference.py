@@ -18,6 +18,8 @@ REFERENCE_TABLES: dict[str, str] = {
     "fiu_reporting_sectors": "FIU-Nederland reporting sectors mapped to sectors.",
     "sectors": "Sectors exposed to undermining crime, with their SBI sections.",
     "harm_weights": "Harm weight per phenomenon; the default set is to be calibrated.",
+    "municipal_reclassifications": "Municipal boundary changes: old code, new code, date and "
+    "share (1 for a merger, the population share for a split).",
 }
 
 
@@ -52,13 +54,34 @@ def _reference_asset(name: str, description: str) -> AssetsDefinition:
     kinds={"duckdb", "sql"},
 )
 def region_membership(warehouse: DuckDBResource) -> MaterializeResult:
+    return _derived_table(warehouse, "region_membership")
+
+
+@asset(
+    key_prefix="reference",
+    group_name="reference",
+    description="Every municipality code a source may use (the 2025 division and older ones), "
+    "with the 2025 municipalities it maps to and their shares, through chains of changes.",
+    deps=[
+        AssetKey(["reference", "municipalities"]),
+        AssetKey(["reference", "municipal_reclassifications"]),
+    ],
+    pool="duckdb",
+    kinds={"duckdb", "sql"},
+)
+def municipality_code_map(warehouse: DuckDBResource) -> MaterializeResult:
+    return _derived_table(warehouse, "municipality_code_map")
+
+
+def _derived_table(warehouse: DuckDBResource, name: str) -> MaterializeResult:
     with warehouse.get_connection() as conn:
-        run_in_transaction(conn, "reference/region_membership")
-        metadata = table_metadata(conn, "reference.region_membership")
-    return MaterializeResult(metadata=metadata)
+        run_in_transaction(conn, f"reference/{name}")
+        metadata = table_metadata(conn, f"reference.{name}")
+    return MaterializeResult(metadata={**metadata, "sql_file": f"sql/reference/{name}.sql"})
 
 
 reference_assets = [
     *(_reference_asset(name, text) for name, text in REFERENCE_TABLES.items()),
     region_membership,
+    municipality_code_map,
 ]

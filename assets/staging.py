@@ -12,7 +12,7 @@ staging_assets = [
         group="incidents",
         description="Registered crimes per municipality and crime type, typed; suppressed "
         "cells kept as null and flagged.",
-        deps=[["raw", "incidents"]],
+        deps=[["raw", "incidents"], ["reference", "municipality_code_map"]],
     ),
     partitioned_sql_asset(
         stage="staging",
@@ -20,7 +20,7 @@ staging_assets = [
         name="stg_population__inhabitants",
         group="population",
         description="Inhabitants on 1 January per municipality.",
-        deps=[["raw", "population"]],
+        deps=[["raw", "population"], ["reference", "municipality_code_map"]],
     ),
     partitioned_sql_asset(
         stage="staging",
@@ -28,7 +28,11 @@ staging_assets = [
         name="stg_drug_sites__sites",
         group="drugs",
         description="Drug sites found, one row per site, with site type, drug and setting.",
-        deps=[["raw", "drug_sites"], ["reference", "drug_site_types"]],
+        deps=[
+            ["raw", "drug_sites"],
+            ["reference", "drug_site_types"],
+            ["reference", "municipality_code_map"],
+        ],
     ),
     partitioned_sql_asset(
         stage="staging",
@@ -36,6 +40,6 @@ staging_assets = [
         name="stg_financial__fiu_transactions",
         group="financial",
         description="Unusual and suspicious transactions per municipality and reporting sector.",
-        deps=[["raw", "financial"]],
+        deps=[["raw", "financial"], ["reference", "municipality_code_map"]],
     ),
 ]

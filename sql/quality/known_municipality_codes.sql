@@ -1,2 +1,2 @@
--- Municipality codes a source file may use: the 2025 division.
-select municipality_code from reference.municipalities order by 1
+-- Municipality codes a source file may use: the 2025 division and the older codes that map to it.
+select distinct source_code from reference.municipality_code_map order by 1

@@ -1,4 +1,6 @@
 -- Drug sites found in one year, one row per site, with the site type in English codes.
+-- A site cannot be divided: an older municipality code goes to the successor that received the
+-- largest share of it (for a merger, the one successor).
 create schema if not exists staging;
 create table if not exists staging.stg_drug_sites__sites (
     year integer not null,
@@ -17,7 +19,7 @@ select
     $year as year,
     trim(raw.registratienummer) as registration_id,
     cast(trim(raw.datum) as date) as found_on,
-    trim(raw.gemeentecode) as municipality_code,
+    coalesce(successor.municipality_code, trim(raw.gemeentecode)) as municipality_code,
     types.site_type,
     lower(trim(raw.drugssoort)) as drug,
     lower(trim(raw.omgeving)) as setting,
@@ -26,5 +28,10 @@ select
 from raw.drug_sites as raw
 inner join reference.drug_site_types as types
     on types.site_type_nl = lower(trim(raw.soort_locatie))
+left join (
+    select source_code, arg_max(municipality_code, (share, municipality_code)) as municipality_code
+    from reference.municipality_code_map
+    group by source_code
+) as successor on successor.source_code = trim(raw.gemeentecode)
 where raw.partition_year = $year
 order by registration_id;

@@ -1,4 +1,6 @@
--- Unusual and suspicious transactions per municipality and reporting sector for one year.
+-- Unusual and suspicious transactions per municipality (2025 division) and reporting sector for
+-- one year. Older codes map through reference.municipality_code_map; for a split municipality
+-- each measure goes to the successors by share, largest remainder first, so totals are kept.
 create schema if not exists staging;
 create table if not exists staging.stg_financial__fiu_transactions (
     year integer not null,
@@ -7,20 +9,64 @@ create table if not exists staging.stg_financial__fiu_transactions (
     unusual_transactions bigint not null,
     suspicious_transactions bigint not null,
     suspicious_amount_eur bigint not null,
+    delivered_codes varchar[] not null,
     source_file varchar not null,
-    source_row bigint not null
+    source_rows bigint[] not null
 );
 delete from staging.stg_financial__fiu_transactions where year = $year;
 insert into staging.stg_financial__fiu_transactions
+with delivered as (
+    select
+        trim(gemeentecode) as delivered_code,
+        trim(meldersgroep) as reporting_sector_code,
+        cast(trim(ongebruikelijke_transacties) as bigint) as unusual_transactions,
+        cast(trim(verdachte_transacties) as bigint) as suspicious_transactions,
+        cast(trim(verdacht_bedrag_eur) as bigint) as suspicious_amount_eur,
+        source_file,
+        source_row
+    from raw.financial
+    where partition_year = $year
+),
+
+measures as (
+    unpivot delivered
+    on unusual_transactions, suspicious_transactions, suspicious_amount_eur
+    into name measure value delivered_value
+),
+
+mapped as (
+    select
+        d.*,
+        coalesce(m.municipality_code, d.delivered_code) as municipality_code,
+        d.delivered_value * coalesce(m.share, 1) as exact_value
+    from measures as d
+    left join reference.municipality_code_map as m on m.source_code = d.delivered_code
+),
+
+apportioned as (
+    select
+        *,
+        floor(exact_value)
+        + case
+            when row_number() over (
+                partition by source_row, measure
+                order by exact_value - floor(exact_value) desc, municipality_code
+            ) <= delivered_value - sum(floor(exact_value)) over (partition by source_row, measure)
+            then 1 else 0
+        end as allocated_value
+    from mapped
+)
+
 select
     $year as year,
-    trim(gemeentecode) as municipality_code,
-    trim(meldersgroep) as reporting_sector_code,
-    cast(trim(ongebruikelijke_transacties) as bigint) as unusual_transactions,
-    cast(trim(verdachte_transacties) as bigint) as suspicious_transactions,
-    cast(trim(verdacht_bedrag_eur) as bigint) as suspicious_amount_eur,
-    source_file,
-    source_row
-from raw.financial
-where partition_year = $year
+    municipality_code,
+    reporting_sector_code,
+    cast(sum(allocated_value) filter (where measure = 'unusual_transactions') as bigint),
+    cast(sum(allocated_value) filter (where measure = 'suspicious_transactions') as bigint),
+    cast(sum(allocated_value) filter (where measure = 'suspicious_amount_eur') as bigint),
+    list(distinct delivered_code order by delivered_code),
+    min(source_file),
+    list(distinct source_row order by source_row)
+from apportioned
+group by municipality_code, reporting_sector_code
 order by municipality_code, reporting_sector_code;

@@ -33,6 +33,8 @@ REFERENCE_NAMES = (
     "sectors",
     "harm_weights",
     "region_membership",
+    "municipal_reclassifications",
+    "municipality_code_map",
 )
 ALL_ASSETS = {
     *(AssetKey(["reference", name]) for name in REFERENCE_NAMES),

@@ -38,6 +38,8 @@ REFERENCE_NAMES = (
     "sectors",
     "harm_weights",
     "region_membership",
+    "municipal_reclassifications",
+    "municipality_code_map",
 )
 EXPECTED_ASSETS = [
     ["raw", "incidents"],

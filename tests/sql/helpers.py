@@ -39,6 +39,7 @@ REFERENCE_TABLES = (
     "fiu_reporting_sectors",
     "sectors",
     "harm_weights",
+    "municipal_reclassifications",
 )
 
 FIXTURE_REFERENCE: dict[str, list[list[str]]] = {
@@ -101,6 +102,15 @@ FIXTURE_REFERENCE: dict[str, list[list[str]]] = {
         ["financial_services", "Financiele dienstverlening", "Financial services", "K"],
         ["real_estate", "Vastgoed", "Real estate", "L"],
     ],
+    # GM0901 merged into GM0001; GM0902 split 25/75 over GM0003 and GM0004; GM0903 merged into
+    # GM0901 before that merged into GM0001 (a chain of two changes).
+    "municipal_reclassifications": [
+        ["effective_date", "old_code", "old_name", "new_code", "new_name", "share", "verified"],
+        ["2019-01-01", "GM0903", "Oudst", "GM0901", "Oud", "1", "true"],
+        ["2021-01-01", "GM0901", "Oud", "GM0001", "Aadorp", "1", "true"],
+        ["2021-01-01", "GM0902", "Gesplitst", "GM0003", "Cadier", "0.25", "true"],
+        ["2021-01-01", "GM0902", "Gesplitst", "GM0004", "Dalen", "0.75", "true"],
+    ],
     # default_v0 and a second set alt_v1 with different weights.
     "harm_weights": [
         ["weight_set", "phenomenon_code", "weight", "rationale"],
@@ -144,6 +154,8 @@ def load_reference(conn: duckdb.DuckDBPyConnection, paths: Mapping[str, Path]) -
         run_in_transaction(conn, f"reference/{table}", {"path": str(path)})
     if "municipalities" in paths:
         run_in_transaction(conn, "reference/region_membership")
+    if "municipal_reclassifications" in paths:
+        run_in_transaction(conn, "reference/municipality_code_map")
 
 
 def delivered_frame(source: str, rows: Iterable[Sequence[str | None]]) -> pl.DataFrame:
@@ -311,5 +323,5 @@ def assert_idempotent(conn: duckdb.DuckDBPyConnection, name: str, table: str, pa
     run_in_transaction(conn, name, params)
     after = snapshot(conn, table, year)
     assert after == before
-    assert len(set(after)) == len(after)  # no duplicates
+    assert len({repr(row) for row in after}) == len(after)  # no duplicates
     assert other_years(conn, table, year) == others

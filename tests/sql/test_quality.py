@@ -26,8 +26,17 @@ RECONCILE = "quality/phenomenon_indicators_reconcile"
         ("known_drug_site_types", "site_type_nl", [("dumping",), ("kwekerij",), ("opslag",)]),
         (
             "known_municipality_codes",
-            "municipality_code",
-            [("GM0001",), ("GM0002",), ("GM0003",), ("GM0004",)],
+            "source_code",
+            # the 2025 division and the old codes that map to it
+            [
+                ("GM0001",),
+                ("GM0002",),
+                ("GM0003",),
+                ("GM0004",),
+                ("GM0901",),
+                ("GM0902",),
+                ("GM0903",),
+            ],
         ),
         ("known_reporting_sectors", "reporting_sector_code", [("banken",), ("notarissen",)]),
     ],

@@ -145,3 +145,49 @@ def test_real_region_membership(real):
         ("province", 12, 342),
         ("riec_region", 10, 342),
     ]
+
+
+def test_code_map_follows_chains_and_splits(warehouse):
+    assert warehouse.execute(
+        "select source_code, municipality_code, share, is_historic "
+        "from reference.municipality_code_map where source_code like 'GM09%' order by all"
+    ).fetchall() == [
+        ("GM0901", "GM0001", 1.0, True),
+        ("GM0902", "GM0003", 0.25, True),
+        ("GM0902", "GM0004", 0.75, True),
+        ("GM0903", "GM0001", 1.0, True),  # GM0903 -> GM0901 -> GM0001
+    ]
+    # Every current code maps to itself.
+    assert (
+        scalar(
+            warehouse,
+            "select count(*) from reference.municipality_code_map "
+            "where not is_historic and source_code = municipality_code and share = 1",
+        )
+        == 4
+    )
+
+
+def test_real_code_map_shares_add_up_to_one_and_end_in_2025(real):
+    assert (
+        real.execute(
+            "select source_code, sum(share) from reference.municipality_code_map "
+            "group by 1 having abs(sum(share) - 1) > 1e-9"
+        ).fetchall()
+        == []
+    )
+    assert (
+        scalar(
+            real,
+            "select count(*) from reference.municipality_code_map where municipality_code "
+            "not in (select municipality_code from reference.municipalities)",
+        )
+        == 0
+    )
+    # Weesp (GM0457) went to Amsterdam; 17 old codes of 2021-2023 are known.
+    assert real.execute(
+        "select municipality_code from reference.municipality_code_map where source_code = 'GM0457'"
+    ).fetchall() == [("GM0363",)]
+    assert (
+        scalar(real, "select count(*) from reference.municipality_code_map where is_historic") == 17
+    )

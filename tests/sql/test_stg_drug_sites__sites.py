@@ -55,3 +55,19 @@ def test_idempotent_and_years_apart(staged):
         (2024, 3),
     ]
     assert_idempotent(staged, NAME, TABLE, {"year": 2023})
+
+
+def test_old_codes_go_to_the_successor_with_the_largest_share(warehouse):
+    load_raw(
+        warehouse,
+        "drug_sites",
+        2024,
+        [
+            ("DL1", "2024-03-01", "GM0902", "dumping", "synthetisch", "buitengebied"),
+            ("DL2", "2024-03-02", "GM0903", "opslag", "cocaine", "bedrijventerrein"),
+        ],
+    )
+    run_in_transaction(warehouse, NAME, {"year": 2024})
+    assert warehouse.execute(
+        "select registration_id, municipality_code from staging.stg_drug_sites__sites order by 1"
+    ).fetchall() == [("DL1", "GM0004"), ("DL2", "GM0001")]  # 0.75 > 0.25; GM0903 -> GM0001

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -185,7 +186,7 @@ def test_codes_are_mapped_in_reference() -> None:
         used_sites |= {r["soort_locatie"] for r in _read(p, ";")}
     assert used_sites <= set(site_types)
     used_fiu: set[str] = set()
-    for p in (DEMO / "financial").glob("*.csv"):
+    for p in (DEMO / "financial").glob("fiu_*.csv"):
         used_fiu |= {r["meldersgroep"] for r in _read(p, ";")}
     assert used_fiu <= set(fiu)
 
@@ -219,3 +220,165 @@ def test_scale_only_changes_grow_records(tmp_path: Path) -> None:
     assert (
         sum(r["soort_locatie"] == "opslag" for r in rows) == cal[("drug_storage_sites_found", 2023)]
     )
+
+
+# New sources: seizures, signals, establishments, OM beslag, emergency freezes ------------------
+
+
+def _known_munis() -> set[str]:
+    return {m["municipality_code"] for m in _read(REF / "municipalities.csv")}
+
+
+def _tenths(kg: str) -> int:
+    whole, dec = kg.split(",")
+    return int(whole) * 10 + int(dec)
+
+
+def test_new_sources_have_files_for_every_year() -> None:
+    for prefix, sub in (
+        ("inbeslagnames", "seizures"),
+        ("mma", "signals"),
+        ("vestigingen", "establishments"),
+        ("om_beslag", "financial"),
+    ):
+        assert _years(prefix, sub) == list(range(2015, 2026)), prefix
+    assert _years("spoedbevriezingen", "financial") == [2025]
+
+
+def test_seizures_format_and_calibration() -> None:
+    cal = _calibration()
+    known = _known_munis()
+    header = (
+        "zaaknummer;datum;locatie_type;locatie;gemeentecode;drugssoort;gewicht_kg;land_van_vertrek"
+    )
+    checked = 0
+    for year in _years("inbeslagnames", "seizures"):
+        path = DEMO / "seizures" / f"inbeslagnames_{year}.csv"
+        assert path.read_text(encoding="utf-8").split("\n", 1)[0] == header
+        rows = _read(path, ";")
+        assert 300 <= len(rows) <= 2000
+        assert [r["zaaknummer"] for r in rows] == [
+            f"DOU{year}-{i:05d}" for i in range(1, len(rows) + 1)
+        ]
+        assert [r["datum"] for r in rows] == sorted(r["datum"] for r in rows)
+        rdam_coc = rdam_all = nat_coc = zee_all = 0
+        for r in rows:
+            assert re.fullmatch(r"\d+,\d", r["gewicht_kg"]), r["gewicht_kg"]
+            assert _tenths(r["gewicht_kg"]) >= 1
+            assert re.fullmatch(r"[A-Z]{2}", r["land_van_vertrek"])
+            assert r["datum"].startswith(f"{year}-")
+            assert r["gemeentecode"] in known
+            assert r["locatie_type"] in {"haven", "luchthaven", "post", "weg", "binnenland"}
+            assert r["drugssoort"] in {"cocaine", "heroine", "cannabis", "synthetisch", "overig"}
+            t = _tenths(r["gewicht_kg"])
+            cocaine = r["drugssoort"] == "cocaine"
+            if r["locatie_type"] == "haven" and r["gemeentecode"] == "GM0599":
+                rdam_all += t
+                rdam_coc += t * cocaine
+            if r["locatie_type"] in ("haven", "luchthaven"):
+                nat_coc += t * cocaine
+            if r["locatie_type"] == "haven" and r["gemeentecode"] in ("GM0718", "GM1709", "GM0715"):
+                zee_all += t
+        for ind, got in (
+            ("cocaine_seized_rotterdam_port_harc", rdam_coc),
+            ("cocaine_seized_nl_ports_airports_douane", nat_coc),
+            ("drugs_seized_rotterdam_port_om", rdam_all),
+            ("drugs_seized_zeeland_westbrabant_ports", zee_all),
+        ):
+            if (ind, year) in cal:
+                assert got == cal[(ind, year)] * 10, (ind, year)
+                checked += 1
+    assert checked == 9 + 3 + 1 + 2
+    # Heavy tail: some container seizures of thousands of kg over the years.
+    big = [
+        _tenths(r["gewicht_kg"])
+        for y in (2021, 2023)
+        for r in _read(DEMO / "seizures" / f"inbeslagnames_{y}.csv", ";")
+    ]
+    assert max(big) >= 1000 * 10 and sorted(big)[len(big) // 2] < 100 * 10
+
+
+def test_signals_calibration() -> None:
+    cal = _calibration()
+    known = _known_munis()
+    themes = {"drugs", "geweld", "explosieven", "ondermijning", "mensenhandel", "fraude",
+              "witwassen", "overig"}  # fmt: skip
+    checked = 0
+    for year in _years("mma", "signals"):
+        rows = _read(DEMO / "signals" / f"mma_{year}.csv", ";")
+        keys = [(r["gemeentecode"], r["thema"]) for r in rows]
+        assert keys == sorted(keys) and len(set(keys)) == len(keys)
+        for r in rows:
+            assert int(r["jaar"]) == year and r["gemeentecode"] in known
+            assert r["thema"] in themes and int(r["aantal_meldingen"]) > 0
+        total = sum(int(r["aantal_meldingen"]) for r in rows)
+        expl = sum(int(r["aantal_meldingen"]) for r in rows if r["thema"] == "explosieven")
+        if ("meld_misdaad_anoniem_reports", year) in cal:
+            assert total == cal[("meld_misdaad_anoniem_reports", year)], year
+            checked += 1
+        if ("meld_misdaad_anoniem_explosives_reports", year) in cal:
+            assert expl == cal[("meld_misdaad_anoniem_explosives_reports", year)], year
+            checked += 1
+    assert checked == 6 + 2
+
+
+def test_establishments_total_is_sum_of_sections() -> None:
+    known = _known_munis()
+    sections = set("ABCDEFGHIJKLMNOPQRSTU")
+    for year in _years("vestigingen", "establishments"):
+        path = DEMO / "establishments" / f"vestigingen_{year}.csv"
+        first = path.read_text(encoding="utf-8").split("\n", 1)[0]
+        assert first == '"ID";"BedrijfstakkenBranchesSBI2008";"RegioS";"Perioden";"Vestigingen_1"'
+        total: dict[str, int] = {}
+        parts: dict[str, int] = defaultdict(int)
+        seen: set[str] = set()
+        for r in _read(path, ";"):
+            assert r["Perioden"] == f"{year}JJ00" and r["RegioS"] in known
+            n = int(r["Vestigingen_1"])
+            assert n >= 0
+            if r["BedrijfstakkenBranchesSBI2008"] == "T001081":
+                total[r["RegioS"]] = n
+            else:
+                seen.add(r["BedrijfstakkenBranchesSBI2008"])
+                parts[r["RegioS"]] += n
+        assert seen == sections
+        assert set(total) == known and total == dict(parts)
+        assert 1_400_000 <= sum(total.values()) <= 2_100_000
+
+
+def test_om_seized_calibration() -> None:
+    cal = _calibration()
+    known = _known_munis()
+    checked = 0
+    for year in _years("om_beslag", "financial"):
+        rows = _read(DEMO / "financial" / f"om_beslag_{year}.csv", ";")
+        for r in rows:
+            assert int(r["jaar"]) == year and r["gemeentecode"] in known
+            assert r["soort_beslag"] in {"geld", "onroerend_goed", "voertuigen", "crypto", "overig"}
+            assert int(r["aantal_zaken"]) >= 0 and int(r["waarde_eur"]) >= 0
+            assert int(r["aantal_zaken"]) + int(r["waarde_eur"]) > 0
+        if ("om_strafvorderlijk_beslag", year) in cal:
+            total = sum(int(r["waarde_eur"]) for r in rows)
+            assert total == cal[("om_strafvorderlijk_beslag", year)], year
+            checked += 1
+    assert checked == 6
+
+
+def test_emergency_freezes() -> None:
+    known = _known_munis()
+    sectors = {r["reporting_sector_code"] for r in _read(REF / "fiu_reporting_sectors.csv")}
+    rows = _read(DEMO / "financial" / "spoedbevriezingen_2025.csv", ";")
+    assert 30 <= len(rows) <= 80
+    assert [r["zaak_id"] for r in rows] == [f"SB2025-{i:04d}" for i in range(1, len(rows) + 1)]
+    for r in rows:
+        assert r["datum"].startswith("2025-") and r["gemeentecode"] in known
+        assert r["meldersgroep"] in sectors
+        assert re.fullmatch(r"[1-9]\d*", r["bevroren_bedrag_eur"])
+
+
+def test_new_codes_known() -> None:
+    sectors = {r["reporting_sector_code"] for r in _read(REF / "fiu_reporting_sectors.csv")}
+    for p in (DEMO / "financial").glob("*.csv"):
+        rows = _read(p, ";")
+        if "meldersgroep" in rows[0]:
+            assert {r["meldersgroep"] for r in rows} <= sectors, p

@@ -68,6 +68,10 @@ REFERENCE = {
         ["weight_set", "phenomenon_code", "weight", "rationale"],
         *(["default_v0", phenomenon, repr(weight), "r"] for phenomenon, weight in WEIGHTS.items()),
     ],
+    # No boundary changes in this geography: every code maps to itself.
+    "municipal_reclassifications": [
+        ["effective_date", "old_code", "old_name", "new_code", "new_name", "share", "verified"],
+    ],
 }
 
 counts = st.dictionaries(
@@ -147,6 +151,7 @@ def new_warehouse(directory: Path) -> duckdb.DuckDBPyConnection:
                 csv.writer(f).writerows(rows)
         run_in_transaction(conn, f"reference/{table}", {"path": str(path)})
     run_in_transaction(conn, "reference/region_membership")
+    run_in_transaction(conn, "reference/municipality_code_map")
     return conn
 
 

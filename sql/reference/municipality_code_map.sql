@@ -1,0 +1,28 @@
+-- Every municipality code a source may use, with the 2025 municipalities it maps to and the share
+-- of it each receives. Current codes map to themselves with share 1; old codes follow their
+-- reclassifications, through chains of changes, to the 2025 division (shares multiply).
+create schema if not exists reference;
+create or replace table reference.municipality_code_map as
+with recursive chain (source_code, code, share, steps) as (
+    select old_code, new_code, share, 1
+    from reference.municipal_reclassifications
+    union all
+    select chain.source_code, r.new_code, chain.share * r.share, chain.steps + 1
+    from chain
+    inner join reference.municipal_reclassifications as r on r.old_code = chain.code
+    where chain.steps < 20
+),
+
+resolved as (
+    select source_code, code as municipality_code, sum(share) as share
+    from chain
+    where code in (select municipality_code from reference.municipalities)
+    group by all
+)
+
+select municipality_code as source_code, municipality_code, 1.0 as share, false as is_historic
+from reference.municipalities
+union all
+select source_code, municipality_code, share, true
+from resolved
+order by source_code, municipality_code;

@@ -21,12 +21,12 @@ from dagster import (
 )
 from dagster_duckdb import DuckDBResource
 
-from assets.raw_files import UnreadableFile, file_sha256, read_delivered_rows
-from assets.raw_rules import KnownValues, raw_rules
+from assets.raw_files import UnreadableFile, empty_delivery, file_sha256, read_delivered_rows
+from assets.raw_rules import KNOWN_SETS, raw_rules
 from assets.sources import SOURCES, Source
 from pipeline.metadata import table_metadata, table_relation
 from pipeline.partitions import yearly_partitions
-from pipeline.quality import ValidationOutcome, validate_frame
+from pipeline.quality import RejectedValue, ValidationOutcome, validate_frame
 from pipeline.resources import ProjectPaths
 from pipeline.sql import query, run_in_transaction
 
@@ -34,7 +34,12 @@ GROUPS = {
     "incidents": "incidents",
     "population": "population",
     "drug_sites": "drugs",
+    "seizures": "drugs",
     "financial": "financial",
+    "seized_assets": "financial",
+    "emergency_freezes": "financial",
+    "signals": "signals",
+    "establishments": "sectors",
 }
 VALIDATED_AGAINST = [
     AssetKey(["reference", name])
@@ -43,6 +48,11 @@ VALIDATED_AGAINST = [
         "crime_types",
         "drug_site_types",
         "fiu_reporting_sectors",
+        "seizure_location_types",
+        "drugs",
+        "signal_themes",
+        "sbi_sections",
+        "seized_asset_types",
     )
 ]
 
@@ -62,49 +72,76 @@ def _raw_asset(source: Source) -> AssetsDefinition:
     ) -> MaterializeResult:
         year = int(context.partition_key)
         found = paths.source_file(source, year)
-        if found is None:
+        if found is None and not source.optional:
+            name = source.file_name(year)
             raise Failure(
                 f"No {source.name} file for {year}: expected "
-                f"{paths.data / 'raw' / source.name / source.file_name(year)} "
-                f"or the demo file {paths.data / 'demo' / source.name / source.file_name(year)}."
+                f"{paths.data / 'raw' / source.directory / name} "
+                f"or the demo file {paths.data / 'demo' / source.directory / name}."
             )
-        try:
-            delivered_rows = read_delivered_rows(found.path, source)
-        except UnreadableFile as error:
-            raise Failure(str(error)) from error
-        params = {
-            "year": year,
-            "source_file": found.path.name,
-            "source_sha256": file_sha256(found.path),
-            "loaded_at": datetime.now(UTC).replace(tzinfo=None),
-            "is_synthetic": found.is_synthetic,
-        }
+        if found is None:
+            # An optional source without a file: the year is loaded as empty, not failed.
+            delivered_rows = empty_delivery(source)
+            params = {
+                "year": year,
+                "source_file": None,
+                "source_sha256": None,
+                "loaded_at": None,
+                "is_synthetic": None,
+            }
+        else:
+            try:
+                delivered_rows = read_delivered_rows(found.path, source)
+            except UnreadableFile as error:
+                # Nothing of the year is replaced; the problem is kept in the quarantine.
+                with warehouse.get_connection() as conn:
+                    record_unreadable(conn, source, year, found.path.name, error)
+                raise Failure(str(error)) from error
+            params = {
+                "year": year,
+                "source_file": found.path.name,
+                "source_sha256": file_sha256(found.path),
+                "loaded_at": datetime.now(UTC).replace(tzinfo=None),
+                "is_synthetic": found.is_synthetic,
+            }
         with warehouse.get_connection() as conn:
             conn.register("delivered_rows", delivered_rows)
             run_in_transaction(conn, f"raw/{source.name}", params)
+            record_outcome(
+                conn,
+                f"raw/{source.name}",
+                READABLE_CHECK,
+                year,
+                ValidationOutcome(True, delivered_rows.height, 1, []),
+            )
             metadata = table_metadata(conn, f"raw.{source.name}", {"partition_year": year})
         return MaterializeResult(
             metadata={
                 **metadata,
-                "source_file": MetadataValue.path(str(found.path)),
-                "source_sha256": params["source_sha256"],
-                "synthetic": found.is_synthetic,
+                "source_file": MetadataValue.path(str(found.path)) if found else "none this year",
+                "source_sha256": params["source_sha256"] or "",
+                "synthetic": bool(found and found.is_synthetic),
             }
         )
 
     return _load
 
 
-def _known_values(conn) -> KnownValues:
-    def codes(name: str) -> frozenset[str]:
-        return frozenset(row[0] for row in query(conn, f"quality/{name}")[1])
+READABLE_CHECK = "file_is_readable"
 
-    return KnownValues(
-        municipality_codes=codes("known_municipality_codes"),
-        crime_type_codes=codes("known_crime_type_codes"),
-        drug_site_types=codes("known_drug_site_types"),
-        reporting_sectors=codes("known_reporting_sectors"),
-    )
+
+def record_unreadable(conn, source: Source, year: int, file_name: str, error: UnreadableFile):
+    failure = RejectedValue(file_name, error.row, None, None, str(error))
+    outcome = ValidationOutcome(False, 0, 1, [failure])
+    record_outcome(conn, f"raw/{source.name}", READABLE_CHECK, year, outcome)
+
+
+def _known_values(conn) -> dict[str, frozenset[str]]:
+    """Every named set of allowed codes, read from the reference tables."""
+    return {
+        name: frozenset(row[0] for row in query(conn, f"quality/known_{name}")[1])
+        for name in KNOWN_SETS
+    }
 
 
 def _raw_check(source: Source):
@@ -129,6 +166,9 @@ def _raw_check(source: Source):
                 .order("source_row")
                 .df()
             )
+            # Surrounding spaces are padding (CBS pads region keys), not part of a value.
+            delivered = list(source.columns)
+            frame[delivered] = frame[delivered].apply(lambda column: column.str.strip())
             outcome = validate_frame(
                 frame.drop(
                     columns=["partition_year", "source_sha256", "loaded_at", "is_synthetic"]

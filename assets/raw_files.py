@@ -1,7 +1,13 @@
-"""Read a delivered source file into a frame of strings with its row numbers. No Dagster here."""
+"""Read a delivered source file into a frame of strings with its row numbers. No Dagster here.
+
+Anything that stops a file from being read at all raises ``UnreadableFile`` with one message that
+names the file, the row where it can, and the problem. Everything else (bad values) is left to
+the validation, which can name the cell.
+"""
 
 from __future__ import annotations
 
+import csv
 import hashlib
 from pathlib import Path
 
@@ -9,9 +15,15 @@ import polars as pl
 
 from assets.sources import Source
 
+SEPARATOR_NAMES = {";": "semicolon", ",": "comma", "\t": "tab", "|": "pipe"}
+
 
 class UnreadableFile(ValueError):
     """The file cannot be loaded at all; the message names the file and the problem."""
+
+    def __init__(self, message: str, row: int | None = None) -> None:
+        super().__init__(message)
+        self.row = row
 
 
 def file_sha256(path: Path) -> str:
@@ -22,13 +34,73 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _first_non_utf8_row(path: Path) -> tuple[int, str] | None:
+    """Row number (header = 1) and the offending bytes of the first line that is not UTF-8."""
+    with path.open("rb") as handle:
+        for number, line in enumerate(handle, start=1):
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError as error:
+                return number, line[error.start : error.end].hex(" ")
+    return None
+
+
+def _row_with_extra_fields(path: Path, source: Source) -> int | None:
+    """Row number of the first line with more fields than the header (only on the error path)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        for number, fields in enumerate(csv.reader(handle, delimiter=source.separator), start=1):
+            if len(fields) > len(source.columns):
+                return number
+    return None
+
+
+def _guess_separator(header: str) -> str | None:
+    counts = {sep: header.count(sep) for sep in SEPARATOR_NAMES}
+    best = max(counts, key=counts.get)
+    return best if counts[best] else None
+
+
+def _header_problem(path: Path, source: Source, delivered: list[str]) -> str | None:
+    missing = [c for c in source.columns if c not in delivered]
+    extra = [c for c in delivered if c not in source.columns]
+    if not missing and not extra:
+        return None
+    expected = f"expected {SEPARATOR_NAMES[source.separator]}-separated columns " + ", ".join(
+        source.columns
+    )
+    if len(delivered) == 1:
+        guess = _guess_separator(delivered[0])
+        if guess and guess != source.separator:
+            return (
+                f"{path.name}, row 1 (header): the file seems {SEPARATOR_NAMES[guess]}-separated; "
+                f"{expected}"
+            )
+    problems = []
+    if missing:
+        problems.append(f"missing column(s) {', '.join(missing)}")
+    if extra:
+        problems.append(f"unexpected column(s) {', '.join(repr(c) for c in extra)}")
+    return f"{path.name}, row 1 (header): {'; '.join(problems)}; {expected}"
+
+
 def read_delivered_rows(path: Path, source: Source) -> pl.DataFrame:
     """All cells as delivered (strings, empty cells as null) plus ``source_row``.
 
     ``source_row`` counts lines as a spreadsheet does: the header is row 1, the first data row 2.
     Values are kept as text so that the validation can name a bad cell instead of the parser
-    stopping at it.
+    stopping at it. A UTF-8 byte-order mark and Windows line endings are accepted; blank lines
+    carry no data and are skipped.
     """
+    if path.stat().st_size == 0:
+        raise UnreadableFile(f"{path.name}: the file is empty (0 bytes); expected a header row")
+    bad_bytes = _first_non_utf8_row(path)
+    if bad_bytes is not None:
+        row, hex_bytes = bad_bytes
+        raise UnreadableFile(
+            f"{path.name}, row {row}: not UTF-8 (bytes {hex_bytes}); the file may be Latin-1 or "
+            "Windows-1252: save it as UTF-8",
+            row=row,
+        )
     try:
         frame = pl.read_csv(
             path,
@@ -39,23 +111,32 @@ def read_delivered_rows(path: Path, source: Source) -> pl.DataFrame:
             row_index_offset=2,
             encoding="utf8",
         )
-    except (pl.exceptions.PolarsError, UnicodeDecodeError) as error:
-        raise UnreadableFile(
-            f"{path.name}: cannot be read as {source.separator!r}-separated UTF-8 CSV ({error})"
-        ) from error
+    except pl.exceptions.ComputeError as error:
+        row = _row_with_extra_fields(path, source)
+        if row is not None:
+            raise UnreadableFile(
+                f"{path.name}, row {row}: more fields than the header's {len(source.columns)} "
+                "(a separator inside an unquoted value?)",
+                row=row,
+            ) from error
+        raise UnreadableFile(f"{path.name}: cannot be read as CSV ({error})") from error
+    except pl.exceptions.PolarsError as error:
+        raise UnreadableFile(f"{path.name}: cannot be read as CSV ({error})") from error
+
     delivered = [c for c in frame.columns if c != "source_row"]
-    missing = [c for c in source.columns if c not in delivered]
-    extra = [c for c in delivered if c not in source.columns]
-    if missing or extra:
-        problems = []
-        if missing:
-            problems.append(f"missing column(s) {', '.join(missing)}")
-        if extra:
-            problems.append(f"unexpected column(s) {', '.join(extra)}")
-        raise UnreadableFile(
-            f"{path.name}, row 1 (header): {'; '.join(problems)}; "
-            f"expected {', '.join(source.columns)}"
-        )
-    return frame.select("source_row", *source.columns).with_columns(
+    problem = _header_problem(path, source, delivered)
+    if problem:
+        raise UnreadableFile(problem, row=1)
+    frame = frame.select("source_row", *source.columns).with_columns(
         pl.col("source_row").cast(pl.Int64)
     )
+    # A blank line (every cell empty) is not a row of data.
+    frame = frame.filter(~pl.all_horizontal(pl.col(c).is_null() for c in source.columns))
+    if frame.height == 0:
+        raise UnreadableFile(f"{path.name}: a header but no data rows")
+    return frame
+
+
+def empty_delivery(source: Source) -> pl.DataFrame:
+    """The frame of a year without a file: the source's columns and no rows."""
+    return pl.DataFrame(schema={"source_row": pl.Int64, **dict.fromkeys(source.columns, pl.String)})

@@ -18,6 +18,11 @@ REFERENCE_TABLES: dict[str, str] = {
     "fiu_reporting_sectors": "FIU-Nederland reporting sectors mapped to sectors.",
     "sectors": "Sectors exposed to undermining crime, with their SBI sections.",
     "harm_weights": "Harm weight per phenomenon; the default set is to be calibrated.",
+    "seizure_location_types": "Where customs seizures happen (port, airport, mail, road, inland).",
+    "drugs": "Drug types in seizure records, mapped to phenomena.",
+    "signal_themes": "Meld Misdaad Anoniem themes mapped to phenomena.",
+    "sbi_sections": "The 21 sections of the SBI 2008 business classification.",
+    "seized_asset_types": "Types of criminal assets seized by the OM.",
     "municipal_reclassifications": "Municipal boundary changes: old code, new code, date and "
     "share (1 for a merger, the population share for a split).",
 }

@@ -11,11 +11,18 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class Source:
-    name: str  # folder under data/demo/ and data/raw/, and the raw asset's name
+    name: str  # the raw asset's name
     file_prefix: str  # files are named <prefix>_<year>.csv
     separator: str
     columns: tuple[str, ...]  # the header the publisher delivers, in order
     description: str
+    key: tuple[str, ...]  # columns that identify a row: no two rows may share them
+    folder: str = ""  # folder under data/demo/ and data/raw/; the name when empty
+    optional: bool = False  # a year without a file is an empty year, not an error
+
+    @property
+    def directory(self) -> str:
+        return self.folder or self.name
 
     def file_name(self, year: int) -> str:
         return f"{self.file_prefix}_{year}.csv"
@@ -36,6 +43,7 @@ SOURCES: dict[str, Source] = {
                 "TotaalGeregistreerdeMisdrijven_1",
             ),
             description="Registered crimes by crime type and municipality (CBS StatLine 83648NED).",
+            key=("SoortMisdrijf", "RegioS", "Perioden"),
         ),
         Source(
             name="population",
@@ -51,6 +59,7 @@ SOURCES: dict[str, Source] = {
                 "BevolkingOp1Januari_1",
             ),
             description="Inhabitants on 1 January by municipality (CBS StatLine 03759NED).",
+            key=("Geslacht", "Leeftijd", "BurgerlijkeStaat", "RegioS", "Perioden"),
         ),
         Source(
             name="drug_sites",
@@ -66,6 +75,7 @@ SOURCES: dict[str, Source] = {
             ),
             description="Drug sites found, one record per site (Politie, Nationaal Overzicht "
             "Drugslocaties).",
+            key=("registratienummer",),
         ),
         Source(
             name="financial",
@@ -81,6 +91,62 @@ SOURCES: dict[str, Source] = {
             ),
             description="Unusual and suspicious transactions by reporting sector and municipality "
             "(FIU-Nederland).",
+            key=("gemeentecode", "meldersgroep"),
+        ),
+        Source(
+            name="seizures",
+            file_prefix="inbeslagnames",
+            separator=";",
+            columns=(
+                "zaaknummer",
+                "datum",
+                "locatie_type",
+                "locatie",
+                "gemeentecode",
+                "drugssoort",
+                "gewicht_kg",
+                "land_van_vertrek",
+            ),
+            description="Drug seizures, one record per seizure, with the country of departure "
+            "(Douane / HARC).",
+            key=("zaaknummer",),
+        ),
+        Source(
+            name="signals",
+            file_prefix="mma",
+            separator=";",
+            columns=("jaar", "gemeentecode", "thema", "aantal_meldingen"),
+            description="Tips forwarded by Meld Misdaad Anoniem, by municipality and theme.",
+            key=("gemeentecode", "thema"),
+        ),
+        Source(
+            name="establishments",
+            file_prefix="vestigingen",
+            separator=";",
+            columns=("ID", "BedrijfstakkenBranchesSBI2008", "RegioS", "Perioden", "Vestigingen_1"),
+            description="Business establishments by SBI section and municipality (CBS StatLine).",
+            key=("BedrijfstakkenBranchesSBI2008", "RegioS", "Perioden"),
+        ),
+        Source(
+            name="seized_assets",
+            folder="financial",
+            file_prefix="om_beslag",
+            separator=";",
+            columns=("jaar", "gemeentecode", "soort_beslag", "aantal_zaken", "waarde_eur"),
+            description="Criminal assets seized (strafvorderlijk beslag) by municipality and type "
+            "(Openbaar Ministerie).",
+            key=("gemeentecode", "soort_beslag"),
+        ),
+        Source(
+            name="emergency_freezes",
+            folder="financial",
+            file_prefix="spoedbevriezingen",
+            separator=";",
+            columns=("zaak_id", "datum", "gemeentecode", "meldersgroep", "bevroren_bedrag_eur"),
+            description="Emergency freezes (spoedbevriezingen) asked of banks by FIU-Nederland, "
+            "one record per case; a power that only recent years have.",
+            key=("zaak_id",),
+            optional=True,
         ),
     )
 }
@@ -94,10 +160,10 @@ class SourceFile:
 
 def find_source_file(data_dir: Path, source: Source, year: int) -> SourceFile | None:
     """The file for ``source`` and ``year``: a file in data/raw/ wins over the demo."""
-    real = data_dir / "raw" / source.name / source.file_name(year)
+    real = data_dir / "raw" / source.directory / source.file_name(year)
     if real.is_file():
         return SourceFile(real, is_synthetic=False)
-    demo = data_dir / "demo" / source.name / source.file_name(year)
+    demo = data_dir / "demo" / source.directory / source.file_name(year)
     if demo.is_file():
         return SourceFile(demo, is_synthetic=True)
     return None
@@ -106,7 +172,7 @@ def find_source_file(data_dir: Path, source: Source, year: int) -> SourceFile | 
 def years_with_data(data_dir: Path, source: Source) -> list[int]:
     """Years for which a real or demo file of ``source`` exists."""
     years: set[int] = set()
-    for folder in (data_dir / "raw" / source.name, data_dir / "demo" / source.name):
+    for folder in (data_dir / "raw" / source.directory, data_dir / "demo" / source.directory):
         for path in folder.glob(f"{source.file_prefix}_*.csv"):
             suffix = path.stem.removeprefix(f"{source.file_prefix}_")
             if suffix.isdigit() and len(suffix) == 4:

@@ -42,4 +42,60 @@ staging_assets = [
         description="Unusual and suspicious transactions per municipality and reporting sector.",
         deps=[["raw", "financial"], ["reference", "municipality_code_map"]],
     ),
+    partitioned_sql_asset(
+        stage="staging",
+        sql_dir="staging",
+        name="stg_seizures__seizures",
+        group="drugs",
+        description="Drug seizures, one row per seizure: place, drug, weight in kg and the "
+        "country the shipment departed from.",
+        deps=[
+            ["raw", "seizures"],
+            ["reference", "seizure_location_types"],
+            ["reference", "drugs"],
+            ["reference", "municipality_code_map"],
+        ],
+    ),
+    partitioned_sql_asset(
+        stage="staging",
+        sql_dir="staging",
+        name="stg_signals__tips",
+        group="signals",
+        description="Meld Misdaad Anoniem tips per municipality and theme.",
+        deps=[
+            ["raw", "signals"],
+            ["reference", "signal_themes"],
+            ["reference", "municipality_code_map"],
+        ],
+    ),
+    partitioned_sql_asset(
+        stage="staging",
+        sql_dir="staging",
+        name="stg_establishments__establishments",
+        group="sectors",
+        description="Business establishments per municipality and SBI section (the "
+        "denominator for sector rates).",
+        deps=[["raw", "establishments"], ["reference", "municipality_code_map"]],
+    ),
+    partitioned_sql_asset(
+        stage="staging",
+        sql_dir="staging",
+        name="stg_financial__seized_assets",
+        group="financial",
+        description="Criminal assets seized by the OM per municipality and asset type: cases "
+        "and value in euros.",
+        deps=[
+            ["raw", "seized_assets"],
+            ["reference", "seized_asset_types"],
+            ["reference", "municipality_code_map"],
+        ],
+    ),
+    partitioned_sql_asset(
+        stage="staging",
+        sql_dir="staging",
+        name="stg_financial__emergency_freezes",
+        group="financial",
+        description="Emergency freezes asked of banks by FIU-Nederland, one row per case.",
+        deps=[["raw", "emergency_freezes"], ["reference", "municipality_code_map"]],
+    ),
 ]

@@ -22,8 +22,10 @@ QUIET_LOGS = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
 
 
 def available_years(data_dir) -> list[int]:
-    """Years for which every source has a file."""
-    per_source = [set(years_with_data(data_dir, source)) for source in SOURCES.values()]
+    """Years for which every required source has a file."""
+    per_source = [
+        set(years_with_data(data_dir, source)) for source in SOURCES.values() if not source.optional
+    ]
     return sorted(set.intersection(*per_source))
 
 

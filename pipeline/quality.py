@@ -16,7 +16,7 @@ MAX_FAILURES_LISTED = 20
 
 
 @dataclass(frozen=True)
-class Failure:
+class RejectedValue:
     """One rejected value: where it is and which rule it breaks."""
 
     source_file: str
@@ -40,7 +40,7 @@ class ValidationOutcome:
     passed: bool
     rows_checked: int
     rules_checked: int
-    failures: list[Failure]
+    failures: list[RejectedValue]
 
     def summary(self) -> str:
         if self.passed:
@@ -68,6 +68,10 @@ def _bare_expectation(rule: Rule):
         return expectations.ExpectTableColumnsToMatchSet(
             column_set=rule.params["columns"], exact_match=False
         )
+    if rule.kind == "date":
+        return expectations.ExpectColumnValuesToMatchStrftimeFormat(
+            column=rule.column, strftime_format="%Y-%m-%d"
+        )
     if rule.kind == "not_null":
         return expectations.ExpectColumnValuesToNotBeNull(column=rule.column)
     if rule.kind == "match_regex":
@@ -80,6 +84,8 @@ def _bare_expectation(rule: Rule):
         )
     if rule.kind == "unique":
         return expectations.ExpectColumnValuesToBeUnique(column=rule.column)
+    if rule.kind == "unique_together":
+        return expectations.ExpectCompoundColumnsToBeUnique(column_list=rule.params["columns"])
     raise ValueError(f"unknown rule kind {rule.kind!r}")
 
 
@@ -102,7 +108,7 @@ def validate_frame(frame: pd.DataFrame, rules: list[Rule], suite_name: str) -> V
     )
     result = batch.validate(suite, result_format="COMPLETE")
 
-    failures: list[Failure] = []
+    failures: list[RejectedValue] = []
     files = sorted(frame["source_file"].dropna().unique()) if "source_file" in frame else []
     file_label = ", ".join(files) or suite_name
     # GX returns results grouped by column, not in suite order: match them by the rule's index.
@@ -114,20 +120,25 @@ def validate_frame(frame: pd.DataFrame, rules: list[Rule], suite_name: str) -> V
         if rule.kind == "columns_match":
             missing = sorted(set(rule.params["columns"]) - set(frame.columns))
             failures += [
-                Failure(file_label, 1, column, None, "is missing from the header")
+                RejectedValue(file_label, 1, column, None, "is missing from the header")
                 for column in missing
             ]
             continue
+        columns = rule.params["columns"] if rule.kind == "unique_together" else [rule.column]
         for index in details.get("unexpected_index_list") or []:
             row = frame.loc[index]
-            value = row[rule.column]
+            values = [row[column] for column in columns]
             failures.append(
-                Failure(
+                RejectedValue(
                     source_file=str(row["source_file"]),
                     source_row=int(row["source_row"]),
-                    column=rule.column,
-                    value=None if pd.isna(value) else str(value),
-                    rule=rule.describe(),
+                    column=", ".join(columns),
+                    value=None
+                    if all(pd.isna(v) for v in values)
+                    else " / ".join("" if pd.isna(v) else str(v) for v in values),
+                    rule="must identify one row only"
+                    if rule.kind == "unique_together"
+                    else rule.describe(),
                 )
             )
     failures.sort(key=lambda f: (f.source_file, f.source_row or 0, f.column or ""))

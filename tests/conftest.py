@@ -16,17 +16,13 @@ import duckdb
 import pytest
 from dagster import AssetKey, DagsterInstance, ExecuteInProcessResult
 
+from assets.sources import SOURCES
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEMO_DIR = PROJECT_ROOT / "data" / "demo"
 REFERENCE_DIR = PROJECT_ROOT / "data" / "reference"
 
 # Source folder -> file name pattern of one year's demo file.
-SOURCE_FILES = {
-    "incidents": "83648NED_{year}.csv",
-    "population": "03759NED_{year}.csv",
-    "drug_sites": "drugslocaties_{year}.csv",
-    "financial": "fiu_{year}.csv",
-}
 LATEST_DEMO_YEAR = 2025
 
 # Only warnings from Dagster's console logger: the event log still records everything.
@@ -37,11 +33,13 @@ def make_data_dir(root: Path, years: Iterable[int]) -> Path:
     """``root/data`` with ``reference/`` and the demo files of ``years``, in the project layout."""
     data = root / "data"
     shutil.copytree(REFERENCE_DIR, data / "reference")
-    for source, pattern in SOURCE_FILES.items():
-        target = data / "demo" / source
+    for source in SOURCES.values():
+        target = data / "demo" / source.directory
         target.mkdir(parents=True, exist_ok=True)
         for year in years:
-            shutil.copy2(DEMO_DIR / source / pattern.format(year=year), target)
+            demo_file = DEMO_DIR / source.directory / source.file_name(year)
+            if demo_file.exists() or not source.optional:
+                shutil.copy2(demo_file, target)
     return data
 
 
@@ -65,7 +63,8 @@ class Workspace:
         return self.root / "w.duckdb"
 
     def demo_file(self, source: str, year: int) -> Path:
-        return self.data / "demo" / source / SOURCE_FILES[source].format(year=year)
+        spec = SOURCES[source]
+        return self.data / "demo" / spec.directory / spec.file_name(year)
 
     def report_file(self, year: int) -> Path:
         return self.reports / str(year) / f"dreigingsbeeld-{year}.nl.html"

@@ -1,5 +1,6 @@
 -- Store one check's outcome for a year, replacing the previous outcome of the same check.
--- failure_rows is a frame of the failing values, registered by the check.
+-- failure_rows is a frame of the rejected values, registered by the caller; they go to the
+-- quarantine with the file, row, column and the reason.
 create schema if not exists quality;
 create table if not exists quality.check_results (
     partition_year integer not null,
@@ -11,7 +12,7 @@ create table if not exists quality.check_results (
     failed_values bigint not null,
     summary varchar not null
 );
-create table if not exists quality.check_failures (
+create table if not exists quality.quarantine (
     partition_year integer not null,
     asset_key varchar not null,
     check_name varchar not null,
@@ -19,15 +20,15 @@ create table if not exists quality.check_failures (
     source_row bigint,
     column_name varchar,
     value varchar,
-    rule varchar not null
+    reason varchar not null
 );
 delete from quality.check_results
 where partition_year = $year and asset_key = $asset_key and check_name = $check_name;
-delete from quality.check_failures
+delete from quality.quarantine
 where partition_year = $year and asset_key = $asset_key and check_name = $check_name;
 insert into quality.check_results
 select $year, $asset_key, $check_name, $passed, $rows_checked, $rules_checked,
        (select count(*) from failure_rows), $summary;
-insert into quality.check_failures
+insert into quality.quarantine
 select $year, $asset_key, $check_name, source_file, source_row, column_name, value, rule
 from failure_rows;

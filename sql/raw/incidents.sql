@@ -34,6 +34,8 @@ select
     $loaded_at as loaded_at,
     $is_synthetic as is_synthetic
 from delivered_rows;
+-- An optional source without a file for the year loads nothing and registers no file.
 insert into raw.loaded_files
-select $year, 'incidents', $source_file, $source_sha256, $loaded_at, $is_synthetic, count(*)
-from delivered_rows;
+select $year, 'incidents', $source_file, $source_sha256, $loaded_at, $is_synthetic, row_count
+from (select count(*) as row_count from delivered_rows)
+where $source_file is not null;

@@ -83,8 +83,7 @@ def results(conn):
 
 def failures(conn):
     return conn.execute(
-        "select partition_year, check_name, source_row, value "
-        "from quality.check_failures order by all"
+        "select partition_year, check_name, source_row, value from quality.quarantine order by all"
     ).fetchall()
 
 

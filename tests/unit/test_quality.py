@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from assets.raw_rules import KnownValues, Rule, raw_rules
+from assets.raw_rules import KNOWN_SETS, Rule, raw_rules
 from pipeline.quality import validate_frame
 
 
@@ -15,14 +15,16 @@ def frame(**columns):
 
 def test_clean_frame_passes():
     outcome = validate_frame(
-        frame(n=["1", "2"]), [Rule("match_regex", "n", {"regex": "^[0-9]+$"})], "t"
+        frame(n=["1", "2"]),
+        [Rule("match_regex", "n", {"regex": "^[0-9]+$", "meaning": "a whole number"})],
+        "t",
     )
     assert outcome.passed and outcome.failures == [] and outcome.rows_checked == 2
 
 
 def test_each_failure_names_file_row_column_and_value():
     rules = [
-        Rule("match_regex", "n", {"regex": "^[0-9]+$"}),
+        Rule("match_regex", "n", {"regex": "^[0-9]+$", "meaning": "a whole number"}),
         Rule("in_set", "code", {"value_set": ["GM0363"], "set_name": "municipality codes"}),
         Rule("not_null", "code"),
     ]
@@ -30,7 +32,7 @@ def test_each_failure_names_file_row_column_and_value():
     assert not outcome.passed
     assert [f.message() for f in outcome.failures] == [
         "f.csv, row 3, column code: value 'GM9999' must be one of the municipality codes",
-        "f.csv, row 3, column n: value '-5' must match ^[0-9]+$",
+        "f.csv, row 3, column n: value '-5' must be a whole number",
         "f.csv, row 4, column code must not be empty",
     ]
     assert "3 value(s) break the rules" in outcome.summary()
@@ -42,9 +44,30 @@ def test_duplicates_are_reported_on_every_row():
 
 
 def test_rules_follow_the_partition_year():
-    known = KnownValues(frozenset({"GM0363"}), frozenset({"CRI1700"}), frozenset(), frozenset())
+    known = dict.fromkeys(KNOWN_SETS, frozenset()) | {
+        "municipality_codes": frozenset({"GM0363"}),
+        "crime_type_codes": frozenset({"CRI1700"}),
+    }
     rules = raw_rules("incidents", 2024, known)
     periods = next(r for r in rules if r.kind == "in_set" and r.column == "Perioden")
     assert periods.params["value_set"] == ["2024JJ00"]
     columns = next(r for r in rules if r.kind == "columns_match")
     assert columns.params["columns"][-1] == "TotaalGeregistreerdeMisdrijven_1"
+
+
+def test_impossible_dates_and_compound_duplicates_are_named():
+    rules = [
+        Rule("date", "d"),
+        Rule("unique_together", "a", {"columns": ["a", "b"]}),
+    ]
+    outcome = validate_frame(
+        frame(d=["2024-02-29", "2024-02-30", "2024-13-01"], a=["x", "x", "y"], b=["1", "1", "1"]),
+        rules,
+        "t",
+    )
+    assert [f.message() for f in outcome.failures] == [
+        "f.csv, row 2, column a, b: value 'x / 1' must identify one row only",
+        "f.csv, row 3, column a, b: value 'x / 1' must identify one row only",
+        "f.csv, row 3, column d: value '2024-02-30' must be a real date written YYYY-MM-DD",
+        "f.csv, row 4, column d: value '2024-13-01' must be a real date written YYYY-MM-DD",
+    ]

@@ -1,0 +1,70 @@
+-- Business establishments per municipality (2025 division) and SBI section for one year; the
+-- total row (T001081) is left out: it is the sum of the sections. Suppressed cells count 0.
+-- Older municipality codes map through reference.municipality_code_map; for a split
+-- municipality each measure goes to the successors by share, largest remainder first, so no
+-- count is lost or invented.
+create schema if not exists staging;
+create table if not exists staging.stg_establishments__establishments (
+    year integer not null,
+    municipality_code varchar not null,
+    sbi_section varchar not null,
+    establishments bigint not null,
+    delivered_codes varchar[] not null,
+    source_file varchar not null,
+    source_rows bigint[] not null
+);
+delete from staging.stg_establishments__establishments where year = $year;
+insert into staging.stg_establishments__establishments
+with delivered as (
+    select
+        trim("RegioS") as delivered_code,
+        trim("BedrijfstakkenBranchesSBI2008") as sbi_section,
+        coalesce(try_cast(nullif(trim("Vestigingen_1"), '.') as bigint), 0) as establishments,
+        source_file,
+        source_row
+    from raw.establishments
+    where partition_year = $year
+      and trim("RegioS") like 'GM%'
+      and trim("BedrijfstakkenBranchesSBI2008") <> 'T001081'
+),
+
+measures as (
+    unpivot delivered
+    on establishments
+    into name measure value delivered_value
+),
+
+mapped as (
+    select
+        d.*,
+        coalesce(m.municipality_code, d.delivered_code) as municipality_code,
+        d.delivered_value * coalesce(m.share, 1) as exact_value
+    from measures as d
+    left join reference.municipality_code_map as m on m.source_code = d.delivered_code
+),
+
+apportioned as (
+    select
+        *,
+        floor(exact_value)
+        + case
+            when row_number() over (
+                partition by source_row, measure
+                order by exact_value - floor(exact_value) desc, municipality_code
+            ) <= delivered_value - sum(floor(exact_value)) over (partition by source_row, measure)
+            then 1 else 0
+        end as allocated_value
+    from mapped
+)
+
+select
+    $year as year,
+    municipality_code,
+    sbi_section,
+    cast(sum(allocated_value) filter (where measure = 'establishments') as bigint),
+    list(distinct delivered_code order by delivered_code),
+    min(source_file),
+    list(distinct source_row order by source_row)
+from apportioned
+group by municipality_code, sbi_section
+order by municipality_code, sbi_section;

@@ -1,0 +1,32 @@
+-- Emergency freezes (spoedbevriezingen) in one year, one row per case, the municipality in the
+-- 2025 division (a case goes whole to the successor with the largest share).
+create schema if not exists staging;
+create table if not exists staging.stg_financial__emergency_freezes (
+    year integer not null,
+    case_id varchar not null,
+    frozen_on date not null,
+    municipality_code varchar not null,
+    reporting_sector_code varchar not null,
+    frozen_amount_eur bigint not null,
+    source_file varchar not null,
+    source_row bigint not null
+);
+delete from staging.stg_financial__emergency_freezes where year = $year;
+insert into staging.stg_financial__emergency_freezes
+select
+    $year as year,
+    trim(raw.zaak_id) as case_id,
+    cast(trim(raw.datum) as date) as frozen_on,
+    coalesce(successor.municipality_code, trim(raw.gemeentecode)) as municipality_code,
+    trim(raw.meldersgroep) as reporting_sector_code,
+    cast(trim(raw.bevroren_bedrag_eur) as bigint) as frozen_amount_eur,
+    raw.source_file,
+    raw.source_row
+from raw.emergency_freezes as raw
+left join (
+    select source_code, arg_max(municipality_code, (share, municipality_code)) as municipality_code
+    from reference.municipality_code_map
+    group by source_code
+) as successor on successor.source_code = trim(raw.gemeentecode)
+where raw.partition_year = $year
+order by case_id;

@@ -1,0 +1,72 @@
+-- Criminal assets seized by the OM per municipality (2025 division) and asset type for one year.
+-- Older municipality codes map through reference.municipality_code_map; for a split
+-- municipality each measure goes to the successors by share, largest remainder first, so no
+-- count is lost or invented.
+create schema if not exists staging;
+create table if not exists staging.stg_financial__seized_assets (
+    year integer not null,
+    municipality_code varchar not null,
+    asset_type varchar not null,
+    cases bigint not null,
+    value_eur bigint not null,
+    delivered_codes varchar[] not null,
+    source_file varchar not null,
+    source_rows bigint[] not null
+);
+delete from staging.stg_financial__seized_assets where year = $year;
+insert into staging.stg_financial__seized_assets
+with delivered as (
+    select
+        trim(raw.gemeentecode) as delivered_code,
+        types.asset_type,
+        cast(trim(raw.aantal_zaken) as bigint) as cases,
+        cast(trim(raw.waarde_eur) as bigint) as value_eur,
+        raw.source_file,
+        raw.source_row
+    from raw.seized_assets as raw
+    inner join reference.seized_asset_types as types
+        on types.asset_type_nl = lower(trim(raw.soort_beslag))
+    where raw.partition_year = $year
+),
+
+measures as (
+    unpivot delivered
+    on cases, value_eur
+    into name measure value delivered_value
+),
+
+mapped as (
+    select
+        d.*,
+        coalesce(m.municipality_code, d.delivered_code) as municipality_code,
+        d.delivered_value * coalesce(m.share, 1) as exact_value
+    from measures as d
+    left join reference.municipality_code_map as m on m.source_code = d.delivered_code
+),
+
+apportioned as (
+    select
+        *,
+        floor(exact_value)
+        + case
+            when row_number() over (
+                partition by source_row, measure
+                order by exact_value - floor(exact_value) desc, municipality_code
+            ) <= delivered_value - sum(floor(exact_value)) over (partition by source_row, measure)
+            then 1 else 0
+        end as allocated_value
+    from mapped
+)
+
+select
+    $year as year,
+    municipality_code,
+    asset_type,
+    cast(sum(allocated_value) filter (where measure = 'cases') as bigint),
+    cast(sum(allocated_value) filter (where measure = 'value_eur') as bigint),
+    list(distinct delivered_code order by delivered_code),
+    min(source_file),
+    list(distinct source_row order by source_row)
+from apportioned
+group by municipality_code, asset_type
+order by municipality_code, asset_type;

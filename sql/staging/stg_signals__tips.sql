@@ -1,0 +1,68 @@
+-- Meld Misdaad Anoniem tips per municipality (2025 division) and theme for one year.
+-- Older municipality codes map through reference.municipality_code_map; for a split
+-- municipality each measure goes to the successors by share, largest remainder first, so no
+-- count is lost or invented.
+create schema if not exists staging;
+create table if not exists staging.stg_signals__tips (
+    year integer not null,
+    municipality_code varchar not null,
+    theme varchar not null,
+    tips bigint not null,
+    delivered_codes varchar[] not null,
+    source_file varchar not null,
+    source_rows bigint[] not null
+);
+delete from staging.stg_signals__tips where year = $year;
+insert into staging.stg_signals__tips
+with delivered as (
+    select
+        trim(raw.gemeentecode) as delivered_code,
+        themes.theme,
+        cast(trim(raw.aantal_meldingen) as bigint) as tips,
+        raw.source_file,
+        raw.source_row
+    from raw.signals as raw
+    inner join reference.signal_themes as themes on themes.theme_nl = lower(trim(raw.thema))
+    where raw.partition_year = $year
+),
+
+measures as (
+    unpivot delivered
+    on tips
+    into name measure value delivered_value
+),
+
+mapped as (
+    select
+        d.*,
+        coalesce(m.municipality_code, d.delivered_code) as municipality_code,
+        d.delivered_value * coalesce(m.share, 1) as exact_value
+    from measures as d
+    left join reference.municipality_code_map as m on m.source_code = d.delivered_code
+),
+
+apportioned as (
+    select
+        *,
+        floor(exact_value)
+        + case
+            when row_number() over (
+                partition by source_row, measure
+                order by exact_value - floor(exact_value) desc, municipality_code
+            ) <= delivered_value - sum(floor(exact_value)) over (partition by source_row, measure)
+            then 1 else 0
+        end as allocated_value
+    from mapped
+)
+
+select
+    $year as year,
+    municipality_code,
+    theme,
+    cast(sum(allocated_value) filter (where measure = 'tips') as bigint),
+    list(distinct delivered_code order by delivered_code),
+    min(source_file),
+    list(distinct source_row order by source_row)
+from apportioned
+group by municipality_code, theme
+order by municipality_code, theme;

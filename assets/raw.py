@@ -21,6 +21,12 @@ from dagster import (
 )
 from dagster_duckdb import DuckDBResource
 
+from assets.raw_consistency import (
+    SBI_TOTAL,
+    mixed_divisions,
+    municipality_column,
+    totals_differ_from_parts,
+)
 from assets.raw_files import UnreadableFile, empty_delivery, file_sha256, read_delivered_rows
 from assets.raw_rules import KNOWN_SETS, raw_rules
 from assets.sources import SOURCES, Source
@@ -130,6 +136,23 @@ def _raw_asset(source: Source) -> AssetsDefinition:
 READABLE_CHECK = "file_is_readable"
 
 
+def _cross_row_rejections(conn, source: Source, frame) -> list[RejectedValue]:
+    """Mixed municipal divisions, and total rows that differ from their parts."""
+    successors = {
+        code: frozenset(codes) for code, codes in query(conn, "quality/historic_successors")[1]
+    }
+    column = municipality_column(list(source.columns))
+    rejections = mixed_divisions(frame, column, successors)
+    if source.name == "establishments":
+        rejections += totals_differ_from_parts(
+            frame, "BedrijfstakkenBranchesSBI2008", "Vestigingen_1", SBI_TOTAL, "RegioS"
+        )
+    file_name = str(frame["source_file"].iloc[0]) if len(frame) else source.name
+    return [
+        RejectedValue(file_name, row, col, value, reason) for row, col, value, reason in rejections
+    ]
+
+
 def record_unreadable(conn, source: Source, year: int, file_name: str, error: UnreadableFile):
     failure = RejectedValue(file_name, error.row, None, None, str(error))
     outcome = ValidationOutcome(False, 0, 1, [failure])
@@ -175,6 +198,9 @@ def _raw_check(source: Source):
                 ),
                 raw_rules(source.name, year, known),
                 suite_name=f"raw_{source.name}_{year}",
+            )
+            outcome = outcome.with_rejections(
+                _cross_row_rejections(conn, source, frame), rules_added=2
             )
             record_outcome(
                 conn, f"raw/{source.name}", f"{source.name}_file_is_valid", year, outcome

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from assets.raw_consistency import SBI_TOTAL
 from assets.sources import SOURCES
 
 # Patterns with what they mean, for the messages. Counts stay below a billion and euro amounts
@@ -36,8 +37,6 @@ KNOWN_SETS = {
     "sbi_sections": "SBI sections (data/reference/sbi_sections.csv) or the total T001081",
     "seized_asset_types": "asset types (data/reference/seized_asset_types.csv)",
 }
-# CBS's key for "all SBI sections" in the establishments table.
-SBI_TOTAL = "T001081"
 
 
 @dataclass(frozen=True)

@@ -46,9 +46,15 @@ def main(argv: list[str] | None = None) -> int:
     report_key = AssetKey(["report", "dreigingsbeeld"])
     all_keys = list(job.asset_layer.executable_asset_keys)
     instance = DagsterInstance.get()
-    for year in years:
+    for index, year in enumerate(years):
         started = time.perf_counter()
-        selection = all_keys if year in report_years else [k for k in all_keys if k != report_key]
+        selection = [
+            key
+            for key in all_keys
+            # the reference tables are loaded once, with the first year
+            if (index == 0 or key.path[0] != "reference")
+            and (year in report_years or key != report_key)
+        ]
         result = job.execute_in_process(
             partition_key=str(year),
             instance=instance,

@@ -42,6 +42,21 @@ class ValidationOutcome:
     rules_checked: int
     failures: list[RejectedValue]
 
+    def with_rejections(
+        self, rejections: list[RejectedValue], rules_added: int
+    ) -> ValidationOutcome:
+        """This outcome with values rejected by checks outside the GX suite."""
+        failures = sorted(
+            [*self.failures, *rejections],
+            key=lambda f: (f.source_file, f.source_row or 0, f.column or ""),
+        )
+        return ValidationOutcome(
+            passed=self.passed and not rejections,
+            rows_checked=self.rows_checked,
+            rules_checked=self.rules_checked + rules_added,
+            failures=failures,
+        )
+
     def summary(self) -> str:
         if self.passed:
             return f"All {self.rules_checked} rules hold on {self.rows_checked} rows."

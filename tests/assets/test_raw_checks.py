@@ -99,8 +99,8 @@ def test_clean_year_passes_every_check(demo_build: Workspace) -> None:
     assert set(evaluations) == {*RAW_CHECKS, "regions_add_up"}
     failed = {name: e.description for name, e in evaluations.items() if not e.passed}
     assert failed == {}
-    # columns, 5 not-empty rules, the key, and 5 value rules for incidents
-    assert evaluations["incidents_file_is_valid"].description == "All 12 rules hold on 3420 rows."
+    # columns, 5 not-empty rules, the key, 5 value rules, mixed divisions and totals
+    assert evaluations["incidents_file_is_valid"].description == "All 14 rules hold on 3420 rows."
 
 
 def test_clean_year_writes_the_report(demo_build: Workspace) -> None:

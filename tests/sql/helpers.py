@@ -10,6 +10,11 @@ Fixture geography (numbers used in the hand-computed expectations of the tests):
 
 RIEC02 spans both provinces. RIEC01 = 150 000, RIEC02 = 100 000, PV01 = 175 000, PV02 = 75 000,
 Netherlands = 250 000 inhabitants in 2024 (160 000 in 2023).
+
+Old codes (reference.municipality_code_map): GM0901 -> GM0001 (merger); GM0902 split 0.25 / 0.75
+over GM0003 / GM0004; GM0903 -> GM0901 -> GM0001 (a chain). Count files (signals,
+establishments, seized assets) apportion a split code by largest remainder; record files
+(seizures, emergency freezes) send the record whole to the successor with the largest share.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from assets.raw_files import empty_delivery
 from assets.sources import SOURCES
 from pipeline.metadata import table_relation
 from pipeline.sql import run_in_transaction
@@ -40,6 +46,11 @@ REFERENCE_TABLES = (
     "sectors",
     "harm_weights",
     "municipal_reclassifications",
+    "seizure_location_types",
+    "drugs",
+    "signal_themes",
+    "sbi_sections",
+    "seized_asset_types",
 )
 
 FIXTURE_REFERENCE: dict[str, list[list[str]]] = {
@@ -127,6 +138,38 @@ FIXTURE_REFERENCE: dict[str, list[list[str]]] = {
         ["alt_v1", "money_laundering", "3", "r"],
         ["alt_v1", "violence", "20", "r"],
     ],
+    "seizure_location_types": [
+        ["location_type_nl", "location_type", "label_en"],
+        ["haven", "port", "Sea port"],
+        ["luchthaven", "airport", "Airport"],
+        ["post", "mail", "Mail and parcels"],
+    ],
+    "drugs": [
+        ["drug_nl", "drug", "label_en", "phenomenon_code"],
+        ["cocaine", "cocaine", "Cocaine", "drug_trafficking"],
+        ["heroine", "heroin", "Heroin", "drug_trafficking"],
+        ["synthetisch", "synthetic", "Synthetic drugs", "drug_trafficking"],
+    ],
+    # overig maps to no phenomenon (an empty cell).
+    "signal_themes": [
+        ["theme_nl", "theme", "label_en", "phenomenon_code"],
+        ["drugs", "drugs", "Drugs", "drug_trafficking"],
+        ["explosieven", "explosives", "Explosives", "violence"],
+        ["overig", "other", "Other", ""],
+        ["witwassen", "money_laundering", "Money laundering", "money_laundering"],
+    ],
+    "sbi_sections": [
+        ["sbi_section", "label_nl", "label_en"],
+        ["A", "Landbouw, bosbouw en visserij", "Agriculture, forestry and fishing"],
+        ["K", "Financiele dienstverlening", "Financial services"],
+        ["L", "Verhuur en handel van onroerend goed", "Real estate"],
+    ],
+    "seized_asset_types": [
+        ["asset_type_nl", "asset_type", "label_en"],
+        ["geld", "cash", "Money"],
+        ["onroerend_goed", "real_estate", "Real estate"],
+        ["voertuigen", "vehicles", "Vehicles"],
+    ],
 }
 
 # Population breakdown keys for the all-sexes, all-ages, all-marital-states total.
@@ -191,6 +234,25 @@ def load_raw(
                 "source_sha256": source_sha256,
                 "loaded_at": loaded_at,
                 "is_synthetic": is_synthetic,
+            },
+        )
+    finally:
+        conn.unregister("delivered_rows")
+
+
+def load_without_file(conn: duckdb.DuckDBPyConnection, source: str, year: int) -> None:
+    """Load a year of an optional source that has no file, as assets/raw.py does."""
+    conn.register("delivered_rows", empty_delivery(SOURCES[source]))
+    try:
+        run_in_transaction(
+            conn,
+            f"raw/{source}",
+            {
+                "year": year,
+                "source_file": None,
+                "source_sha256": None,
+                "loaded_at": None,
+                "is_synthetic": None,
             },
         )
     finally:
@@ -273,6 +335,98 @@ INCIDENTS_2023 = [
     incident("CRI2300", "GM0004", "5", 2023),
 ]
 POPULATION_2023 = [population(gm, "40000", 2023) for gm in ("GM0001", "GM0002", "GM0003", "GM0004")]
+
+
+# ----- the sources added later (seizures, signals, establishments, seized assets, freezes) ------
+# Not part of load_2024 / run_staging (the marts do not read them yet): each staging test module
+# loads its own source with load_new_source and stages it with stage_new_source.
+# Every file has a padded row, an old merged code (GM0901 or GM0903) and the split code GM0902.
+SEIZURES_2024 = [
+    ("DOU2024-00003", "2024-03-10", "post", "Postcentrum", "GM0002", "synthetisch", "0,1", "NL"),
+    ("DOU2024-00001", "2024-01-05", "haven", "Haven A", "GM0004", "cocaine", "1250,5", "EC"),
+    (
+        " DOU2024-00002 ",
+        " 2024-02-29 ",
+        " Luchthaven ",
+        " Vliegveld B ",
+        " GM0001 ",
+        " HEROINE ",
+        " 12,3 ",
+        " tr ",
+    ),
+    ("DOU2024-00004", "2024-04-01", "haven", "Haven C", "GM0902", "cocaine", "3000,0", "CO"),
+    ("DOU2024-00005", "2024-12-31", "luchthaven", "Vliegveld O", "GM0903", "cocaine", "7", "SR"),
+]
+SEIZURES_2023 = [
+    ("DOU2023-00001", "2023-06-01", "haven", "Haven A", "GM0003", "cocaine", "99,9", "BR"),
+]
+SIGNALS_2024 = [
+    ("2024", "GM0001", "drugs", "10"),
+    ("2024", "GM0901", "drugs", "5"),
+    ("2024", "GM0903", "drugs", "1"),
+    (" 2024 ", " GM0002 ", " Explosieven ", " 3 "),
+    ("2024", "GM0902", "witwassen", "7"),
+    ("2024", "GM0004", "witwassen", "4"),
+    ("2024", "GM0902", "drugs", "2"),
+    ("2024", "GM0003", "overig", "2"),
+]
+SIGNALS_2023 = [("2023", "GM0002", "drugs", "8")]
+ESTABLISHMENTS_2024 = [
+    ("0", "T001081", "GM0001", "2024JJ00", "124"),  # the total: left out
+    ("1", "A", "GM0001", "2024JJ00", "20"),
+    ("2", "K", "GM0001", "2024JJ00", "100"),
+    ("3", "A", "GM0002", "2024JJ00", "."),  # suppressed: counts 0
+    ("4", "K  ", " GM0002 ", "2024JJ00", " 30 "),
+    ("5", "L", "GM0901", "2024JJ00", "6"),
+    ("6", "L", "GM0001", "2024JJ00", "4"),
+    ("7", "K", "GM0902", "2024JJ00", "9"),
+    ("8", "A", "NL01", "2024JJ00", "999"),  # not a municipality: dropped
+]
+ESTABLISHMENTS_2023 = [("0", "A", "GM0004", "2023JJ00", "11")]
+SEIZED_ASSETS_2024 = [
+    ("2024", "GM0001", "geld", "3", "15000"),
+    ("2024", "GM0901", "geld", "2", "5000"),
+    (" 2024 ", " GM0002 ", " Onroerend_Goed ", " 1 ", " 450000 "),
+    ("2024", "GM0902", "voertuigen", "5", "10001"),
+    ("2024", "GM0004", "voertuigen", "2", "3000"),
+]
+SEIZED_ASSETS_2023 = [("2023", "GM0003", "geld", "1", "700")]
+EMERGENCY_FREEZES_2024 = [
+    ("SB2024-0002", "2024-05-01", "GM0902", "banken", "15049"),
+    ("SB2024-0001", "2024-01-04", "GM0001", "banken", "109380"),
+    (" SB2024-0003 ", " 2024-12-31 ", " GM0903 ", " notarissen ", " 250 "),
+]
+EMERGENCY_FREEZES_2023 = [("SB2023-0001", "2023-11-11", "GM0002", "banken", "5000")]
+
+NEW_SOURCES = {
+    "seizures": ("staging/stg_seizures__seizures", SEIZURES_2023, SEIZURES_2024),
+    "signals": ("staging/stg_signals__tips", SIGNALS_2023, SIGNALS_2024),
+    "establishments": (
+        "staging/stg_establishments__establishments",
+        ESTABLISHMENTS_2023,
+        ESTABLISHMENTS_2024,
+    ),
+    "seized_assets": (
+        "staging/stg_financial__seized_assets",
+        SEIZED_ASSETS_2023,
+        SEIZED_ASSETS_2024,
+    ),
+    "emergency_freezes": (
+        "staging/stg_financial__emergency_freezes",
+        EMERGENCY_FREEZES_2023,
+        EMERGENCY_FREEZES_2024,
+    ),
+}
+
+
+def stage_new_source(conn: duckdb.DuckDBPyConnection, source: str) -> duckdb.DuckDBPyConnection:
+    """Load the 2023 and 2024 fixture rows of a later-added source and stage both years."""
+    name, rows_2023, rows_2024 = NEW_SOURCES[source]
+    load_raw(conn, source, 2023, rows_2023, is_synthetic=False)
+    load_raw(conn, source, 2024, rows_2024)
+    run_in_transaction(conn, name, {"year": 2023})
+    run_in_transaction(conn, name, {"year": 2024})
+    return conn
 
 
 def load_year(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from pipeline.sql import query, run_in_transaction
+from pipeline.sql import SQL_DIR, query, run_in_transaction
 
 from .helpers import incident, load_raw, population, run_marts, run_staging
 
@@ -39,10 +39,43 @@ RECONCILE = "quality/phenomenon_indicators_reconcile"
             ],
         ),
         ("known_reporting_sectors", "reporting_sector_code", [("banken",), ("notarissen",)]),
+        # the Dutch codes as the files deliver them, not the English codes
+        ("known_drugs", "drug_nl", [("cocaine",), ("heroine",), ("synthetisch",)]),
+        ("known_sbi_sections", "sbi_section", [("A",), ("K",), ("L",)]),
+        (
+            "known_seized_asset_types",
+            "asset_type_nl",
+            [("geld",), ("onroerend_goed",), ("voertuigen",)],
+        ),
+        (
+            "known_seizure_location_types",
+            "location_type_nl",
+            [("haven",), ("luchthaven",), ("post",)],
+        ),
+        (
+            "known_signal_themes",
+            "theme_nl",
+            [("drugs",), ("explosieven",), ("overig",), ("witwassen",)],
+        ),
     ],
 )
 def test_known_values(warehouse, name, column, values):
     assert query(warehouse, f"quality/{name}") == ([column], values)
+
+
+def test_every_known_query_is_tested():
+    tested = {
+        "known_crime_type_codes",
+        "known_drug_site_types",
+        "known_municipality_codes",
+        "known_reporting_sectors",
+        "known_drugs",
+        "known_sbi_sections",
+        "known_seized_asset_types",
+        "known_seizure_location_types",
+        "known_signal_themes",
+    }
+    assert {path.stem for path in (SQL_DIR / "quality").glob("known_*.sql")} == tested
 
 
 # ----- check_results ------------------------------------------------------------------------------

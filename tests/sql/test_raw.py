@@ -11,11 +11,18 @@ from assets.sources import SOURCES
 
 from .helpers import (
     DRUG_SITES_2024,
+    EMERGENCY_FREEZES_2023,
+    EMERGENCY_FREEZES_2024,
+    ESTABLISHMENTS_2024,
     FINANCIAL_2024,
     INCIDENTS_2024,
     POPULATION_2024,
+    SEIZED_ASSETS_2024,
+    SEIZURES_2024,
+    SIGNALS_2024,
     incident,
     load_raw,
+    load_without_file,
 )
 
 ROWS = {
@@ -23,7 +30,18 @@ ROWS = {
     "population": POPULATION_2024,
     "drug_sites": DRUG_SITES_2024,
     "financial": FINANCIAL_2024,
+    "seizures": SEIZURES_2024,
+    "signals": SIGNALS_2024,
+    "establishments": ESTABLISHMENTS_2024,
+    "seized_assets": SEIZED_ASSETS_2024,
+    "emergency_freezes": EMERGENCY_FREEZES_2024,
 }
+
+
+def test_every_source_has_fixture_rows():
+    assert sorted(ROWS) == sorted(SOURCES)
+    for source, rows in ROWS.items():
+        assert {len(row) for row in rows} == {len(SOURCES[source].columns)}, source
 
 
 @pytest.mark.parametrize("source", sorted(SOURCES))
@@ -98,3 +116,24 @@ def test_loaded_files_keeps_one_row_per_source_and_year(warehouse):
         (2024, "financial", "fiu_2024.csv", False, len(FINANCIAL_2024)),
         (2024, "incidents", "v2.csv", True, 1),
     ]
+
+
+def test_optional_source_without_file_empties_the_year_and_registers_no_file(warehouse):
+    assert SOURCES["emergency_freezes"].optional
+    load_raw(warehouse, "emergency_freezes", 2023, EMERGENCY_FREEZES_2023)
+    load_raw(warehouse, "emergency_freezes", 2024, EMERGENCY_FREEZES_2024)
+    # 2024 again, now without a file: source_file None and the empty frame of empty_delivery.
+    load_without_file(warehouse, "emergency_freezes", 2024)
+    assert warehouse.execute(
+        "select partition_year, count(*) from raw.emergency_freezes group by 1 order by 1"
+    ).fetchall() == [(2023, 1)]
+    # The 2024 registration is gone and none replaces it; 2023 keeps its file.
+    assert warehouse.execute(
+        "select partition_year, source, source_file, row_count from raw.loaded_files order by all"
+    ).fetchall() == [(2023, "emergency_freezes", "spoedbevriezingen_2023.csv", 1)]
+
+
+def test_optional_source_first_load_without_file_creates_empty_tables(warehouse):
+    load_without_file(warehouse, "emergency_freezes", 2025)
+    assert warehouse.execute("select count(*) from raw.emergency_freezes").fetchone() == (0,)
+    assert warehouse.execute("select count(*) from raw.loaded_files").fetchone() == (0,)

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import duckdb
+import polars as pl
 import pytest
+
+from assets.sources import SOURCES
 
 from .helpers import (
     FIXTURE_REFERENCE,
     REAL_REFERENCE,
+    REPO,
     REFERENCE_TABLES,
     load_reference,
     real_header,
@@ -23,7 +27,9 @@ def real():
 
 
 def scalar(conn, sql):
-    return conn.execute(sql).fetchone()[0]
+    # fetchall, not fetchone: a half-read result would block relation calls on the shared `real`.
+    [(value,)] = conn.execute(sql).fetchall()
+    return value
 
 
 def test_real_counts(real):
@@ -191,3 +197,140 @@ def test_real_code_map_shares_add_up_to_one_and_end_in_2025(real):
     assert (
         scalar(real, "select count(*) from reference.municipality_code_map where is_historic") == 17
     )
+
+
+# ----- the reference tables of the later sources --------------------------------------------------
+
+# (table, Dutch code column as the files deliver it, English code column)
+CODE_TABLES = [
+    ("seizure_location_types", "location_type_nl", "location_type"),
+    ("drugs", "drug_nl", "drug"),
+    ("signal_themes", "theme_nl", "theme"),
+    ("seized_asset_types", "asset_type_nl", "asset_type"),
+    ("sbi_sections", "sbi_section", "sbi_section"),
+]
+
+
+def test_real_sbi_sections_are_the_21_sections_a_to_u(real):
+    assert scalar(real, "select list(sbi_section order by sbi_section) from reference.sbi_sections") == [
+        chr(c) for c in range(ord("A"), ord("U") + 1)
+    ]
+    assert scalar(real, "select count(*) from reference.sbi_sections") == 21
+    assert (
+        scalar(
+            real,
+            "select count(*) from reference.sbi_sections where label_nl is null or label_en is null",
+        )
+        == 0
+    )
+
+
+@pytest.mark.parametrize("table", ["drugs", "signal_themes"])
+def test_real_phenomena_of_drugs_and_themes_are_known_or_empty(real, table):
+    known = reference_values(real, "phenomena", "phenomenon_code")
+    used = reference_values(real, table, "phenomenon_code")
+    assert used - known - {None} == set()
+
+
+def test_real_drugs_and_themes_phenomena(real):
+    # Every drug counts as trafficking; overig and ondermijning map to no phenomenon.
+    assert real.execute(
+        "select distinct phenomenon_code from reference.drugs"
+    ).fetchall() == [("drug_trafficking",)]
+    assert real.execute(
+        "select theme_nl from reference.signal_themes where phenomenon_code is null order by 1"
+    ).fetchall() == [("ondermijning",), ("overig",)]
+
+
+@pytest.mark.parametrize(("table", "dutch", "english"), CODE_TABLES)
+def test_real_codes_are_unique_and_complete(real, table, dutch, english):
+    relation = real.table(f"reference.{table}")
+    rows = relation.project(f"{dutch}, {english}, label_en").fetchall()
+    assert rows
+    # A Dutch code maps to one English code, else the staging join would double rows.
+    assert len({row[0] for row in rows}) == len(rows)
+    assert len({row[1] for row in rows}) == len(rows)
+    assert all(value for row in rows for value in row)  # no empty code or label
+    # Codes are written as the staging SQL compares them: trimmed and (Dutch) lower-case.
+    if table != "sbi_sections":
+        assert all(row[0] == row[0].strip().lower() for row in rows)
+
+
+def demo_values(source: str, pattern: str, column: str) -> set[str]:
+    folder = REPO / "data" / "demo" / SOURCES[source].directory
+    paths = sorted(folder.glob(pattern))
+    assert paths, f"no demo files {pattern} in {folder}"
+    frame = pl.concat(
+        pl.read_csv(path, separator=SOURCES[source].separator, infer_schema=False)
+        .select(column)
+        for path in paths
+    )
+    return set(frame.get_column(column).unique().to_list())
+
+
+def reference_values(conn, table: str, column: str) -> set[str]:
+    return {value for (value,) in conn.table(f"reference.{table}").project(column).fetchall()}
+
+
+@pytest.mark.parametrize(
+    ("source", "pattern", "column", "table", "reference_column"),
+    [
+        ("seizures", "inbeslagnames_*.csv", "locatie_type", "seizure_location_types", "location_type_nl"),
+        ("seizures", "inbeslagnames_*.csv", "drugssoort", "drugs", "drug_nl"),
+        ("signals", "mma_*.csv", "thema", "signal_themes", "theme_nl"),
+        ("seized_assets", "om_beslag_*.csv", "soort_beslag", "seized_asset_types", "asset_type_nl"),
+        (
+            "establishments",
+            "vestigingen_*.csv",
+            "BedrijfstakkenBranchesSBI2008",
+            "sbi_sections",
+            "sbi_section",
+        ),
+        (
+            "emergency_freezes",
+            "spoedbevriezingen_*.csv",
+            "meldersgroep",
+            "fiu_reporting_sectors",
+            "reporting_sector_code",
+        ),
+    ],
+)
+def test_real_reference_knows_every_code_of_the_demo_files(
+    real, source, pattern, column, table, reference_column
+):
+    used = demo_values(source, pattern, column)
+    if source == "establishments":
+        used.discard("T001081")  # the total row, left out by the staging
+    assert used  # the demo uses codes at all
+    assert used - reference_values(real, table, reference_column) == set()
+
+
+def test_real_every_demo_code_is_used_by_the_demo(real):
+    # The other way round: the demo files use every location type, drug, theme and asset type.
+    assert demo_values("seizures", "inbeslagnames_*.csv", "locatie_type") == reference_values(
+        real, "seizure_location_types", "location_type_nl"
+    )
+    assert demo_values("seizures", "inbeslagnames_*.csv", "drugssoort") == reference_values(
+        real, "drugs", "drug_nl"
+    )
+    assert demo_values("signals", "mma_*.csv", "thema") == reference_values(
+        real, "signal_themes", "theme_nl"
+    )
+    assert demo_values("seized_assets", "om_beslag_*.csv", "soort_beslag") == reference_values(
+        real, "seized_asset_types", "asset_type_nl"
+    )
+
+
+def test_fixture_reference_of_the_later_sources(warehouse):
+    assert warehouse.execute(
+        "select location_type_nl, location_type from reference.seizure_location_types order by 1"
+    ).fetchall() == [("haven", "port"), ("luchthaven", "airport"), ("post", "mail")]
+    # The empty phenomenon cell of overig is read as null.
+    assert warehouse.execute(
+        "select theme, phenomenon_code from reference.signal_themes order by 1"
+    ).fetchall() == [
+        ("drugs", "drug_trafficking"),
+        ("explosives", "violence"),
+        ("money_laundering", "money_laundering"),
+        ("other", None),
+    ]

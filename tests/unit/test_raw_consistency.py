@@ -1,0 +1,45 @@
+"""Cross-row checks of a delivered file: mixed municipal divisions, totals against parts."""
+
+import pandas as pd
+
+from assets.raw_consistency import mixed_divisions, municipality_column, totals_differ_from_parts
+
+
+def test_old_code_next_to_its_successor_is_rejected():
+    frame = pd.DataFrame(
+        {
+            "source_row": [2, 3, 4, 5],
+            "RegioS": ["GM0363", "GM0457", "GM0003", "GM0014"],
+        }
+    )
+    successors = {"GM0457": frozenset({"GM0363"}), "GM0003": frozenset({"GM1979"})}
+    # Weesp sits next to Amsterdam, which replaced it; Appingedam's successor is not in the file.
+    assert mixed_divisions(frame, "RegioS", successors) == [
+        (
+            3,
+            "RegioS",
+            "GM0457",
+            "is an old municipality code whose successor GM0363 is in the same file: "
+            "the file mixes municipal divisions",
+        )
+    ]
+
+
+def test_total_rows_must_equal_their_parts():
+    frame = pd.DataFrame(
+        {
+            "source_row": [2, 3, 4, 5, 6, 7],
+            "Key": ["T", "A", "B", "T", "A", "B"],
+            "RegioS": ["GM1", "GM1", "GM1", "GM2", "GM2", "GM2"],
+            "N": ["10", "4", "6", "9", "4", "6"],
+        }
+    )
+    # GM1: 4 + 6 = 10 holds; GM2: 4 + 6 = 10, not 9.
+    assert totals_differ_from_parts(frame, "Key", "N", "T", "RegioS") == [
+        (5, "N", "9", "is the total (T) for GM2 but its parts add up to 10")
+    ]
+
+
+def test_the_municipality_column_of_each_format():
+    assert municipality_column(["ID", "RegioS", "Perioden"]) == "RegioS"
+    assert municipality_column(["jaar", "gemeentecode"]) == "gemeentecode"

@@ -12,7 +12,7 @@ from assets.reference import reference_assets
 from assets.report import report_assets
 from assets.staging import staging_assets
 from pipeline.resources import default_resources
-from pipeline.schedules import threat_picture_job, yearly_schedule
+from pipeline.schedules import new_source_files, threat_picture_job, yearly_schedule
 
 
 def build_definitions(
@@ -24,6 +24,7 @@ def build_definitions(
         asset_checks=[*raw_checks, *indicator_checks],
         jobs=[threat_picture_job],
         schedules=[yearly_schedule],
+        sensors=[new_source_files],
         resources=default_resources(data_dir, reports_dir, database),
     )
 

@@ -1,16 +1,26 @@
 """Jobs, schedules and sensors."""
 
+import hashlib
+import json
+
 from dagster import (
     AssetSelection,
     DefaultScheduleStatus,
+    DefaultSensorStatus,
     RunRequest,
     ScheduleDefinition,
     ScheduleEvaluationContext,
+    SensorEvaluationContext,
+    SensorResult,
+    SkipReason,
     define_asset_job,
     schedule,
+    sensor,
 )
 
+from assets.file_watch import scan_raw_files
 from pipeline.partitions import yearly_partitions
+from pipeline.resources import ProjectPaths
 
 # One job over every asset: reference data, then one year from raw files to the report.
 threat_picture_job = define_asset_job(
@@ -44,3 +54,40 @@ def yearly_threat_picture_schedule(cron_schedule: str = SOURCES_OUT_CRON) -> Sch
 
 
 yearly_schedule = yearly_threat_picture_schedule()
+
+
+@sensor(
+    name="new_source_files",
+    job=threat_picture_job,
+    minimum_interval_seconds=60,
+    default_status=DefaultSensorStatus.RUNNING,
+    description="Watches data/raw/: when a source file appears or its content changes, builds "
+    "the years it holds again.",
+)
+def new_source_files(context: SensorEvaluationContext, paths: ProjectPaths):
+    previous = json.loads(context.cursor) if context.cursor else {}
+    changed, unrecognised, state = scan_raw_files(paths.data / "raw", previous)
+    for name in unrecognised:
+        context.log.warning(f"data/raw/{name} matches no source's file name; it is ignored")
+    known_years = set(yearly_partitions.get_partition_keys())
+    requests = []
+    for year in sorted({change.year for change in changed}):
+        files = [c for c in changed if c.year == year]
+        if str(year) not in known_years:
+            context.log.warning(
+                f"{', '.join(c.relative_path for c in files)}: {year} is not a year partition"
+            )
+            continue
+        # The run key names the content, so the same files never trigger the same year twice.
+        content = hashlib.sha256("".join(c.sha256 for c in files).encode()).hexdigest()[:16]
+        requests.append(
+            RunRequest(
+                run_key=f"{year}-{content}",
+                partition_key=str(year),
+                tags={"changed_files": ", ".join(c.relative_path for c in files)},
+            )
+        )
+    cursor = json.dumps(state, sort_keys=True)
+    if not requests:
+        return SensorResult(skip_reason=SkipReason("no new or changed files"), cursor=cursor)
+    return SensorResult(run_requests=requests, cursor=cursor)

@@ -212,9 +212,9 @@ CODE_TABLES = [
 
 
 def test_real_sbi_sections_are_the_21_sections_a_to_u(real):
-    assert scalar(real, "select list(sbi_section order by sbi_section) from reference.sbi_sections") == [
-        chr(c) for c in range(ord("A"), ord("U") + 1)
-    ]
+    assert scalar(
+        real, "select list(sbi_section order by sbi_section) from reference.sbi_sections"
+    ) == [chr(c) for c in range(ord("A"), ord("U") + 1)]
     assert scalar(real, "select count(*) from reference.sbi_sections") == 21
     assert (
         scalar(
@@ -234,9 +234,9 @@ def test_real_phenomena_of_drugs_and_themes_are_known_or_empty(real, table):
 
 def test_real_drugs_and_themes_phenomena(real):
     # Every drug counts as trafficking; overig and ondermijning map to no phenomenon.
-    assert real.execute(
-        "select distinct phenomenon_code from reference.drugs"
-    ).fetchall() == [("drug_trafficking",)]
+    assert real.execute("select distinct phenomenon_code from reference.drugs").fetchall() == [
+        ("drug_trafficking",)
+    ]
     assert real.execute(
         "select theme_nl from reference.signal_themes where phenomenon_code is null order by 1"
     ).fetchall() == [("ondermijning",), ("overig",)]
@@ -261,8 +261,7 @@ def demo_values(source: str, pattern: str, column: str) -> set[str]:
     paths = sorted(folder.glob(pattern))
     assert paths, f"no demo files {pattern} in {folder}"
     frame = pl.concat(
-        pl.read_csv(path, separator=SOURCES[source].separator, infer_schema=False)
-        .select(column)
+        pl.read_csv(path, separator=SOURCES[source].separator, infer_schema=False).select(column)
         for path in paths
     )
     return set(frame.get_column(column).unique().to_list())
@@ -275,7 +274,13 @@ def reference_values(conn, table: str, column: str) -> set[str]:
 @pytest.mark.parametrize(
     ("source", "pattern", "column", "table", "reference_column"),
     [
-        ("seizures", "inbeslagnames_*.csv", "locatie_type", "seizure_location_types", "location_type_nl"),
+        (
+            "seizures",
+            "inbeslagnames_*.csv",
+            "locatie_type",
+            "seizure_location_types",
+            "location_type_nl",
+        ),
         ("seizures", "inbeslagnames_*.csv", "drugssoort", "drugs", "drug_nl"),
         ("signals", "mma_*.csv", "thema", "signal_themes", "theme_nl"),
         ("seized_assets", "om_beslag_*.csv", "soort_beslag", "seized_asset_types", "asset_type_nl"),

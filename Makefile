@@ -9,7 +9,7 @@ PORT ?= 3000
 
 export DAGSTER_HOME := $(CURDIR)/dagster_home
 
-.PHONY: report test lint format dev demo-data clean-warehouse
+.PHONY: report test lint format dev demo-data clean-warehouse bench-load
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -34,6 +34,10 @@ lint: $(VENV)/.synced
 format: $(VENV)/.synced
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+## bench-load: load ten years of record-level transactions through the raw asset and plain DuckDB
+bench-load: $(VENV)/.synced
+	$(VENV)/bin/python -m benchmarks.load_benchmark
 
 ## dev: the Dagster UI on http://127.0.0.1:$(PORT)
 dev: $(VENV)/.synced

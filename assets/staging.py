@@ -1,7 +1,17 @@
 """Staging assets: each raw source typed, cleaned and mapped to codes (SQL in sql/staging/)."""
 
-from __future__ import annotations
+from dagster import (
+    AssetCheckExecutionContext,
+    AssetCheckResult,
+    AssetCheckSeverity,
+    AssetKey,
+    asset_check,
+)
+from dagster_duckdb import DuckDBResource
 
+from assets.formatting import markdown_table
+from pipeline.partitions import yearly_partitions
+from pipeline.sql import query
 from pipeline.sql_assets import partitioned_sql_asset
 
 staging_assets = [
@@ -98,4 +108,37 @@ staging_assets = [
         description="Emergency freezes asked of banks by FIU-Nederland, one row per case.",
         deps=[["raw", "emergency_freezes"], ["reference", "municipality_code_map"]],
     ),
+]
+
+
+def _jump_check(staging_name: str, what: str):
+    @asset_check(
+        asset=AssetKey(["staging", staging_name]),
+        name="no_implausible_jumps",
+        description=f"Warns (does not block) when {what} in a municipality is more than three "
+        "times, or less than a third of, last year's value (changes below 10 are ignored).",
+        blocking=False,
+        partitions_def=yearly_partitions,
+        pool="duckdb",
+    )
+    def _check(context: AssetCheckExecutionContext, warehouse: DuckDBResource) -> AssetCheckResult:
+        year = int(context.partition_key)
+        with warehouse.get_connection() as conn:
+            columns, jumps = query(conn, f"quality/jumps_{staging_name}", {"year": year})
+        return AssetCheckResult(
+            passed=not jumps,
+            severity=AssetCheckSeverity.WARN,
+            description=f"{len(jumps)} cell(s) jumped against {year - 1}"
+            if jumps
+            else f"No implausible jumps against {year - 1}.",
+            metadata={"jumps": len(jumps), "examples": markdown_table(columns, jumps[:20])},
+        )
+
+    return _check
+
+
+staging_checks = [
+    _jump_check("stg_incidents__crimes", "a crime type's count"),
+    _jump_check("stg_financial__fiu_transactions", "a reporting sector's unusual transactions"),
+    _jump_check("stg_signals__tips", "a theme's tip count"),
 ]

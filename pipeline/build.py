@@ -13,7 +13,7 @@ import argparse
 import sys
 import time
 
-from dagster import AssetKey, DagsterInstance
+from dagster import AssetCheckSeverity, AssetKey, DagsterInstance
 
 from assets.sources import SOURCES, years_with_data
 
@@ -62,15 +62,14 @@ def main(argv: list[str] | None = None) -> int:
             raise_on_error=False,
             run_config=QUIET_LOGS,
         )
-        failed_checks = [
-            f"{evaluation.asset_check_key.to_user_string()}: {evaluation.description}"
-            for evaluation in result.get_asset_check_evaluations()
-            if not evaluation.passed
-        ]
-        status = "ok" if result.success and not failed_checks else "FAILED"
+        failed = [e for e in result.get_asset_check_evaluations() if not e.passed]
+        errors = [e for e in failed if e.severity == AssetCheckSeverity.ERROR]
+        status = "ok" if result.success and not errors else "FAILED"
         print(f"{year}: {status} in {time.perf_counter() - started:.1f} s (run {result.run_id})")
-        for failure in failed_checks:
-            print(f"  check failed: {failure}", file=sys.stderr)
+        for evaluation in failed:
+            level = "check failed" if evaluation in errors else "warning"
+            key = evaluation.asset_check_key.to_user_string()
+            print(f"  {level}: {key}: {evaluation.description}", file=sys.stderr)
         if status != "ok":
             return 1
     for year in sorted(report_years):

@@ -10,7 +10,7 @@ from assets.indicators import indicator_assets, indicator_checks
 from assets.raw import raw_assets, raw_checks
 from assets.reference import reference_assets
 from assets.report import report_assets
-from assets.staging import staging_assets
+from assets.staging import staging_assets, staging_checks
 from pipeline.resources import default_resources
 from pipeline.schedules import new_source_files, threat_picture_job, yearly_schedule
 
@@ -21,7 +21,7 @@ def build_definitions(
     """Definitions with the given folders; tests pass temporary ones."""
     return Definitions(
         assets=[*reference_assets, *raw_assets, *staging_assets, *indicator_assets, *report_assets],
-        asset_checks=[*raw_checks, *indicator_checks],
+        asset_checks=[*raw_checks, *staging_checks, *indicator_checks],
         jobs=[threat_picture_job],
         schedules=[yearly_schedule],
         sensors=[new_source_files],

@@ -29,7 +29,7 @@ from raw.drug_sites as raw
 inner join reference.drug_site_types as types
     on types.site_type_nl = lower(trim(raw.soort_locatie))
 left join (
-    select source_code, arg_max(municipality_code, (share, municipality_code)) as municipality_code
+    select source_code, first(municipality_code order by share desc, municipality_code) as municipality_code
     from reference.municipality_code_map
     group by source_code
 ) as successor on successor.source_code = trim(raw.gemeentecode)

@@ -24,7 +24,7 @@ select
     raw.source_row
 from raw.emergency_freezes as raw
 left join (
-    select source_code, arg_max(municipality_code, (share, municipality_code)) as municipality_code
+    select source_code, first(municipality_code order by share desc, municipality_code) as municipality_code
     from reference.municipality_code_map
     group by source_code
 ) as successor on successor.source_code = trim(raw.gemeentecode)

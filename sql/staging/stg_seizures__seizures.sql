@@ -36,7 +36,7 @@ inner join reference.seizure_location_types as places
 inner join reference.drugs as drugs
     on drugs.drug_nl = lower(trim(raw.drugssoort))
 left join (
-    select source_code, arg_max(municipality_code, (share, municipality_code)) as municipality_code
+    select source_code, first(municipality_code order by share desc, municipality_code) as municipality_code
     from reference.municipality_code_map
     group by source_code
 ) as successor on successor.source_code = trim(raw.gemeentecode)

@@ -173,16 +173,12 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def step_failure_text(result: ExecuteInProcessResult, step_key: str) -> str:
-    texts = []
-    for event in result.all_events:
-        if event.is_step_failure and event.step_key == step_key:
-            data = event.step_failure_data
-            if data.user_failure_data is not None:
-                texts.append(data.user_failure_data.description or "")
-            if data.error is not None:
-                texts.append(data.error.message)
-    return "\n".join(texts)
+def step_failure_message(result: ExecuteInProcessResult, step_key: str) -> str:
+    """The description of the dagster Failure the step raised (it is also the error's text)."""
+    (failure,) = [e for e in result.all_events if e.is_step_failure and e.step_key == step_key]
+    description = failure.step_failure_data.user_failure_data.description
+    assert description in failure.step_failure_data.error.message
+    return description
 
 
 def started_steps(result: ExecuteInProcessResult) -> set[str]:
@@ -287,7 +283,7 @@ def test_unreadable_file_fails_and_changes_nothing(bench: Bench, name: str) -> N
     result, before = bench.drop_and_run(name)
 
     assert not result.success
-    message = step_failure_text(result, f"raw__{source}")
+    message = step_failure_message(result, f"raw__{source}")
     file_name = SOURCES[source].file_name(year)
     assert message.startswith(file_name)
     if row is not None:
@@ -319,7 +315,7 @@ def test_unreadable_file_fails_and_changes_nothing(bench: Bench, name: str) -> N
 )
 def test_unclosed_quote_names_its_row(bench: Bench) -> None:
     result, _before = bench.drop_and_run("incidents_unclosed_quote.csv")
-    message = step_failure_text(result, "raw__incidents")
+    message = step_failure_message(result, "raw__incidents")
     assert message.startswith("83648NED_2025.csv, row 6")
     assert "infer_schema_length" not in message
 
@@ -332,6 +328,17 @@ MUNICIPALITIES = "must be one of the municipality codes of the 2025 division or 
 NOT_EMPTY = "must not be empty"
 UNIQUE = "must identify one row only"
 REAL_DATE = "must be a real date written YYYY-MM-DD"
+CRIME_TYPES = "must be one of the known crime types (data/reference/crime_types.csv)"
+THEMES = "must be one of the themes (data/reference/signal_themes.csv)"
+TOTAL_IS_NOT_22350 = "is the total (T001081) for GM0363 but its parts add up to 22350"
+
+
+def mixed(successor: str) -> str:
+    return (
+        f"is an old municipality code whose successor {successor} is in the same file: "
+        "the file mixes municipal divisions"
+    )
+
 
 # fixture -> every rejected value: (row, column, value, reason)
 BAD_VALUES = {
@@ -364,25 +371,17 @@ BAD_VALUES = {
     "drug_sites_date_in_other_year.csv": [(3, "datum", "2024-12-31", "must be a date in 2025")],
     "seizures_impossible_date.csv": [(3, "datum", "2024-02-30", REAL_DATE)],
     "emergency_freezes_not_a_leap_year.csv": [(3, "datum", "2025-02-29", REAL_DATE)],
-    "establishments_absurd_count.csv": [(3, "Vestigingen_1", "123456789012", CBS_WHOLE)],
+    "establishments_absurd_count.csv": [(5, "Vestigingen_1", "123456789012", CBS_WHOLE)],
+    "establishments_total_not_sum.csv": [(2, "Vestigingen_1", "22530", TOTAL_IS_NOT_22350)],
     "seized_assets_absurd_amount.csv": [
         (2, "waarde_eur", "98765432109876543210", "must be whole euros from 0 to 9999999999999"),
     ],
     "seizures_empty_key.csv": [(3, "zaaknummer", None, NOT_EMPTY)],
-    "incidents_unknown_crime_type.csv": [
-        (
-            3,
-            "SoortMisdrijf",
-            "CRI9999",
-            "must be one of the known crime types (data/reference/crime_types.csv)",
-        ),
-    ],  # fmt: skip
+    "incidents_unknown_crime_type.csv": [(3, "SoortMisdrijf", "CRI9999", CRIME_TYPES)],
     "seizures_unknown_drug.csv": [
         (2, "drugssoort", "xtc", "must be one of the drugs (data/reference/drugs.csv)"),
     ],
-    "signals_unknown_theme.csv": [
-        (5, "thema", "wapenhandel", "must be one of the themes (data/reference/signal_themes.csv)"),
-    ],  # fmt: skip
+    "signals_unknown_theme.csv": [(5, "thema", "wapenhandel", THEMES)],
     "seizures_bad_country.csv": [
         (2, "land_van_vertrek", "ECU", "must be an ISO 3166 two-letter country code"),
     ],
@@ -395,6 +394,8 @@ BAD_VALUES = {
     ],
     "drug_sites_nul_byte.csv": [(3, "gemeentecode", "GM0599\x00", MUNICIPALITIES)],
     "signals_blank_line_then_bad_value.csv": [(6, "aantal_meldingen", "-1", WHOLE)],
+    "incidents_mixed_divisions.csv": [(3, "RegioS", "GM0457", mixed("GM0363"))],
+    "signals_mixed_divisions.csv": [(5, "gemeentecode", "GM0457", mixed("GM0363"))],
 }
 
 
@@ -537,24 +538,6 @@ def test_tricky_but_valid_file_passes_and_reaches_staging(bench: Bench, name: st
 
 @pytest.mark.xfail(
     strict=True,
-    reason="mixed municipal divisions are not yet detected: GM0457 (Weesp) and GM0363 "
-    "(Amsterdam) with the same crime type pass the check, because duplicates are checked on "
-    "the delivered codes, and staging adds both rows into GM0363 (3120 + 2874 = 5994)",
-)
-def test_mixed_divisions_fail_the_check(bench: Bench) -> None:
-    name = "incidents_mixed_divisions.csv"
-    result, before = bench.drop_and_run(name)
-    evaluation = check_evaluations(result)["incidents_file_is_valid"]
-    assert not evaluation.passed
-    assert [row[:2] for row in quarantine(bench, "incidents", YEAR, "incidents_file_is_valid")] == [
-        ("83648NED_2025.csv", 2),
-        ("83648NED_2025.csv", 3),
-    ]
-    assert bench.state("incidents", YEAR).staging == before.staging
-
-
-@pytest.mark.xfail(
-    strict=True,
     reason="the drug_sites rules do not check drugssoort (nor omgeving) against "
     "data/reference/drugs.csv: 'xtc' passes and reaches staging.stg_drug_sites__sites",
 )
@@ -577,7 +560,7 @@ def test_drug_site_with_unknown_drug_fails_the_check(bench: Bench) -> None:
 
 # --- the fixtures themselves ---------------------------------------------------------------------
 
-XFAIL_FIXTURES = {"incidents_mixed_divisions.csv", "drug_sites_unknown_drug.csv"}
+XFAIL_FIXTURES = {"drug_sites_unknown_drug.csv"}
 
 
 def test_every_fixture_has_a_test_of_its_kind() -> None:

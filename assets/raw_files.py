@@ -7,8 +7,10 @@ the validation, which can name the cell.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
+from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
@@ -83,6 +85,40 @@ def _header_problem(path: Path, source: Source, delivered: list[str]) -> str | N
     return f"{path.name}, row 1 (header): {'; '.join(problems)}; {expected}"
 
 
+@dataclass(frozen=True)
+class Delivery:
+    rows: pl.DataFrame
+    sha256: str
+
+
+def _utf8_sha256(path: Path) -> str:
+    """The file's SHA-256, reading it once; raises if it is not UTF-8."""
+    digest = hashlib.sha256()
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        with path.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 24), b""):
+                digest.update(block)
+                decoder.decode(block)
+            decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        row, hex_bytes = _first_non_utf8_row(path) or (None, "at the end")
+        raise UnreadableFile(
+            f"{path.name}, row {row}: not UTF-8 (bytes {hex_bytes}); the file may be Latin-1 or "
+            "Windows-1252: save it as UTF-8",
+            row=row,
+        ) from None
+    return digest.hexdigest()
+
+
+def read_delivery(path: Path, source: Source) -> Delivery:
+    """The delivered rows (see ``read_delivered_rows``) and the file's SHA-256, in one read."""
+    if path.stat().st_size == 0:
+        raise UnreadableFile(f"{path.name}: the file is empty (0 bytes); expected a header row")
+    sha256 = _utf8_sha256(path)
+    return Delivery(_parse(path, source), sha256)
+
+
 def read_delivered_rows(path: Path, source: Source) -> pl.DataFrame:
     """All cells as delivered (strings, empty cells as null) plus ``source_row``.
 
@@ -91,16 +127,10 @@ def read_delivered_rows(path: Path, source: Source) -> pl.DataFrame:
     stopping at it. A UTF-8 byte-order mark and Windows line endings are accepted; blank lines
     carry no data and are skipped.
     """
-    if path.stat().st_size == 0:
-        raise UnreadableFile(f"{path.name}: the file is empty (0 bytes); expected a header row")
-    bad_bytes = _first_non_utf8_row(path)
-    if bad_bytes is not None:
-        row, hex_bytes = bad_bytes
-        raise UnreadableFile(
-            f"{path.name}, row {row}: not UTF-8 (bytes {hex_bytes}); the file may be Latin-1 or "
-            "Windows-1252: save it as UTF-8",
-            row=row,
-        )
+    return read_delivery(path, source).rows
+
+
+def _parse(path: Path, source: Source) -> pl.DataFrame:
     try:
         frame = pl.read_csv(
             path,

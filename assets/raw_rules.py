@@ -22,6 +22,7 @@ CBS_COUNT = (r"^(?:[0-9]{1,9}|\.)$", "a whole number from 0 to 999999999, or '.'
 EUROS = (r"^[0-9]{1,13}$", "whole euros from 0 to 9999999999999")
 # A weight in kg with a Dutch decimal comma and one decimal, as the customs records write it.
 KILOGRAMS = (r"^[0-9]{1,6}(?:,[0-9])?$", "kilograms such as 1250,5 (decimal comma)")
+AMOUNT = (r"^[0-9]{1,13}(?:\.[0-9]{2})?$", "an amount in euros such as 1250.00")
 COUNTRY = (r"^[A-Z]{2}$", "an ISO 3166 two-letter country code")
 WHOLE_ID = (r"^[0-9]{1,9}$", "a row number")
 
@@ -68,8 +69,8 @@ def _in(column: str, known: Mapping[str, frozenset[str]], name: str, extra=()) -
     return Rule("in_set", column, {"value_set": values, "set_name": KNOWN_SETS[name]})
 
 
-def _equals(column: str, value: str, what: str) -> Rule:
-    return Rule("in_set", column, {"value_set": [value], "set_name": what})
+def _equals(column: str, value: str, what: str, extra=()) -> Rule:
+    return Rule("in_set", column, {"value_set": [value, *extra], "set_name": what})
 
 
 def _matches(column: str, pattern: tuple[str, str]) -> Rule:
@@ -140,6 +141,13 @@ def _specific_rules(source_name: str, year: int, known: Mapping[str, frozenset[s
             _in("soort_beslag", known, "seized_asset_types"),
             _matches("aantal_zaken", COUNT),
             _matches("waarde_eur", EUROS),
+        ],
+        "unusual_transactions": lambda: [
+            *_date_in("datum", year),
+            _in("meldersgroep", known, "reporting_sectors"),
+            _in("gemeentecode", known, "municipality_codes"),
+            _matches("bedrag_eur", AMOUNT),
+            _equals("verdacht", "0", "flags 0 or 1", extra=("1",)),
         ],
         "emergency_freezes": lambda: [
             *_date_in("datum", year),

@@ -148,6 +148,24 @@ SOURCES: dict[str, Source] = {
             key=("zaak_id",),
             optional=True,
         ),
+        Source(
+            name="unusual_transactions",
+            folder="financial",
+            file_prefix="ongebruikelijke_transacties",
+            separator=";",
+            columns=(
+                "transactie_id",
+                "datum",
+                "meldersgroep",
+                "gemeentecode",
+                "bedrag_eur",
+                "verdacht",
+            ),
+            description="Unusual transactions reported to FIU-Nederland, one record per "
+            "transaction (millions a year; optional: the aggregates in fiu_<year>.csv suffice).",
+            key=("transactie_id",),
+            optional=True,
+        ),
     )
 }
 

@@ -34,7 +34,7 @@ from pipeline.metadata import table_metadata, table_relation
 from pipeline.partitions import yearly_partitions
 from pipeline.quality import RejectedValue, ValidationOutcome, validate_frame
 from pipeline.resources import ProjectPaths
-from pipeline.sql import query, run_in_transaction
+from pipeline.sql import query, run_in_transaction, run_sql
 
 GROUPS = {
     "incidents": "incidents",
@@ -113,7 +113,17 @@ def _raw_asset(source: Source) -> AssetsDefinition:
                 "loaded_at": datetime.now(UTC).replace(tzinfo=None),
                 "is_synthetic": found.is_synthetic,
             }
+        file_metadata = {
+            "source_file": MetadataValue.path(str(found.path)) if found else "none this year",
+            "source_sha256": params["source_sha256"] or "",
+            "synthetic": bool(found and found.is_synthetic),
+        }
         with warehouse.get_connection() as conn:
+            previous = run_sql(conn, "raw/previous_load", {"year": year, "source": source.name})
+            if found and previous == [(params["source_file"], params["source_sha256"])]:
+                context.log.info(f"{found.path.name} is unchanged since its last load: kept")
+                metadata = table_metadata(conn, f"raw.{source.name}", {"partition_year": year})
+                return MaterializeResult(metadata={**metadata, **file_metadata, "unchanged": True})
             conn.register("delivered_rows", delivered_rows)
             run_in_transaction(conn, f"raw/{source.name}", params)
             record_outcome(
@@ -124,14 +134,7 @@ def _raw_asset(source: Source) -> AssetsDefinition:
                 ValidationOutcome(True, delivered_rows.num_rows, 1, []),
             )
             metadata = table_metadata(conn, f"raw.{source.name}", {"partition_year": year})
-        return MaterializeResult(
-            metadata={
-                **metadata,
-                "source_file": MetadataValue.path(str(found.path)) if found else "none this year",
-                "source_sha256": params["source_sha256"] or "",
-                "synthetic": bool(found and found.is_synthetic),
-            }
-        )
+        return MaterializeResult(metadata={**metadata, **file_metadata, "unchanged": False})
 
     return _load
 

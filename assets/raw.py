@@ -60,6 +60,7 @@ VALIDATED_AGAINST = [
         "signal_themes",
         "sbi_sections",
         "seized_asset_types",
+        "site_settings",
     )
 ]
 

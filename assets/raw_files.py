@@ -56,6 +56,17 @@ def _row_with_extra_fields(path: Path, source: Source) -> int | None:
     return None
 
 
+def _unclosed_quote_row(path: Path) -> int | None:
+    """Row number where a quoted value opens that is never closed (only on the error path)."""
+    opened_at = None
+    with path.open(encoding="utf-8", newline="") as handle:
+        for number, line in enumerate(handle, start=1):
+            # A doubled quote inside a quoted value counts twice, so parity tells open or closed.
+            if line.count('"') % 2:
+                opened_at = number if opened_at is None else None
+    return opened_at
+
+
 def _guess_separator(header: str) -> str | None:
     counts = {sep: header.count(sep) for sep in SEPARATOR_NAMES}
     best = max(counts, key=counts.get)
@@ -147,6 +158,12 @@ def _parse(path: Path, source: Source) -> pl.DataFrame:
             raise UnreadableFile(
                 f"{path.name}, row {row}: more fields than the header's {len(source.columns)} "
                 "(a separator inside an unquoted value?)",
+                row=row,
+            ) from error
+        row = _unclosed_quote_row(path)
+        if row is not None:
+            raise UnreadableFile(
+                f"{path.name}, row {row}: a quoted value opens here and is never closed",
                 row=row,
             ) from error
         raise UnreadableFile(f"{path.name}: cannot be read as CSV ({error})") from error

@@ -37,6 +37,7 @@ KNOWN_SETS = {
     "signal_themes": "themes (data/reference/signal_themes.csv)",
     "sbi_sections": "SBI sections (data/reference/sbi_sections.csv) or the total T001081",
     "seized_asset_types": "asset types (data/reference/seized_asset_types.csv)",
+    "site_settings": "settings (data/reference/site_settings.csv)",
 }
 
 
@@ -105,6 +106,8 @@ def _specific_rules(source_name: str, year: int, known: Mapping[str, frozenset[s
             *_date_in("datum", year),
             _in("gemeentecode", known, "municipality_codes"),
             _in("soort_locatie", known, "drug_site_types"),
+            _in("drugssoort", known, "drugs"),
+            _in("omgeving", known, "site_settings"),
         ],
         "financial": lambda: [
             _equals("jaar", *same_year),

@@ -23,6 +23,7 @@ REFERENCE_TABLES: dict[str, str] = {
     "signal_themes": "Meld Misdaad Anoniem themes mapped to phenomena.",
     "sbi_sections": "The 21 sections of the SBI 2008 business classification.",
     "seized_asset_types": "Types of criminal assets seized by the OM.",
+    "site_settings": "Surroundings of a drug site (residential, rural, industrial).",
     "municipal_reclassifications": "Municipal boundary changes: old code, new code, date and "
     "share (1 for a merger, the population share for a split).",
 }

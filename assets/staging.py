@@ -41,6 +41,8 @@ staging_assets = [
         deps=[
             ["raw", "drug_sites"],
             ["reference", "drug_site_types"],
+            ["reference", "drugs"],
+            ["reference", "site_settings"],
             ["reference", "municipality_code_map"],
         ],
     ),

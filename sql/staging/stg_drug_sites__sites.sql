@@ -21,13 +21,15 @@ select
     cast(trim(raw.datum) as date) as found_on,
     coalesce(successor.municipality_code, trim(raw.gemeentecode)) as municipality_code,
     types.site_type,
-    lower(trim(raw.drugssoort)) as drug,
-    lower(trim(raw.omgeving)) as setting,
+    drugs.drug,
+    settings.setting,
     raw.source_file,
     raw.source_row
 from raw.drug_sites as raw
 inner join reference.drug_site_types as types
     on types.site_type_nl = lower(trim(raw.soort_locatie))
+inner join reference.drugs as drugs on drugs.drug_nl = lower(trim(raw.drugssoort))
+inner join reference.site_settings as settings on settings.setting_nl = lower(trim(raw.omgeving))
 left join (
     select source_code, first(municipality_code order by share desc, municipality_code) as municipality_code
     from reference.municipality_code_map

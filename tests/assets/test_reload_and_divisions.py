@@ -5,6 +5,7 @@ import polars as pl
 import pytest
 from dagster import AssetKey
 
+from pipeline.definitions import defs
 from tests.conftest import Workspace
 
 YEAR = 2020
@@ -25,24 +26,7 @@ SPLIT_BACK = {
     "GM1992": ("GM0501", "GM0530", "GM0614"),
 }
 SELECTION = [
-    *(
-        AssetKey(["reference", name])
-        for name in (
-            "municipalities",
-            "municipal_reclassifications",
-            "municipality_code_map",
-            "region_membership",
-            "crime_types",
-            "drug_site_types",
-            "harm_weights",
-            "drugs",
-            "seizure_location_types",
-            "signal_themes",
-            "sbi_sections",
-            "seized_asset_types",
-            "fiu_reporting_sectors",
-        )
-    ),
+    *(key for a in defs.assets for key in a.keys if key.path[0] == "reference"),
     AssetKey(["raw", "incidents"]),
     AssetKey(["raw", "population"]),
     AssetKey(["raw", "drug_sites"]),

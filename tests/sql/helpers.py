@@ -51,6 +51,7 @@ REFERENCE_TABLES = (
     "signal_themes",
     "sbi_sections",
     "seized_asset_types",
+    "site_settings",
 )
 
 FIXTURE_REFERENCE: dict[str, list[list[str]]] = {
@@ -144,8 +145,15 @@ FIXTURE_REFERENCE: dict[str, list[list[str]]] = {
         ["luchthaven", "airport", "Airport"],
         ["post", "mail", "Mail and parcels"],
     ],
+    "site_settings": [
+        ["setting_nl", "setting", "label_en"],
+        ["bedrijventerrein", "industrial", "Industrial estate"],
+        ["buitengebied", "rural", "Rural area"],
+        ["woonwijk", "residential", "Residential area"],
+    ],
     "drugs": [
         ["drug_nl", "drug", "label_en", "phenomenon_code"],
+        ["cannabis", "cannabis", "Cannabis", "drug_trafficking"],
         ["cocaine", "cocaine", "Cocaine", "drug_trafficking"],
         ["heroine", "heroin", "Heroin", "drug_trafficking"],
         ["synthetisch", "synthetic", "Synthetic drugs", "drug_trafficking"],
@@ -327,7 +335,7 @@ POPULATION_2024 = [
     population("NL01", "250000"),  # not a municipality: dropped
 ]
 DRUG_SITES_2024 = [
-    ("DL2024-003", "2024-03-01", "GM0004", "opslag", "Cocaine", "Haven"),
+    ("DL2024-003", "2024-03-01", "GM0004", "opslag", "Cocaine", "Bedrijventerrein"),
     ("DL2024-001", "2024-01-15", "GM0001", "dumping", "synthetisch", "buitengebied"),
     (" DL2024-002 ", " 2024-02-01 ", " GM0001 ", " Kwekerij ", " CANNABIS ", " Woonwijk "),
 ]

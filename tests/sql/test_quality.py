@@ -40,7 +40,12 @@ RECONCILE = "quality/phenomenon_indicators_reconcile"
         ),
         ("known_reporting_sectors", "reporting_sector_code", [("banken",), ("notarissen",)]),
         # the Dutch codes as the files deliver them, not the English codes
-        ("known_drugs", "drug_nl", [("cocaine",), ("heroine",), ("synthetisch",)]),
+        ("known_drugs", "drug_nl", [("cannabis",), ("cocaine",), ("heroine",), ("synthetisch",)]),
+        (
+            "known_site_settings",
+            "setting_nl",
+            [("bedrijventerrein",), ("buitengebied",), ("woonwijk",)],
+        ),
         ("known_sbi_sections", "sbi_section", [("A",), ("K",), ("L",)]),
         (
             "known_seized_asset_types",
@@ -74,6 +79,7 @@ def test_every_known_query_is_tested():
         "known_seized_asset_types",
         "known_seizure_location_types",
         "known_signal_themes",
+        "known_site_settings",
     }
     assert {path.stem for path in (SQL_DIR / "quality").glob("known_*.sql")} == tested
 

@@ -35,6 +35,11 @@ ROWS = {
     "establishments": ESTABLISHMENTS_2024,
     "seized_assets": SEIZED_ASSETS_2024,
     "emergency_freezes": EMERGENCY_FREEZES_2024,
+    # record-level unusual transactions (the benchmark source), kept as delivered
+    "unusual_transactions": [
+        ("UT2024-000000001", "2024-01-02", "banken", "GM0001", "1250.00", "0"),
+        (" UT2024-000000002 ", "2024-01-03", "casinos", " GM0902 ", "99.95", "1"),
+    ],
 }
 
 

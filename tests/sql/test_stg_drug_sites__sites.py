@@ -19,10 +19,11 @@ def test_dutch_type_to_english_code_trimmed_lowercased(staged):
         "from staging.stg_drug_sites__sites where year = 2024 order by registration_id"
     ).fetchall()
     assert got == [
-        ("DL2024-001", dt.date(2024, 1, 15), "GM0001", "dump", "synthetisch", "buitengebied", 3),
-        # ' Kwekerij ' -> grow; ' CANNABIS ' -> cannabis; padded id and date trimmed
-        ("DL2024-002", dt.date(2024, 2, 1), "GM0001", "grow", "cannabis", "woonwijk", 4),
-        ("DL2024-003", dt.date(2024, 3, 1), "GM0004", "storage", "cocaine", "haven", 2),
+        ("DL2024-001", dt.date(2024, 1, 15), "GM0001", "dump", "synthetic", "rural", 3),
+        # ' Kwekerij ' -> grow; ' CANNABIS ' -> cannabis; ' Woonwijk ' -> residential; padded
+        # id and date trimmed
+        ("DL2024-002", dt.date(2024, 2, 1), "GM0001", "grow", "cannabis", "residential", 4),
+        ("DL2024-003", dt.date(2024, 3, 1), "GM0004", "storage", "cocaine", "industrial", 2),
     ]
 
 
@@ -32,8 +33,11 @@ def test_unknown_type_is_not_staged(warehouse):
         "drug_sites",
         2024,
         [
-            ("A", "2024-01-01", "GM0001", "OPSLAG", "x", "y"),
-            ("B", "2024-01-01", "GM0001", "onbekend", "x", "y"),
+            ("A", "2024-01-01", "GM0001", "OPSLAG", "cocaine", "woonwijk"),
+            ("B", "2024-01-01", "GM0001", "onbekend", "cocaine", "woonwijk"),
+            # an unknown drug or setting is not staged either (the raw check rejects both)
+            ("C", "2024-01-01", "GM0001", "opslag", "xtc", "woonwijk"),
+            ("D", "2024-01-01", "GM0001", "opslag", "cocaine", "haven"),
         ],
     )
     run_in_transaction(warehouse, NAME, {"year": 2024})
@@ -44,7 +48,10 @@ def test_unknown_type_is_not_staged(warehouse):
 
 def test_idempotent_and_years_apart(staged):
     load_raw(
-        staged, "drug_sites", 2023, [("DL2023-1", "2023-05-05", "GM0002", "dumping", "x", "y")]
+        staged,
+        "drug_sites",
+        2023,
+        [("DL2023-1", "2023-05-05", "GM0002", "dumping", "synthetisch", "buitengebied")],
     )
     run_in_transaction(staged, NAME, {"year": 2023})
     assert_idempotent(staged, NAME, TABLE, {"year": 2024})

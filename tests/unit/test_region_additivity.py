@@ -68,6 +68,14 @@ REFERENCE = {
         ["weight_set", "phenomenon_code", "weight", "rationale"],
         *(["default_v0", phenomenon, repr(weight), "r"] for phenomenon, weight in WEIGHTS.items()),
     ],
+    "drugs": [
+        ["drug_nl", "drug", "label_en", "phenomenon_code"],
+        ["cannabis", "cannabis", "Cannabis", "drug_trafficking"],
+    ],
+    "site_settings": [
+        ["setting_nl", "setting", "label_en"],
+        ["woonwijk", "residential", "Residential"],
+    ],
     # No boundary changes in this geography: every code maps to itself.
     "municipal_reclassifications": [
         ["effective_date", "old_code", "old_name", "new_code", "new_name", "share", "verified"],

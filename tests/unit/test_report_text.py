@@ -47,3 +47,10 @@ def test_every_key_figure_is_printed_with_its_value():
     assert figures["registered_crimes"] == "1500"
     assert figures["suspicious_amount_eur"] == "12345678"
     assert '<data value="12345678" data-figure="suspicious_amount_eur">12.345.678</data>' in html
+
+
+def test_every_source_has_a_name_in_the_report_texts():
+    from assets.sources import SOURCES
+
+    texts = load_texts("nl")
+    assert [name for name in SOURCES if f"source_{name}" not in texts] == []

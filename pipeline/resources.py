@@ -11,6 +11,7 @@ from dagster import ConfigurableResource
 from dagster_duckdb import DuckDBResource
 
 from assets.sources import Source, SourceFile, find_source_file
+from pipeline.sql import install_macros
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -40,7 +41,8 @@ class ProjectPaths(ConfigurableResource):
 
 
 class Warehouse(DuckDBResource):
-    """DuckDBResource whose connection is closed even when the work inside fails.
+    """DuckDBResource with the project's SQL macros, whose connection is closed even when the
+    work inside fails.
 
     The parent closes only on success; a connection left open keeps the file locked against
     other processes and blocks opening it with another configuration in this one.
@@ -50,6 +52,7 @@ class Warehouse(DuckDBResource):
     def get_connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
         with super().get_connection() as conn:
             try:
+                install_macros(conn)
                 yield conn
             finally:
                 conn.close()

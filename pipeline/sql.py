@@ -89,3 +89,9 @@ def run_in_transaction(
         conn.execute("rollback")
         raise
     conn.execute("commit")
+
+
+def install_macros(conn: duckdb.DuckDBPyConnection) -> None:
+    """Create the SQL macros of ``sql/macros/`` on this connection (they are temporary)."""
+    for path in sorted((SQL_DIR / "macros").glob("*.sql")):
+        run_sql(conn, f"macros/{path.stem}")

@@ -38,14 +38,7 @@ mapped as (
 apportioned as (
     select
         *,
-        floor(exact_count)
-        + case
-            when row_number() over (
-                partition by source_row
-                order by exact_count - floor(exact_count) desc, municipality_code
-            ) <= delivered_count - sum(floor(exact_count)) over (partition by source_row)
-            then 1 else 0
-        end as allocated_count
+        largest_remainder(exact_count, delivered_count, source_row, municipality_code) as allocated_count
     from mapped
 )
 

@@ -44,14 +44,9 @@ mapped as (
 apportioned as (
     select
         *,
-        floor(exact_value)
-        + case
-            when row_number() over (
-                partition by source_row, measure
-                order by exact_value - floor(exact_value) desc, municipality_code
-            ) <= delivered_value - sum(floor(exact_value)) over (partition by source_row, measure)
-            then 1 else 0
-        end as allocated_value
+        largest_remainder(
+            exact_value, delivered_value, (source_row, measure), municipality_code
+        ) as allocated_value
     from mapped
 )
 

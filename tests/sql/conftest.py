@@ -5,6 +5,8 @@ from __future__ import annotations
 import duckdb
 import pytest
 
+from pipeline.sql import install_macros
+
 from .helpers import (
     FIXTURE_REFERENCE,
     load_2023,
@@ -25,6 +27,7 @@ def reference_paths(tmp_path):
 def warehouse(tmp_path, reference_paths):
     """A warehouse holding only the fixture reference tables."""
     conn = duckdb.connect(str(tmp_path / "w.duckdb"))
+    install_macros(conn)  # as the warehouse resource does on every connection
     load_reference(conn, reference_paths)
     yield conn
     conn.close()

@@ -32,7 +32,7 @@ from assets.raw_rules import KNOWN_SETS, raw_rules
 from assets.sources import SOURCES, Source
 from pipeline.metadata import table_metadata, table_relation
 from pipeline.partitions import yearly_partitions
-from pipeline.quality import RejectedValue, ValidationOutcome, validate_frame
+from pipeline.quality import RejectedValue, ValidationOutcome, record_outcome, validate_frame
 from pipeline.resources import ProjectPaths
 from pipeline.sql import query, run_in_transaction, run_sql
 
@@ -225,38 +225,6 @@ def _raw_check(source: Source):
         )
 
     return _check
-
-
-def record_outcome(
-    conn, asset_key: str, check_name: str, year: int, outcome: ValidationOutcome
-) -> None:
-    """Store a check's outcome and its failing values in the warehouse, replacing earlier ones."""
-    failure_rows = pl.DataFrame(
-        [(f.source_file, f.source_row, f.column, f.value, f.rule) for f in outcome.failures],
-        schema={
-            "source_file": pl.String,
-            "source_row": pl.Int64,
-            "column_name": pl.String,
-            "value": pl.String,
-            "rule": pl.String,
-        },
-        orient="row",
-    )
-    conn.register("failure_rows", failure_rows)
-    run_in_transaction(
-        conn,
-        "quality/check_results",
-        {
-            "year": year,
-            "asset_key": asset_key,
-            "check_name": check_name,
-            "passed": outcome.passed,
-            "rows_checked": outcome.rows_checked,
-            "rules_checked": outcome.rules_checked,
-            "summary": outcome.summary(),
-        },
-    )
-    conn.unregister("failure_rows")
 
 
 raw_assets = [_raw_asset(source) for source in SOURCES.values()]

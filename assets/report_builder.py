@@ -228,6 +228,8 @@ def build_context(data: ReportData, language: str) -> dict[str, Any]:
             {
                 "asset": q["asset_key"],
                 "check": q["check_name"],
+                "severity": q["severity"],
+                "summary": q["summary"],
                 "passed": q["passed"],
                 "rows_checked": format_count(q["rows_checked"], language),
                 "failed_values": format_count(q["failed_values"], language),

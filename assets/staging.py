@@ -11,6 +11,7 @@ from dagster_duckdb import DuckDBResource
 
 from assets.formatting import markdown_table
 from pipeline.partitions import yearly_partitions
+from pipeline.quality import ValidationOutcome, record_outcome
 from pipeline.sql import query
 from pipeline.sql_assets import partitioned_sql_asset
 
@@ -125,14 +126,31 @@ def _jump_check(staging_name: str, what: str):
     )
     def _check(context: AssetCheckExecutionContext, warehouse: DuckDBResource) -> AssetCheckResult:
         year = int(context.partition_key)
+        description = f"No implausible jumps against {year - 1}."
         with warehouse.get_connection() as conn:
             columns, jumps = query(conn, f"quality/jumps_{staging_name}", {"year": year})
+            if jumps:
+                description = (
+                    f"{len(jumps)} cell(s) more than three times or under a third of "
+                    f"{year - 1}: "
+                    + ", ".join(f"{j[0]} {j[1]} {j[2]} -> {j[3]}" for j in jumps[:5])
+                    + (", ..." if len(jumps) > 5 else "")
+                )
+            # Kept with the other outcomes so that the report's data-quality section lists it.
+            outcome = ValidationOutcome(not jumps, len(jumps), 1, [])
+            record_outcome(
+                conn,
+                f"staging/{staging_name}",
+                "no_implausible_jumps",
+                year,
+                outcome,
+                severity="warning",
+                summary=description,
+            )
         return AssetCheckResult(
             passed=not jumps,
             severity=AssetCheckSeverity.WARN,
-            description=f"{len(jumps)} cell(s) jumped against {year - 1}"
-            if jumps
-            else f"No implausible jumps against {year - 1}.",
+            description=description,
             metadata={"jumps": len(jumps), "examples": markdown_table(columns, jumps[:20])},
         )
 

@@ -8,9 +8,12 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+import duckdb
 import pandas as pd
+import polars as pl
 
 from assets.raw_rules import Rule
+from pipeline.sql import run_in_transaction
 
 MAX_FAILURES_LISTED = 20
 
@@ -163,3 +166,43 @@ def validate_frame(frame: pd.DataFrame, rules: list[Rule], suite_name: str) -> V
         rules_checked=len(rules),
         failures=failures,
     )
+
+
+def record_outcome(
+    conn: duckdb.DuckDBPyConnection,
+    asset_key: str,
+    check_name: str,
+    year: int,
+    outcome: ValidationOutcome,
+    severity: str = "error",
+    summary: str | None = None,
+) -> None:
+    """Store a check's outcome for the year, and its rejected values in the quarantine,
+    replacing the check's earlier outcome."""
+    failure_rows = pl.DataFrame(
+        [(f.source_file, f.source_row, f.column, f.value, f.rule) for f in outcome.failures],
+        schema={
+            "source_file": pl.String,
+            "source_row": pl.Int64,
+            "column_name": pl.String,
+            "value": pl.String,
+            "rule": pl.String,
+        },
+        orient="row",
+    )
+    conn.register("failure_rows", failure_rows)
+    run_in_transaction(
+        conn,
+        "quality/check_results",
+        {
+            "year": year,
+            "asset_key": asset_key,
+            "check_name": check_name,
+            "severity": severity,
+            "passed": outcome.passed,
+            "rows_checked": outcome.rows_checked,
+            "rules_checked": outcome.rules_checked,
+            "summary": summary or outcome.summary(),
+        },
+    )
+    conn.unregister("failure_rows")

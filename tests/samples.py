@@ -47,6 +47,7 @@ def small_report_data() -> ReportData:
         {
             "asset_key": ["raw/incidents"],
             "check_name": ["incidents_file_is_valid"],
+            "severity": ["error"],
             "passed": [True],
             "rows_checked": [40],
             "rules_checked": [10],

@@ -6,6 +6,7 @@ create table if not exists quality.check_results (
     partition_year integer not null,
     asset_key varchar not null,
     check_name varchar not null,
+    severity varchar not null,  -- error: blocks the run; warning: reported, does not block
     passed boolean not null,
     rows_checked bigint not null,
     rules_checked integer not null,
@@ -27,7 +28,7 @@ where partition_year = $year and asset_key = $asset_key and check_name = $check_
 delete from quality.quarantine
 where partition_year = $year and asset_key = $asset_key and check_name = $check_name;
 insert into quality.check_results
-select $year, $asset_key, $check_name, $passed, $rows_checked, $rules_checked,
+select $year, $asset_key, $check_name, $severity, $passed, $rows_checked, $rules_checked,
        (select count(*) from failure_rows), $summary;
 insert into quality.quarantine
 select $year, $asset_key, $check_name, source_file, source_row, column_name, value, rule

@@ -104,6 +104,7 @@ def record(conn, year, asset_key, check_name, passed, failures, summary="s"):
             "year": year,
             "asset_key": asset_key,
             "check_name": check_name,
+            "severity": "error",
             "passed": passed,
             "rows_checked": 10,
             "rules_checked": 3,

@@ -180,10 +180,18 @@ def test_data_quality(built):
         "value": pl.String,
         "rule": pl.String,
     }
-    for year, key, check, passed, failures in [
-        (2024, "raw/population", "population_file_is_valid", True, []),
-        (2024, "raw/incidents", "incidents_file_is_valid", False, [("f", 2, "c", "v", "r")]),
-        (2023, "raw/incidents", "incidents_file_is_valid", True, []),
+    for year, key, check, severity, passed, failures in [
+        (2024, "raw/population", "population_file_is_valid", "error", True, []),
+        (
+            2024,
+            "raw/incidents",
+            "incidents_file_is_valid",
+            "error",
+            False,
+            [("f", 2, "c", "v", "r")],
+        ),
+        (2024, "staging/stg_signals__tips", "no_implausible_jumps", "warning", False, []),
+        (2023, "raw/incidents", "incidents_file_is_valid", "error", True, []),
     ]:
         built.register("failure_rows", pl.DataFrame(failures, schema=schema, orient="row"))
         run_in_transaction(
@@ -193,6 +201,7 @@ def test_data_quality(built):
                 "year": year,
                 "asset_key": key,
                 "check_name": check,
+                "severity": severity,
                 "passed": passed,
                 "rows_checked": 4,
                 "rules_checked": 2,
@@ -204,13 +213,25 @@ def test_data_quality(built):
     assert columns == [
         "asset_key",
         "check_name",
+        "severity",
         "passed",
         "rows_checked",
         "rules_checked",
         "failed_values",
         "summary",
     ]
+    # errors first, then warnings
     assert rows == [
-        ("raw/incidents", "incidents_file_is_valid", False, 4, 2, 1, "1 failure"),
-        ("raw/population", "population_file_is_valid", True, 4, 2, 0, "ok"),
+        ("raw/incidents", "incidents_file_is_valid", "error", False, 4, 2, 1, "1 failure"),
+        ("raw/population", "population_file_is_valid", "error", True, 4, 2, 0, "ok"),
+        (
+            "staging/stg_signals__tips",
+            "no_implausible_jumps",
+            "warning",
+            False,
+            4,
+            2,
+            0,
+            "1 failure",
+        ),
     ]

@@ -49,12 +49,15 @@ def totals_differ_from_parts(
     """Total rows whose value is not the sum of the parts in the same region (counts only)."""
     values = pd.to_numeric(frame[value_column], errors="coerce")
     is_total = frame[key_column] == total_key
-    parts = values[~is_total].groupby(frame.loc[~is_total, region_column]).sum()
+    part_values = values[~is_total].groupby(frame.loc[~is_total, region_column])
+    parts = part_values.sum()
+    # A suppressed part ('.') makes the sum unknown: such a region's total cannot be checked.
+    incomplete = set(part_values.apply(lambda v: v.isna().any()).loc[lambda x: x].index)
     rejections = []
     for index in frame.index[is_total]:
         region, total = frame.at[index, region_column], values.at[index]
         expected = parts.get(region)
-        if pd.isna(total) or expected is None or total == expected:
+        if pd.isna(total) or region in incomplete or expected is None or total == expected:
             continue
         rejections.append(
             (

@@ -14,7 +14,6 @@ from dagster import (
 from dagster_duckdb import DuckDBResource
 
 from assets.formatting import markdown_table
-from assets.indicators import DEFAULT_HARM_WEIGHT_SET
 from assets.report_builder import ReportData, build_report_html
 from pipeline.partitions import yearly_partitions
 from pipeline.resources import ProjectPaths
@@ -24,12 +23,27 @@ from pipeline.sql import query
 TEN_YEARS = TimeWindowPartitionMapping(start_offset=-9, allow_nonexistent_upstream_partitions=True)
 
 
+def _harm_weight_set(conn, year: int) -> str:
+    """The weight set the indicators were computed with: the data says, not the run's tags."""
+    sets = [row[0] for row in query(conn, "report/harm_weight_set", {"year": year})[1]]
+    if len(sets) != 1:
+        raise MixedWeightSets(
+            f"the indicators of {year - 9}-{year} use harm weight sets {sets}: rebuild them "
+            "with one set before writing the report"
+        )
+    return sets[0]
+
+
 def _frame(conn, name: str, year: int) -> pl.DataFrame:
     columns, rows = query(conn, f"report/{name}", {"year": year})
     return pl.DataFrame(rows, schema=columns, orient="row", infer_schema_length=None)
 
 
-def load_report_data(conn, year: int, harm_weight_set: str) -> ReportData:
+class MixedWeightSets(ValueError):
+    """The years behind one report were computed with different harm weight sets."""
+
+
+def load_report_data(conn, year: int) -> ReportData:
     key_columns, key_rows = query(conn, "report/key_figures", {"year": year})
     return ReportData(
         year=year,
@@ -39,7 +53,7 @@ def load_report_data(conn, year: int, harm_weight_set: str) -> ReportData:
         phenomena=_frame(conn, "phenomena", year),
         data_quality=_frame(conn, "data_quality", year),
         input_files=_frame(conn, "input_files", year),
-        harm_weight_set=harm_weight_set,
+        harm_weight_set=_harm_weight_set(conn, year),
     )
 
 
@@ -61,9 +75,8 @@ def dreigingsbeeld(
     context: AssetExecutionContext, warehouse: DuckDBResource, paths: ProjectPaths
 ) -> MaterializeResult:
     year = int(context.partition_key)
-    weight_set = context.run.tags.get("harm_weight_set", DEFAULT_HARM_WEIGHT_SET)
     with warehouse.get_connection() as conn:
-        data = load_report_data(conn, year, weight_set)
+        data = load_report_data(conn, year)
     html = build_report_html(data, "nl")
     out_dir = paths.report_dir(year)
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -246,7 +246,8 @@ def build_context(data: ReportData, language: str) -> dict[str, Any]:
             }
             for f in data.input_files.iter_rows(named=True)
         ],
-        "css": (REPORTS_DIR / "static" / "report.css").read_text(encoding="utf-8"),
+        # The project's own stylesheet: escaping would break its quotes inside <style>.
+        "css": Markup((REPORTS_DIR / "static" / "report.css").read_text(encoding="utf-8")),  # noqa: S704
     }
 
 

@@ -37,7 +37,8 @@ def main(argv: list[str] | None = None) -> int:
     from pipeline.definitions import defs
 
     paths = defs.resources["paths"]
-    years = args.year or available_years(paths.data)
+    # Oldest first: a year's report reads the years before it.
+    years = sorted(set(args.year)) if args.year else available_years(paths.data)
     if not years:
         print(f"No year has files for every source under {paths.data}", file=sys.stderr)
         return 1

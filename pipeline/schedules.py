@@ -65,8 +65,10 @@ yearly_schedule = yearly_threat_picture_schedule()
     "the years it holds again.",
 )
 def new_source_files(context: SensorEvaluationContext, paths: ProjectPaths):
-    previous = json.loads(context.cursor) if context.cursor else {}
-    changed, unrecognised, state = scan_raw_files(paths.data / "raw", previous)
+    cursor = json.loads(context.cursor) if context.cursor else {}
+    # The cursor holds what each file looked like and a count of the changes seen so far.
+    changes_seen = cursor.get("changes_seen", 0)
+    changed, unrecognised, state = scan_raw_files(paths.data / "raw", cursor.get("files", {}))
     for name in unrecognised:
         context.log.warning(f"data/raw/{name} matches no source's file name; it is ignored")
     known_years = set(yearly_partitions.get_partition_keys())
@@ -78,8 +80,11 @@ def new_source_files(context: SensorEvaluationContext, paths: ProjectPaths):
                 f"{', '.join(c.relative_path for c in files)}: {year} is not a year partition"
             )
             continue
-        # The run key names the content, so the same files never trigger the same year twice.
-        content = hashlib.sha256("".join(c.sha256 for c in files).encode()).hexdigest()[:16]
+        # The cursor already keeps a change from being seen twice; the run key counts changes,
+        # so a file put back to earlier content is built again rather than skipped as a repeat.
+        changes_seen += 1
+        change = "".join(c.sha256 for c in files) + str(changes_seen)
+        content = hashlib.sha256(change.encode()).hexdigest()[:16]
         requests.append(
             RunRequest(
                 run_key=f"{year}-{content}",
@@ -87,7 +92,7 @@ def new_source_files(context: SensorEvaluationContext, paths: ProjectPaths):
                 tags={"changed_files": ", ".join(c.relative_path for c in files)},
             )
         )
-    cursor = json.dumps(state, sort_keys=True)
+    new_cursor = json.dumps({"files": state, "changes_seen": changes_seen}, sort_keys=True)
     if not requests:
-        return SensorResult(skip_reason=SkipReason("no new or changed files"), cursor=cursor)
-    return SensorResult(run_requests=requests, cursor=cursor)
+        return SensorResult(skip_reason=SkipReason("no new or changed files"), cursor=new_cursor)
+    return SensorResult(run_requests=requests, cursor=new_cursor)

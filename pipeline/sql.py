@@ -6,6 +6,7 @@ parameters per statement, so each statement receives exactly the parameters it n
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -86,7 +87,9 @@ def run_in_transaction(
     try:
         run_sql(conn, name, params)
     except BaseException:
-        conn.execute("rollback")
+        # If the rollback fails too (a connection DuckDB invalidated), the first error counts.
+        with contextlib.suppress(duckdb.Error):
+            conn.execute("rollback")
         raise
     conn.execute("commit")
 

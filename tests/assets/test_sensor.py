@@ -60,6 +60,13 @@ def test_new_and_changed_files_request_their_year_once(tmp_path):
     requests, cursor, _ = evaluate(defs, cursor)
     assert [r.partition_key for r in requests] == ["2024"]
     assert requests[0].run_key != by_year["2024"].run_key
+    corrected_key = requests[0].run_key
+
+    # Put back to the first content: built again, under a key not used before.
+    shutil.copy2(DEMO_DIR / "incidents" / "83648NED_2024.csv", incidents)
+    requests, cursor, _ = evaluate(defs, cursor)
+    assert [r.partition_key for r in requests] == ["2024"]
+    assert requests[0].run_key not in {by_year["2024"].run_key, corrected_key}
 
 
 def test_files_outside_the_naming_or_the_years_are_not_requested(tmp_path):

@@ -235,3 +235,13 @@ def test_data_quality(built):
             "1 failure",
         ),
     ]
+
+
+def test_harm_weight_set_comes_from_the_indicators(built):
+    assert query(built, "report/harm_weight_set", {"year": 2024})[1] == [("default_v0",)]
+    run_in_transaction(built, "marts/phenomenon_indicators", {"year": 2023, "weight_set": "alt_v1"})
+    # 2023 now uses another set: the report for 2024 would mix them
+    assert query(built, "report/harm_weight_set", {"year": 2024})[1] == [
+        ("alt_v1",),
+        ("default_v0",),
+    ]

@@ -54,3 +54,9 @@ def test_every_source_has_a_name_in_the_report_texts():
 
     texts = load_texts("nl")
     assert [name for name in SOURCES if f"source_{name}" not in texts] == []
+
+
+def test_the_stylesheet_is_not_escaped():
+    html = build_report_html(small_report_data(), "nl")
+    style = html[html.index("<style>") : html.index("</style>")]
+    assert 'font-family: "DejaVu Sans"' in style and "&#34;" not in style

@@ -360,6 +360,15 @@ def mixed(successor: str) -> str:
 
 # fixture -> every rejected value: (row, column, value, reason)
 BAD_VALUES = {
+    # A tab is not padding: it would pass a check that stripped it and vanish in staging's join.
+    "drug_sites_tab_in_code.csv": [
+        (
+            3,
+            "soort_locatie",
+            "opslag\t",
+            "must be one of the site types (data/reference/drug_site_types.csv)",
+        ),
+    ],
     "drug_sites_unknown_drug.csv": [
         (2, "drugssoort", "xtc", "must be one of the drugs (data/reference/drugs.csv)"),
     ],

@@ -27,7 +27,12 @@ from assets.raw_consistency import (
     municipality_column,
     totals_differ_from_parts,
 )
-from assets.raw_files import UnreadableFile, empty_delivery, read_delivery
+from assets.raw_files import (
+    UnreadableFile,
+    delivered_sha256,
+    empty_delivery,
+    parse_delivered_rows,
+)
 from assets.raw_rules import KNOWN_SETS, raw_rules
 from assets.sources import SOURCES, Source
 from pipeline.metadata import table_metadata, table_relation
@@ -87,52 +92,49 @@ def _raw_asset(source: Source) -> AssetsDefinition:
                 f"{paths.data / 'raw' / source.directory / name} "
                 f"or the demo file {paths.data / 'demo' / source.directory / name}."
             )
-        if found is None:
-            # An optional source without a file: the year is loaded as empty, not failed.
-            delivered_rows = empty_delivery(source).to_arrow()
-            params = {
-                "year": year,
-                "source_file": None,
-                "source_sha256": None,
-                "loaded_at": None,
-                "is_synthetic": None,
-            }
-        else:
-            try:
-                delivery = read_delivery(found.path, source)
-            except UnreadableFile as error:
-                # Nothing of the year is replaced; the problem is kept in the quarantine.
-                with warehouse.get_connection() as conn:
-                    record_unreadable(conn, source, year, found.path.name, error)
-                raise Failure(str(error)) from error
-            # DuckDB scans Arrow faster than a Polars frame.
-            delivered_rows = delivery.rows.to_arrow(compat_level=pl.CompatLevel.oldest())
-            params = {
-                "year": year,
-                "source_file": found.path.name,
-                "source_sha256": delivery.sha256,
-                "loaded_at": datetime.now(UTC).replace(tzinfo=None),
-                "is_synthetic": found.is_synthetic,
-            }
         file_metadata = {
             "source_file": MetadataValue.path(str(found.path)) if found else "none this year",
-            "source_sha256": params["source_sha256"] or "",
             "synthetic": bool(found and found.is_synthetic),
+            "source_sha256": "",
         }
+        # An optional source without a file: the year is loaded as empty, not failed.
+        params = dict.fromkeys(("source_file", "source_sha256", "loaded_at", "is_synthetic"))
+        params["year"] = year
+        delivered_rows = empty_delivery(source)
         with warehouse.get_connection() as conn:
-            previous = run_sql(conn, "raw/previous_load", {"year": year, "source": source.name})
-            if found and previous == [(params["source_file"], params["source_sha256"])]:
-                context.log.info(f"{found.path.name} is unchanged since its last load: kept")
-                metadata = table_metadata(conn, f"raw.{source.name}", {"partition_year": year})
-                return MaterializeResult(metadata={**metadata, **file_metadata, "unchanged": True})
-            conn.register("delivered_rows", delivered_rows)
+            run_sql(conn, "raw/loaded_files")
+            if found:
+                name = found.path.name
+                sha256 = _readable(conn, source, year, name, lambda: delivered_sha256(found.path))
+                file_metadata["source_sha256"] = sha256
+                previous = run_sql(conn, "raw/previous_load", {"year": year, "source": source.name})
+                if previous == [(name, sha256)]:
+                    # The same file again: nothing to do, so a re-run changes nothing.
+                    context.log.info(f"{name} is unchanged since its last load: kept")
+                    metadata = table_metadata(conn, f"raw.{source.name}", {"partition_year": year})
+                    return MaterializeResult(
+                        metadata={**metadata, **file_metadata, "unchanged": True}
+                    )
+                delivered_rows = _readable(
+                    conn, source, year, name, lambda: parse_delivered_rows(found.path, source)
+                )
+                params |= {
+                    "source_file": name,
+                    "source_sha256": sha256,
+                    "loaded_at": datetime.now(UTC).replace(tzinfo=None),
+                    "is_synthetic": found.is_synthetic,
+                }
+            # DuckDB scans Arrow faster than a Polars frame.
+            conn.register(
+                "delivered_rows", delivered_rows.to_arrow(compat_level=pl.CompatLevel.oldest())
+            )
             run_in_transaction(conn, f"raw/{source.name}", params)
             record_outcome(
                 conn,
                 f"raw/{source.name}",
                 READABLE_CHECK,
                 year,
-                ValidationOutcome(True, delivered_rows.num_rows, 1, []),
+                ValidationOutcome(True, delivered_rows.height, 1, []),
             )
             metadata = table_metadata(conn, f"raw.{source.name}", {"partition_year": year})
         return MaterializeResult(metadata={**metadata, **file_metadata, "unchanged": False})
@@ -141,6 +143,16 @@ def _raw_asset(source: Source) -> AssetsDefinition:
 
 
 READABLE_CHECK = "file_is_readable"
+
+
+def _readable(conn, source: Source, year: int, file_name: str, read):
+    """``read()``; if the file cannot be read, the asset fails and the problem is kept in the
+    quarantine, while nothing of the year is replaced."""
+    try:
+        return read()
+    except UnreadableFile as error:
+        record_unreadable(conn, source, year, file_name, error)
+        raise Failure(str(error)) from error
 
 
 def _cross_row_rejections(conn, source: Source, frame) -> list[RejectedValue]:

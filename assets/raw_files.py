@@ -10,7 +10,6 @@ from __future__ import annotations
 import codecs
 import csv
 import hashlib
-from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
@@ -96,14 +95,10 @@ def _header_problem(path: Path, source: Source, delivered: list[str]) -> str | N
     return f"{path.name}, row 1 (header): {'; '.join(problems)}; {expected}"
 
 
-@dataclass(frozen=True)
-class Delivery:
-    rows: pl.DataFrame
-    sha256: str
-
-
-def _utf8_sha256(path: Path) -> str:
-    """The file's SHA-256, reading it once; raises if it is not UTF-8."""
+def delivered_sha256(path: Path) -> str:
+    """The file's SHA-256, reading it once; raises if it is empty or not UTF-8."""
+    if path.stat().st_size == 0:
+        raise UnreadableFile(f"{path.name}: the file is empty (0 bytes); expected a header row")
     digest = hashlib.sha256()
     decoder = codecs.getincrementaldecoder("utf-8")()
     try:
@@ -122,14 +117,6 @@ def _utf8_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def read_delivery(path: Path, source: Source) -> Delivery:
-    """The delivered rows (see ``read_delivered_rows``) and the file's SHA-256, in one read."""
-    if path.stat().st_size == 0:
-        raise UnreadableFile(f"{path.name}: the file is empty (0 bytes); expected a header row")
-    sha256 = _utf8_sha256(path)
-    return Delivery(_parse(path, source), sha256)
-
-
 def read_delivered_rows(path: Path, source: Source) -> pl.DataFrame:
     """All cells as delivered (strings, empty cells as null) plus ``source_row``.
 
@@ -138,10 +125,12 @@ def read_delivered_rows(path: Path, source: Source) -> pl.DataFrame:
     stopping at it. A UTF-8 byte-order mark and Windows line endings are accepted; blank lines
     carry no data and are skipped.
     """
-    return read_delivery(path, source).rows
+    delivered_sha256(path)
+    return parse_delivered_rows(path, source)
 
 
-def _parse(path: Path, source: Source) -> pl.DataFrame:
+def parse_delivered_rows(path: Path, source: Source) -> pl.DataFrame:
+    """The rows of a file already known to be non-empty UTF-8 (see ``delivered_sha256``)."""
     try:
         frame = pl.read_csv(
             path,

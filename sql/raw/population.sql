@@ -1,5 +1,6 @@
 -- Raw inhabitants on 1 January (CBS 03759NED) for one year, as delivered, with provenance.
--- delivered_rows is the file's frame, registered by the raw asset.
+-- delivered_rows is the file's frame, registered by the raw asset; raw.loaded_files comes
+-- from sql/raw/loaded_files.sql.
 create schema if not exists raw;
 create table if not exists raw.population (
     partition_year integer not null,
@@ -15,15 +16,6 @@ create table if not exists raw.population (
     source_sha256 varchar not null,
     loaded_at timestamp not null,
     is_synthetic boolean not null
-);
-create table if not exists raw.loaded_files (
-    partition_year integer not null,
-    source varchar not null,
-    source_file varchar not null,
-    source_sha256 varchar not null,
-    loaded_at timestamp not null,
-    is_synthetic boolean not null,
-    row_count bigint not null
 );
 delete from raw.population where partition_year = $year;
 delete from raw.loaded_files where partition_year = $year and source = 'population';

@@ -1,6 +1,8 @@
 -- Every municipality code a source may use, with the 2025 municipalities it maps to and the share
 -- of it each receives. Current codes map to themselves with share 1; old codes follow their
 -- reclassifications, through chains of changes, to the 2025 division (shares multiply).
+-- is_main_successor marks, per source code, the one municipality that takes what cannot be
+-- divided (a record): the largest share, the lowest code on a tie.
 create schema if not exists reference;
 create or replace table reference.municipality_code_map as
 with recursive chain (source_code, code, share, steps) as (
@@ -18,11 +20,20 @@ resolved as (
     from chain
     where code in (select municipality_code from reference.municipalities)
     group by all
+),
+
+all_codes as (
+    select municipality_code as source_code, municipality_code, 1.0::double as share, false as is_historic
+    from reference.municipalities
+    union all
+    select source_code, municipality_code, cast(share as double), true
+    from resolved
 )
 
-select municipality_code as source_code, municipality_code, 1.0 as share, false as is_historic
-from reference.municipalities
-union all
-select source_code, municipality_code, share, true
-from resolved
+select
+    *,
+    row_number() over (
+        partition by source_code order by share desc, municipality_code
+    ) = 1 as is_main_successor
+from all_codes
 order by source_code, municipality_code;

@@ -30,10 +30,7 @@ inner join reference.drug_site_types as types
     on types.site_type_nl = lower(trim(raw.soort_locatie))
 inner join reference.drugs as drugs on drugs.drug_nl = lower(trim(raw.drugssoort))
 inner join reference.site_settings as settings on settings.setting_nl = lower(trim(raw.omgeving))
-left join (
-    select source_code, first(municipality_code order by share desc, municipality_code) as municipality_code
-    from reference.municipality_code_map
-    group by source_code
-) as successor on successor.source_code = trim(raw.gemeentecode)
+left join reference.municipality_code_map as successor
+    on successor.source_code = trim(raw.gemeentecode) and successor.is_main_successor
 where raw.partition_year = $year
 order by registration_id;

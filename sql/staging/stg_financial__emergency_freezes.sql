@@ -23,10 +23,7 @@ select
     raw.source_file,
     raw.source_row
 from raw.emergency_freezes as raw
-left join (
-    select source_code, first(municipality_code order by share desc, municipality_code) as municipality_code
-    from reference.municipality_code_map
-    group by source_code
-) as successor on successor.source_code = trim(raw.gemeentecode)
+left join reference.municipality_code_map as successor
+    on successor.source_code = trim(raw.gemeentecode) and successor.is_main_successor
 where raw.partition_year = $year
 order by case_id;

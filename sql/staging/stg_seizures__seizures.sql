@@ -35,10 +35,7 @@ inner join reference.seizure_location_types as places
     on places.location_type_nl = lower(trim(raw.locatie_type))
 inner join reference.drugs as drugs
     on drugs.drug_nl = lower(trim(raw.drugssoort))
-left join (
-    select source_code, first(municipality_code order by share desc, municipality_code) as municipality_code
-    from reference.municipality_code_map
-    group by source_code
-) as successor on successor.source_code = trim(raw.gemeentecode)
+left join reference.municipality_code_map as successor
+    on successor.source_code = trim(raw.gemeentecode) and successor.is_main_successor
 where raw.partition_year = $year
 order by case_id;

@@ -5,7 +5,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from pipeline.sql import install_macros
+from pipeline.sql import install_macros, run_sql
 
 from .helpers import (
     FIXTURE_REFERENCE,
@@ -28,6 +28,7 @@ def warehouse(tmp_path, reference_paths):
     """A warehouse holding only the fixture reference tables."""
     conn = duckdb.connect(str(tmp_path / "w.duckdb"))
     install_macros(conn)  # as the warehouse resource does on every connection
+    run_sql(conn, "raw/loaded_files")  # as the raw assets do before they load
     load_reference(conn, reference_paths)
     yield conn
     conn.close()

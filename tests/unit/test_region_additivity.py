@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assets.sources import SOURCES
-from pipeline.sql import install_macros, run_in_transaction
+from pipeline.sql import install_macros, run_in_transaction, run_sql
 
 YEAR = 2024
 SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -153,6 +153,7 @@ def run_staging_and_mart(conn) -> None:
 def new_warehouse(directory: Path) -> duckdb.DuckDBPyConnection:
     conn = duckdb.connect()
     install_macros(conn)
+    run_sql(conn, "raw/loaded_files")
     for table, rows in REFERENCE.items():
         path = directory / f"{table}.csv"
         if not path.exists():

@@ -5,6 +5,7 @@ downstream of it in the run, so a broken file never reaches the report.
 """
 
 from datetime import UTC, datetime
+from functools import partial
 
 import polars as pl
 from dagster import (
@@ -29,9 +30,8 @@ from assets.raw_consistency import (
 )
 from assets.raw_files import (
     UnreadableFile,
-    delivered_sha256,
     empty_delivery,
-    parse_delivered_rows,
+    hash_and_parse,
 )
 from assets.raw_rules import KNOWN_SETS, raw_rules
 from assets.sources import SOURCES, Source
@@ -39,7 +39,7 @@ from pipeline.metadata import table_metadata, table_relation
 from pipeline.partitions import yearly_partitions
 from pipeline.quality import RejectedValue, ValidationOutcome, record_outcome, validate_frame
 from pipeline.resources import ProjectPaths
-from pipeline.sql import query, run_in_transaction, run_sql
+from pipeline.sql import insertion_order_free, query, run_in_transaction, run_sql
 
 GROUPS = {
     "incidents": "incidents",
@@ -105,30 +105,33 @@ def _raw_asset(source: Source) -> AssetsDefinition:
             run_sql(conn, "raw/loaded_files")
             if found:
                 name = found.path.name
-                sha256 = _readable(conn, source, year, name, lambda: delivered_sha256(found.path))
+                # Parsed before the unchanged-file test below: hashing alongside the parse is
+                # faster for a new file, and an unchanged file parsed before parses again.
+                sha256, delivered_rows = _readable(
+                    conn, source, year, name, partial(hash_and_parse, found.path, source)
+                )
                 file_metadata["source_sha256"] = sha256
                 previous = run_sql(conn, "raw/previous_load", {"year": year, "source": source.name})
                 if previous == [(name, sha256)]:
                     # The same file again: nothing to do, so a re-run changes nothing.
                     context.log.info(f"{name} is unchanged since its last load: kept")
-                    metadata = table_metadata(conn, f"raw.{source.name}", {"partition_year": year})
+                    metadata = _partition_metadata(conn, source, year)
                     return MaterializeResult(
                         metadata={**metadata, **file_metadata, "unchanged": True}
                     )
-                delivered_rows = _readable(
-                    conn, source, year, name, lambda: parse_delivered_rows(found.path, source)
-                )
                 params |= {
                     "source_file": name,
                     "source_sha256": sha256,
                     "loaded_at": datetime.now(UTC).replace(tzinfo=None),
                     "is_synthetic": found.is_synthetic,
                 }
-            # DuckDB scans Arrow faster than a Polars frame.
+            # Polars' own Arrow layout (string views) is handed over without a copy.
             conn.register(
-                "delivered_rows", delivered_rows.to_arrow(compat_level=pl.CompatLevel.oldest())
+                "delivered_rows", delivered_rows.to_arrow(compat_level=pl.CompatLevel.newest())
             )
-            run_in_transaction(conn, f"raw/{source.name}", params)
+            # Every row carries its source_row, so the insert need not keep the file's order.
+            with insertion_order_free(conn):
+                run_in_transaction(conn, f"raw/{source.name}", params)
             record_outcome(
                 conn,
                 f"raw/{source.name}",
@@ -136,13 +139,17 @@ def _raw_asset(source: Source) -> AssetsDefinition:
                 year,
                 ValidationOutcome(True, delivered_rows.height, 1, []),
             )
-            metadata = table_metadata(conn, f"raw.{source.name}", {"partition_year": year})
+            metadata = _partition_metadata(conn, source, year)
         return MaterializeResult(metadata={**metadata, **file_metadata, "unchanged": False})
 
     return _load
 
 
 READABLE_CHECK = "file_is_readable"
+
+
+def _partition_metadata(conn, source: Source, year: int) -> dict:
+    return table_metadata(conn, f"raw.{source.name}", {"partition_year": year}, "source_row")
 
 
 def _readable(conn, source: Source, year: int, file_name: str, read):

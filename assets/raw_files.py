@@ -7,9 +7,9 @@ the validation, which can name the cell.
 
 from __future__ import annotations
 
-import codecs
 import csv
 import hashlib
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import polars as pl
@@ -28,11 +28,8 @@ class UnreadableFile(ValueError):
 
 
 def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
     with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def _first_non_utf8_row(path: Path) -> tuple[int, str] | None:
@@ -95,26 +92,30 @@ def _header_problem(path: Path, source: Source, delivered: list[str]) -> str | N
     return f"{path.name}, row 1 (header): {'; '.join(problems)}; {expected}"
 
 
-def delivered_sha256(path: Path) -> str:
-    """The file's SHA-256, reading it once; raises if it is empty or not UTF-8."""
+def hash_and_parse(path: Path, source: Source) -> tuple[str, pl.DataFrame]:
+    """The file's SHA-256 and its rows (see ``parse_delivered_rows``).
+
+    The hash is computed in a second thread while Polars parses: both release the GIL, so a large
+    file costs little more than its parse.
+    """
     if path.stat().st_size == 0:
         raise UnreadableFile(f"{path.name}: the file is empty (0 bytes); expected a header row")
-    digest = hashlib.sha256()
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    try:
-        with path.open("rb") as handle:
-            for block in iter(lambda: handle.read(1 << 24), b""):
-                digest.update(block)
-                decoder.decode(block)
-            decoder.decode(b"", final=True)
-    except UnicodeDecodeError:
-        row, hex_bytes = _first_non_utf8_row(path) or (None, "at the end")
-        raise UnreadableFile(
-            f"{path.name}, row {row}: not UTF-8 (bytes {hex_bytes}); the file may be Latin-1 or "
-            "Windows-1252: save it as UTF-8",
-            row=row,
-        ) from None
-    return digest.hexdigest()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        hashing = pool.submit(file_sha256, path)
+        frame = parse_delivered_rows(path, source)
+        return hashing.result(), frame
+
+
+def _not_utf8(path: Path) -> UnreadableFile | None:
+    found = _first_non_utf8_row(path)
+    if found is None:
+        return None
+    row, hex_bytes = found
+    return UnreadableFile(
+        f"{path.name}, row {row}: not UTF-8 (bytes {hex_bytes}); the file may be Latin-1 or "
+        "Windows-1252: save it as UTF-8",
+        row=row,
+    )
 
 
 def read_delivered_rows(path: Path, source: Source) -> pl.DataFrame:
@@ -125,12 +126,12 @@ def read_delivered_rows(path: Path, source: Source) -> pl.DataFrame:
     stopping at it. A UTF-8 byte-order mark and Windows line endings are accepted; blank lines
     carry no data and are skipped.
     """
-    delivered_sha256(path)
-    return parse_delivered_rows(path, source)
+    return hash_and_parse(path, source)[1]
 
 
 def parse_delivered_rows(path: Path, source: Source) -> pl.DataFrame:
-    """The rows of a file already known to be non-empty UTF-8 (see ``delivered_sha256``)."""
+    """The rows of a non-empty file. Polars checks that every value is UTF-8; only when parsing
+    fails is the file read again, line by line, to name the row."""
     try:
         frame = pl.read_csv(
             path,
@@ -142,6 +143,9 @@ def parse_delivered_rows(path: Path, source: Source) -> pl.DataFrame:
             encoding="utf8",
         )
     except pl.exceptions.ComputeError as error:
+        not_utf8 = _not_utf8(path)
+        if not_utf8 is not None:
+            raise not_utf8 from error
         row = _row_with_extra_fields(path, source)
         if row is not None:
             raise UnreadableFile(
@@ -157,6 +161,9 @@ def parse_delivered_rows(path: Path, source: Source) -> pl.DataFrame:
             ) from error
         raise UnreadableFile(f"{path.name}: cannot be read as CSV ({error})") from error
     except pl.exceptions.PolarsError as error:
+        not_utf8 = _not_utf8(path)
+        if not_utf8 is not None:
+            raise not_utf8 from error
         raise UnreadableFile(f"{path.name}: cannot be read as CSV ({error})") from error
 
     delivered = [c for c in frame.columns if c != "source_row"]
@@ -166,8 +173,10 @@ def parse_delivered_rows(path: Path, source: Source) -> pl.DataFrame:
     frame = frame.select("source_row", *source.columns).with_columns(
         pl.col("source_row").cast(pl.Int64)
     )
-    # A blank line (every cell empty) is not a row of data.
-    frame = frame.filter(~pl.all_horizontal(pl.col(c).is_null() for c in source.columns))
+    # A blank line (every cell empty) is not a row of data. Null counts are known without a scan,
+    # so a file whose first column has no empty cell has no blank line and is not filtered.
+    if frame[source.columns[0]].null_count():
+        frame = frame.filter(~pl.all_horizontal(pl.col(c).is_null() for c in source.columns))
     if frame.height == 0:
         raise UnreadableFile(f"{path.name}: a header but no data rows")
     return frame

@@ -26,16 +26,21 @@ def table_relation(
 
 
 def table_metadata(
-    conn: duckdb.DuckDBPyConnection, table: str, equals: Mapping[str, Any] | None = None
+    conn: duckdb.DuckDBPyConnection,
+    table: str,
+    equals: Mapping[str, Any] | None = None,
+    order_by: str = "all",
 ) -> dict[str, Any]:
-    """Row count, column schema and a sorted preview of the selected rows of ``table``."""
+    """Row count, column schema and a sorted preview of the selected rows of ``table``.
+
+    ``order_by`` is a column (or ``all``) that makes the preview the same on every run."""
     relation = table_relation(conn, table, equals)
     columns = [
         TableColumn(name=name, type=str(dtype))
         for name, dtype in zip(relation.columns, relation.types, strict=True)
     ]
     row_count = relation.aggregate("count(*)").fetchall()[0][0]
-    preview = relation.order("all").limit(PREVIEW_ROWS).fetchall()
+    preview = relation.order(order_by).limit(PREVIEW_ROWS).fetchall()
     return {
         "dagster/row_count": int(row_count),
         "dagster/column_schema": TableSchema(columns=columns),

@@ -7,7 +7,7 @@ parameters per statement, so each statement receives exactly the parameters it n
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -92,6 +92,19 @@ def run_in_transaction(
             conn.execute("rollback")
         raise
     conn.execute("commit")
+
+
+@contextlib.contextmanager
+def insertion_order_free(conn: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """Let DuckDB write rows in any order (faster) for statements whose rows carry their own
+    order; the default, which keeps results reproducible, is restored afterwards."""
+    conn.execute("set preserve_insertion_order = false")
+    try:
+        yield
+    finally:
+        # A connection DuckDB invalidated cannot reset; it is closed by its resource anyway.
+        with contextlib.suppress(duckdb.Error):
+            conn.execute("reset preserve_insertion_order")
 
 
 def install_macros(conn: duckdb.DuckDBPyConnection) -> None:

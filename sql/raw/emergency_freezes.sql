@@ -2,29 +2,34 @@
 -- delivered_rows is the file's frame, registered by the raw asset; raw.loaded_files comes
 -- from sql/raw/loaded_files.sql.
 create schema if not exists raw;
-create table if not exists raw.emergency_freezes (
+create table if not exists raw.emergency_freezes__rows (
     partition_year integer not null,
     source_row bigint not null,
     "zaak_id" varchar,
     "datum" varchar,
     "gemeentecode" varchar,
     "meldersgroep" varchar,
-    "bevroren_bedrag_eur" varchar,
-    source_file varchar not null,
-    source_sha256 varchar not null,
-    loaded_at timestamp not null,
-    is_synthetic boolean not null
+    "bevroren_bedrag_eur" varchar
 );
-delete from raw.emergency_freezes where partition_year = $year;
+-- Every row with its provenance. The file's name, SHA-256, load time and synthetic flag are
+-- stored once, in raw.loaded_files (written in the same transaction as the rows), instead of on
+-- each of up to millions of rows.
+create or replace view raw.emergency_freezes as
+select
+    rows.*,
+    files.source_file,
+    files.source_sha256,
+    files.loaded_at,
+    files.is_synthetic
+from raw.emergency_freezes__rows as rows
+join raw.loaded_files as files
+    on files.source = 'emergency_freezes' and files.partition_year = rows.partition_year;
+delete from raw.emergency_freezes__rows where partition_year = $year;
 delete from raw.loaded_files where partition_year = $year and source = 'emergency_freezes';
-insert into raw.emergency_freezes by name
+insert into raw.emergency_freezes__rows by name
 select
     $year as partition_year,
-    *,
-    $source_file as source_file,
-    $source_sha256 as source_sha256,
-    $loaded_at as loaded_at,
-    $is_synthetic as is_synthetic
+    *
 from delivered_rows;
 -- An optional source without a file for the year loads nothing and registers no file.
 insert into raw.loaded_files

@@ -2,7 +2,7 @@
 -- delivered_rows is the file's frame, registered by the raw asset; raw.loaded_files comes
 -- from sql/raw/loaded_files.sql.
 create schema if not exists raw;
-create table if not exists raw.seizures (
+create table if not exists raw.seizures__rows (
     partition_year integer not null,
     source_row bigint not null,
     "zaaknummer" varchar,
@@ -12,22 +12,27 @@ create table if not exists raw.seizures (
     "gemeentecode" varchar,
     "drugssoort" varchar,
     "gewicht_kg" varchar,
-    "land_van_vertrek" varchar,
-    source_file varchar not null,
-    source_sha256 varchar not null,
-    loaded_at timestamp not null,
-    is_synthetic boolean not null
+    "land_van_vertrek" varchar
 );
-delete from raw.seizures where partition_year = $year;
+-- Every row with its provenance. The file's name, SHA-256, load time and synthetic flag are
+-- stored once, in raw.loaded_files (written in the same transaction as the rows), instead of on
+-- each of up to millions of rows.
+create or replace view raw.seizures as
+select
+    rows.*,
+    files.source_file,
+    files.source_sha256,
+    files.loaded_at,
+    files.is_synthetic
+from raw.seizures__rows as rows
+join raw.loaded_files as files
+    on files.source = 'seizures' and files.partition_year = rows.partition_year;
+delete from raw.seizures__rows where partition_year = $year;
 delete from raw.loaded_files where partition_year = $year and source = 'seizures';
-insert into raw.seizures by name
+insert into raw.seizures__rows by name
 select
     $year as partition_year,
-    *,
-    $source_file as source_file,
-    $source_sha256 as source_sha256,
-    $loaded_at as loaded_at,
-    $is_synthetic as is_synthetic
+    *
 from delivered_rows;
 -- An optional source without a file for the year loads nothing and registers no file.
 insert into raw.loaded_files

@@ -85,7 +85,7 @@ def partition_tables(source: str, year: int) -> dict[str, tuple[str, str]]:
     """Every table part a load of ``source`` for ``year`` writes: name -> (table, condition)."""
     asset = f"'raw/{source}'"
     return {
-        "raw": (f"raw.{source}", f"partition_year = {year}"),
+        "raw": (f"raw.{source}__rows", f"partition_year = {year}"),
         "loaded_files": ("raw.loaded_files", f"partition_year = {year} and source = '{source}'"),
         "staging": (f"staging.{STAGING[source]}", f"year = {year}"),
         "check_results": (

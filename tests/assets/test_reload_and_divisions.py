@@ -1,14 +1,19 @@
 """Re-running a year leaves identical tables; a file in an older municipal division loads with
 the same national totals and no old code left."""
 
+from collections import defaultdict
+from datetime import date
+
 import polars as pl
 import pytest
 from dagster import AssetKey
 
 from pipeline.definitions import defs
 from tests.conftest import Workspace
+from tests.divisions import division_on, predecessors_on
 
-YEAR = 2020
+YEAR = 2015
+DIVISION_DAY = date(YEAR, 1, 1)
 TABLES = (
     "raw.incidents",
     "raw.loaded_files",
@@ -16,15 +21,6 @@ TABLES = (
     "staging.stg_population__inhabitants",
     "indicators.phenomenon_indicators",
 )
-# 2021-2023 mergers in data/reference/municipal_reclassifications.csv: the 2025 municipality and
-# the codes it had before; a 2020 file holds the old codes instead.
-SPLIT_BACK = {
-    "GM1979": ("GM0003", "GM0010", "GM0024"),
-    "GM1980": ("GM0398", "GM0416"),
-    "GM1982": ("GM0756", "GM0786", "GM0815", "GM1684", "GM1702"),
-    "GM1991": ("GM0856", "GM1685"),
-    "GM1992": ("GM0501", "GM0530", "GM0614"),
-}
 SELECTION = [
     *(key for a in defs.assets for key in a.keys if key.path[0] == "reference"),
     AssetKey(["raw", "incidents"]),
@@ -42,24 +38,41 @@ def snapshot(workspace: Workspace) -> dict[str, list[tuple]]:
         return {table: conn.table(table).order("all").fetchall() for table in TABLES}
 
 
-def split_into_old_division(path) -> None:
-    """Rewrite a 2025-division incidents file as the 2020 division: each merged municipality's
-    count is divided over its former parts (the first part takes the remainder)."""
+def predecessors() -> dict[str, list[str]]:
+    """Each 2025 municipality with the codes of the 2015 division that map (partly) into it."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for old, shares in predecessors_on(DIVISION_DAY).items():
+        for code in shares:
+            found[code].append(old)
+    return {code: sorted(olds) for code, olds in found.items()}
+
+
+def into_2015_division(path) -> None:
+    """Rewrite a 2025-division incidents file in the 2015 division: each municipality's count is
+    divided over the 2015 municipalities that map into it (the first takes the remainder), and a
+    2015 municipality split later adds up what it gets from each of its successors."""
     frame = pl.read_csv(path, separator=";", infer_schema=False)
-    rows = []
+    parts_of = predecessors()
+    counts: dict[tuple[str, str, str], int] = defaultdict(int)
     for row in frame.iter_rows(named=True):
-        parts = SPLIT_BACK.get(row["RegioS"])
-        if not parts:
-            rows.append(row)
-            continue
+        parts = parts_of[row["RegioS"]]
         total = int(row["TotaalGeregistreerdeMisdrijven_1"])
         shares = [total // len(parts)] * len(parts)
         shares[0] += total - sum(shares)
-        rows += [
-            {**row, "RegioS": code, "TotaalGeregistreerdeMisdrijven_1": str(count)}
-            for code, count in zip(parts, shares, strict=True)
+        for code, count in zip(parts, shares, strict=True):
+            counts[(row["SoortMisdrijf"], code, row["Perioden"])] += count
+    old = pl.DataFrame(
+        [
+            {
+                "ID": str(number),
+                "SoortMisdrijf": crime,
+                "RegioS": code,
+                "Perioden": period,
+                "TotaalGeregistreerdeMisdrijven_1": str(count),
+            }
+            for number, ((crime, code, period), count) in enumerate(sorted(counts.items()))
         ]
-    old = pl.DataFrame(rows).with_columns(pl.int_range(pl.len()).cast(pl.String).alias("ID"))
+    )
     old.write_csv(path, separator=";", quote_style="always")
 
 
@@ -78,53 +91,53 @@ def test_running_a_year_again_leaves_identical_tables(workspace):
     assert snapshot(workspace) == before  # load times included: the same file is not reloaded
 
 
-def test_a_file_in_an_older_division_keeps_its_totals(workspace):
+def test_a_file_in_the_2015_division_keeps_its_totals_and_no_old_code(workspace):
+    mapped = predecessors_on(DIVISION_DAY)
+    # 2025 municipalities formed from several whole 2015 ones (no split involved).
+    whole = sorted(
+        code
+        for code, olds in predecessors().items()
+        if len(olds) > 1 and all(mapped[old] == {code: 1.0} for old in olds)
+    )
+    assert {"GM1942", "GM1948", "GM1979", "GM1982", "GM1992"} <= set(whole)
+    totals_sql = (
+        "select crime_type_code, sum(registered_crimes) from staging.stg_incidents__crimes "
+        "where year = ? group by 1 order by 1"
+    )
+    merged_sql = (
+        "select municipality_code, crime_type_code, registered_crimes "
+        "from staging.stg_incidents__crimes where year = ? and municipality_code in "
+        "(select unnest(?)) order by all"
+    )
     with workspace.connect() as conn:
-        totals_2025_division = conn.execute(
-            "select crime_type_code, sum(registered_crimes) from staging.stg_incidents__crimes "
-            "where year = ? group by 1 order by 1",
-            [YEAR],
-        ).fetchall()
-        merged = conn.execute(
-            "select municipality_code, crime_type_code, registered_crimes "
-            "from staging.stg_incidents__crimes where year = ? and municipality_code in "
-            "('GM1979', 'GM1980', 'GM1982', 'GM1991', 'GM1992') order by all",
-            [YEAR],
-        ).fetchall()
+        totals_2025_division = conn.execute(totals_sql, [YEAR]).fetchall()
+        merged = conn.execute(merged_sql, [YEAR, whole]).fetchall()
     raw_file = workspace.data / "raw" / "incidents" / f"83648NED_{YEAR}.csv"
     raw_file.parent.mkdir(parents=True)
     raw_file.write_bytes(workspace.demo_file("incidents", YEAR).read_bytes())
-    split_into_old_division(raw_file)
-    assert b'"GM0003"' in raw_file.read_bytes() and b'"GM1979"' not in raw_file.read_bytes()
+    into_2015_division(raw_file)
+    delivered = set(pl.read_csv(raw_file, separator=";", infer_schema=False)["RegioS"])
+    assert delivered == division_on(DIVISION_DAY)
+    assert len(delivered) == 393  # CBS: 393 municipalities on 1 January 2015
 
     result = workspace.run(YEAR, asset_selection=SELECTION)
     assert result.success, [e.description for e in result.get_asset_check_evaluations()]
     with workspace.connect() as conn:
+        # The national total of every crime type is unchanged.
+        assert conn.execute(totals_sql, [YEAR]).fetchall() == totals_2025_division
+        # No old code survives staging: every code is one of the 2025 division.
         assert (
             conn.execute(
-                "select crime_type_code, sum(registered_crimes) from staging.stg_incidents__crimes "
-                "where year = ? group by 1 order by 1",
+                "select distinct municipality_code from staging.stg_incidents__crimes "
+                "where year = ? and municipality_code not in "
+                "(select municipality_code from reference.municipalities)",
                 [YEAR],
             ).fetchall()
-            == totals_2025_division
+            == []
         )
-        old_codes = [code for parts in SPLIT_BACK.values() for code in parts]
-        assert conn.execute(
-            "select count(*) from staging.stg_incidents__crimes where municipality_code in "
-            "(select unnest(?))",
-            [old_codes],
-        ).fetchall() == [(0,)]
-        # Each merged municipality gets back exactly the count that was divided over its parts.
-        assert (
-            conn.execute(
-                "select municipality_code, crime_type_code, registered_crimes "
-                "from staging.stg_incidents__crimes where year = ? and municipality_code in "
-                "('GM1979', 'GM1980', 'GM1982', 'GM1991', 'GM1992') order by all",
-                [YEAR],
-            ).fetchall()
-            == merged
-        )
+        # A municipality formed by whole mergers gets back exactly what was divided over its parts.
+        assert conn.execute(merged_sql, [YEAR, whole]).fetchall() == merged
         assert conn.execute(
             "select is_synthetic, count(*) from raw.incidents where partition_year = ? group by 1",
             [YEAR],
-        ).fetchall() == [(False, 3420 + sum(len(p) - 1 for p in SPLIT_BACK.values()) * 10)]
+        ).fetchall() == [(False, 393 * 10)]

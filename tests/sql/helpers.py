@@ -115,13 +115,22 @@ FIXTURE_REFERENCE: dict[str, list[list[str]]] = {
         ["real_estate", "Vastgoed", "Real estate", "L"],
     ],
     # GM0901 merged into GM0001; GM0902 split 25/75 over GM0003 and GM0004; GM0903 merged into
-    # GM0901 before that merged into GM0001 (a chain of two changes).
+    # GM0901 (a new code then) before that merged into GM0001 (a chain of two changes).
     "municipal_reclassifications": [
-        ["effective_date", "old_code", "old_name", "new_code", "new_name", "share", "verified"],
-        ["2019-01-01", "GM0903", "Oudst", "GM0901", "Oud", "1", "true"],
-        ["2021-01-01", "GM0901", "Oud", "GM0001", "Aadorp", "1", "true"],
-        ["2021-01-01", "GM0902", "Gesplitst", "GM0003", "Cadier", "0.25", "true"],
-        ["2021-01-01", "GM0902", "Gesplitst", "GM0004", "Dalen", "0.75", "true"],
+        [
+            "effective_date",
+            "old_code",
+            "old_name",
+            "new_code",
+            "new_name",
+            "share",
+            "new_code_created",
+            "verified",
+        ],
+        ["2019-01-01", "GM0903", "Oudst", "GM0901", "Oud", "1", "true", "true"],
+        ["2021-01-01", "GM0901", "Oud", "GM0001", "Aadorp", "1", "false", "true"],
+        ["2021-01-01", "GM0902", "Gesplitst", "GM0003", "Cadier", "0.25", "false", "true"],
+        ["2021-01-01", "GM0902", "Gesplitst", "GM0004", "Dalen", "0.75", "false", "true"],
     ],
     # default_v0 and a second set alt_v1 with different weights.
     "harm_weights": [

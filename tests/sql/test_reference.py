@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import duckdb
 import polars as pl
 import pytest
 
 from assets.sources import SOURCES
+from tests.divisions import current_codes, division_on
 
 from .helpers import (
     FIXTURE_REFERENCE,
@@ -190,13 +193,16 @@ def test_real_code_map_shares_add_up_to_one_and_end_in_2025(real):
         )
         == 0
     )
-    # Weesp (GM0457) went to Amsterdam; 17 old codes of 2021-2023 are known.
+    # Weesp (GM0457) went to Amsterdam; every code of a division since 2015 is known.
     assert real.execute(
         "select municipality_code from reference.municipality_code_map where source_code = 'GM0457'"
     ).fetchall() == [("GM0363",)]
-    assert (
-        scalar(real, "select count(*) from reference.municipality_code_map where is_historic") == 17
-    )
+    since_2015 = set().union(*(division_on(date(year, 1, 1)) for year in range(2015, 2026)))
+    historic = real.execute(
+        "select distinct source_code from reference.municipality_code_map where is_historic"
+    ).fetchall()
+    assert {code for (code,) in historic} == since_2015 - current_codes()
+    assert len(historic) == 72
 
 
 # ----- the reference tables of the later sources --------------------------------------------------

@@ -9,17 +9,18 @@ def test_old_code_next_to_its_successor_is_rejected():
     frame = pd.DataFrame(
         {
             "source_row": [2, 3, 4, 5],
-            "RegioS": ["GM0363", "GM0457", "GM0003", "GM0014"],
+            "RegioS": ["GM1980", "GM0398", "GM0003", "GM0014"],
         }
     )
-    successors = {"GM0457": frozenset({"GM0363"}), "GM0003": frozenset({"GM1979"})}
-    # Weesp sits next to Amsterdam, which replaced it; Appingedam's successor is not in the file.
+    successors = {"GM0398": frozenset({"GM1980"}), "GM0003": frozenset({"GM1979"})}
+    # Heerhugowaard sits next to Dijk en Waard, created from it; Appingedam's successor is not in
+    # the file.
     assert mixed_divisions(frame, "RegioS", successors) == [
         (
             3,
             "RegioS",
-            "GM0457",
-            "is an old municipality code whose successor GM0363 is in the same file: "
+            "GM0398",
+            "is an old municipality code whose successor GM1980 is in the same file: "
             "the file mixes municipal divisions",
         )
     ]

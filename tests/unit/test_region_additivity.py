@@ -78,7 +78,16 @@ REFERENCE = {
     ],
     # No boundary changes in this geography: every code maps to itself.
     "municipal_reclassifications": [
-        ["effective_date", "old_code", "old_name", "new_code", "new_name", "share", "verified"],
+        [
+            "effective_date",
+            "old_code",
+            "old_name",
+            "new_code",
+            "new_name",
+            "share",
+            "new_code_created",
+            "verified",
+        ],
     ],
 }
 

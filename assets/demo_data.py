@@ -726,10 +726,12 @@ def _incidents_file(
     out_dir: Path, munis: Municipalities, year: int, counts: dict[str, np.ndarray]
 ) -> Path:
     lines = [_q("ID", "SoortMisdrijf", "RegioS", "Perioden", "TotaalGeregistreerdeMisdrijven_1")]
+    # CBS publishes the latest year provisionally, marked with an asterisk.
+    period = f"{year}JJ00*" if year == LAST_YEAR else f"{year}JJ00"
     row_id = 0
     for code in sorted(counts):
         for i, gm in enumerate(munis.codes):
-            lines.append(_q(row_id, code, gm, f"{year}JJ00", int(counts[code][i])))
+            lines.append(_q(row_id, code, gm, period, int(counts[code][i])))
             row_id += 1
     return _write_text(out_dir / "incidents" / f"83648NED_{year}.csv", lines)
 
@@ -1339,7 +1341,8 @@ def _readme(
         "`;`-separated, every field double-quoted, header",
         '`"ID";"SoortMisdrijf";"RegioS";"Perioden";"TotaalGeregistreerdeMisdrijven_1"`.',
         "`ID` is a running integer from 0, `SoortMisdrijf` a key from",
-        "`data/reference/crime_types.csv`, `RegioS` a `GMxxxx` code, `Perioden` `<Y>JJ00`.",
+        "`data/reference/crime_types.csv`, `RegioS` a `GMxxxx` code, `Perioden` `<Y>JJ00` "
+        f"(`{LAST_YEAR}JJ00*` for {LAST_YEAR}: CBS marks the latest year provisional).",
         "Rows are sorted by SoortMisdrijf, then RegioS. The crime categories are a subset of",
         "`T001161` (Misdrijven, totaal): per municipality their sum never exceeds `T001161`.",
         "Spread: multinomial over municipalities with weights population x size^beta x hotspot",

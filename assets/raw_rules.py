@@ -87,7 +87,12 @@ def _date_in(column: str, year: int) -> list[Rule]:
 
 
 def _specific_rules(source_name: str, year: int, known: Mapping[str, frozenset[str]]) -> list[Rule]:
-    period = (f"{year}JJ00", f"period {year}JJ00 of the partition")
+    # CBS marks a provisional year with an asterisk; staging keeps the mark as is_provisional.
+    period = (
+        f"{year}JJ00",
+        f"period {year}JJ00 of the partition ({year}JJ00* if provisional)",
+        (f"{year}JJ00*",),
+    )
     same_year = (str(year), f"year {year} of the partition")
     rules = {
         "incidents": lambda: [

@@ -54,6 +54,9 @@ def load_report_data(conn, year: int) -> ReportData:
         data_quality=_frame(conn, "data_quality", year),
         input_files=_frame(conn, "input_files", year),
         harm_weight_set=_harm_weight_set(conn, year),
+        provisional_years=tuple(
+            row[0] for row in query(conn, "report/provisional_years", {"year": year})[1]
+        ),
     )
 
 

@@ -31,6 +31,8 @@ class ReportData:
     data_quality: pl.DataFrame
     input_files: pl.DataFrame
     harm_weight_set: str
+    # Years whose CBS figures are still provisional (marked with * in tables).
+    provisional_years: tuple[int, ...] = ()
 
     @property
     def is_synthetic(self) -> bool:
@@ -105,6 +107,12 @@ def key_findings(data: ReportData, texts: dict[str, str], language: str) -> list
                 previous=format_count(figures["drug_sites_previous"], language),
             )
         )
+    if data.provisional_years:
+        findings.append(
+            texts["finding_provisional"].format(
+                years=", ".join(str(y) for y in data.provisional_years)
+            )
+        )
     findings.append(texts["finding_no_uncertainty"])
     return findings
 
@@ -172,6 +180,7 @@ def build_context(data: ReportData, language: str) -> dict[str, Any]:
         on="year", index=label, values="registered_crimes", sort_columns=True
     ).sort(label)
     trend_years = [c for c in trend_table.columns if c != label]
+    provisional = {str(y) for y in data.provisional_years}
 
     return {
         "lang": language,
@@ -184,7 +193,8 @@ def build_context(data: ReportData, language: str) -> dict[str, Any]:
         "findings": key_findings(data, texts, language),
         "key_figures": key_figures,
         "trend_svg": Markup(trend_svg),  # noqa: S704 -- SVG from vl-convert, data text escaped by Vega
-        "trend_years": trend_years,
+        "trend_years": [f"{y}*" if y in provisional else y for y in trend_years],
+        "has_provisional_years": bool(provisional & set(trend_years)),
         "trend_rows": [
             {"label": row[label], "values": [format_count(row[y], language) for y in trend_years]}
             for row in trend_table.iter_rows(named=True)

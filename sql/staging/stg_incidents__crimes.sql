@@ -1,4 +1,5 @@
 -- Registered crimes per municipality (2025 division) and crime type for one year, typed.
+-- is_provisional: CBS marked the period provisional ("2025JJ00*"); its figures may still change.
 -- CBS marks suppressed cells with "." or leaves them empty, and some tables use values
 -- <= -99990 as "missing": those parts count as unknown and the cell is flagged is_suppressed.
 -- Codes of an older division are mapped through reference.municipality_code_map: a merged
@@ -12,6 +13,7 @@ create table if not exists staging.stg_incidents__crimes (
     crime_type_code varchar not null,
     registered_crimes bigint,
     is_suppressed boolean not null,
+    is_provisional boolean not null,
     delivered_codes varchar[] not null,
     source_file varchar not null,
     source_rows bigint[] not null
@@ -23,6 +25,7 @@ with delivered as (
         trim("RegioS") as delivered_code,
         trim("SoortMisdrijf") as crime_type_code,
         try_cast(nullif(trim("TotaalGeregistreerdeMisdrijven_1"), '.') as bigint) as delivered_count,
+        ends_with(trim("Perioden"), '*') as is_provisional,
         source_file,
         source_row
     from raw.incidents
@@ -53,6 +56,7 @@ select
     crime_type_code,
     cast(sum(allocated_count) as bigint) as registered_crimes,
     bool_or(known_count is null) as is_suppressed,
+    bool_or(is_provisional) as is_provisional,
     list(distinct delivered_code order by delivered_code) as delivered_codes,
     min(source_file) as source_file,
     list(source_row order by source_row) as source_rows

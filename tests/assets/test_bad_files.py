@@ -393,7 +393,12 @@ BAD_VALUES = {
     "incidents_unknown_municipality.csv": [(4, "RegioS", "GM9999", MUNICIPALITIES)],
     "financial_lowercase_municipality.csv": [(2, "gemeentecode", "gm0363", MUNICIPALITIES)],
     "incidents_wrong_period.csv": [
-        (2, "Perioden", "2024JJ00", "must be one of the period 2025JJ00 of the partition"),
+        (
+            2,
+            "Perioden",
+            "2024JJ00",
+            "must be one of the period 2025JJ00 of the partition (2025JJ00* if provisional)",
+        ),
     ],
     "signals_wrong_year.csv": [
         (3, "jaar", "2024", "must be one of the year 2025 of the partition"),
@@ -529,6 +534,15 @@ VALID = {
             ("GM0363", "CRI1500", 412, ["GM0363"], [4]),
             ("GM0363", "CRI6000", 3120 + 2874, ["GM0363", "GM0457"], [2, 3]),
             ("GM0599", "CRI1500", 380, ["GM0599"], [5]),
+        ],
+    ),
+    "incidents_provisional_year.csv": (
+        "municipality_code, crime_type_code, registered_crimes, is_provisional, source_rows",
+        [
+            ("GM0363", "CRI1500", 412, True, [4]),
+            ("GM0363", "CRI6000", 3120, True, [2]),
+            ("GM0599", "CRI1500", 380, True, [5]),
+            ("GM0599", "CRI6000", 2874, True, [3]),
         ],
     ),
     "incidents_suppressed_cell.csv": (

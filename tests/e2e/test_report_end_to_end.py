@@ -310,3 +310,16 @@ def test_each_chart_is_an_inline_svg(report: ParsedReport) -> None:
     ]
     assert problems == []
     assert all("<svg" not in chart["text"] for chart in report.charts)
+
+
+def test_the_provisional_year_is_marked(demo_build: Workspace, html: str) -> None:
+    # The demo marks its latest year provisional ("2025JJ00*"), as CBS does.
+    with demo_build.connect() as conn:
+        flags = conn.execute(
+            "select year, bool_and(is_provisional) from staging.stg_incidents__crimes "
+            "group by year order by year"
+        ).fetchall()
+    assert flags == [(YEAR - 1, False), (YEAR, True)]
+    assert f"De cijfers over {YEAR} zijn voorlopig" in html
+    assert f'<th scope="col" class="num">{YEAR}*</th>' in html
+    assert f'<th scope="col" class="num">{YEAR - 1}</th>' in html

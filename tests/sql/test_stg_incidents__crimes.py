@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.sql import run_in_transaction
+from pipeline.sql import query, run_in_transaction
 
 from .helpers import assert_idempotent, incident, load_raw
 
@@ -134,3 +134,20 @@ def test_a_split_cell_that_is_suppressed_stays_unknown_in_every_part(warehouse):
         "select municipality_code, registered_crimes, is_suppressed "
         "from staging.stg_incidents__crimes order by all"
     ).fetchall() == [("GM0003", None, True), ("GM0004", None, True)]
+
+
+def test_a_period_marked_provisional_is_kept_as_a_flag(warehouse):
+    load_raw(
+        warehouse,
+        "incidents",
+        2024,
+        [
+            (*incident("CRI1200", "GM0001", "5")[:3], "2024JJ00*", "5"),
+            incident("CRI1700", "GM0001", "7"),
+        ],
+    )
+    run_in_transaction(warehouse, NAME, {"year": 2024})
+    assert warehouse.execute(
+        "select crime_type_code, is_provisional from staging.stg_incidents__crimes order by 1"
+    ).fetchall() == [("CRI1200", True), ("CRI1700", False)]
+    assert query(warehouse, "report/provisional_years", {"year": 2025}) == (["year"], [(2024,)])

@@ -60,3 +60,16 @@ def test_the_stylesheet_is_not_escaped():
     html = build_report_html(small_report_data(), "nl")
     style = html[html.index("<style>") : html.index("</style>")]
     assert 'font-family: "DejaVu Sans"' in style and "&#34;" not in style
+
+
+def test_provisional_years_are_said_and_marked_in_the_trend_table():
+    from dataclasses import replace
+
+    data = replace(small_report_data(), provisional_years=(2025,))
+    findings = key_findings(data, load_texts("nl"), "nl")
+    assert "De cijfers over 2025 zijn voorlopig" in findings[-2]
+    html = build_report_html(data, "nl")
+    assert '<th scope="col" class="num">2025*</th>' in html
+    assert "* voorlopig cijfer (CBS)" in html
+    final = build_report_html(small_report_data(), "nl")
+    assert "2025*" not in final and "voorlopig" not in final

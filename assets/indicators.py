@@ -35,7 +35,7 @@ phenomenon_indicators = partitioned_sql_asset(
         ["staging", "stg_population__inhabitants"],
         ["reference", "region_membership"],
         ["reference", "crime_types"],
-        ["reference", "harm_weights"],
+        ["reference", "harm_weight_sets"],
     ],
     extra_params=_harm_weight_set,
 )

@@ -17,7 +17,13 @@ REFERENCE_TABLES: dict[str, str] = {
     "drug_site_types": "Police drug-site types mapped to phenomena.",
     "fiu_reporting_sectors": "FIU-Nederland reporting sectors mapped to sectors.",
     "sectors": "Sectors exposed to undermining crime, with their SBI sections.",
-    "harm_weights": "Harm weight per phenomenon; the default set is to be calibrated.",
+    "harm_weights": "Harm weight sets given directly (one weight per phenomenon); analysts add "
+    "their own set here. The default set is to be calibrated.",
+    "harm_matrix": "Severity of each phenomenon's harm to individuals, businesses, government and "
+    "environment (after Paoli & Greenfield), with the reasoning.",
+    "harm_severity_scale": "The severity levels of the harm matrix and the points each adds.",
+    "statutory_maxima": "Dutch statutory maximum prison terms per article, with sources; the "
+    "basis of the sentencing-based weight set.",
     "seizure_location_types": "Where customs seizures happen (port, airport, mail, road, inland).",
     "drugs": "Drug types in seizure records, mapped to phenomena.",
     "signal_themes": "Meld Misdaad Anoniem themes mapped to phenomena.",
@@ -79,6 +85,25 @@ def municipality_code_map(warehouse: DuckDBResource) -> MaterializeResult:
     return _derived_table(warehouse, "municipality_code_map")
 
 
+@asset(
+    key_prefix="reference",
+    group_name="reference",
+    description="Every harm weight set, one weight per phenomenon: the sets given in "
+    "harm_weights.csv, the harm-matrix set (Paoli & Greenfield) and the statutory-maximum set "
+    "(after the Cambridge Crime Harm Index).",
+    deps=[
+        AssetKey(["reference", "harm_weights"]),
+        AssetKey(["reference", "harm_matrix"]),
+        AssetKey(["reference", "harm_severity_scale"]),
+        AssetKey(["reference", "statutory_maxima"]),
+    ],
+    pool="duckdb",
+    kinds={"duckdb", "sql"},
+)
+def harm_weight_sets(warehouse: DuckDBResource) -> MaterializeResult:
+    return _derived_table(warehouse, "harm_weight_sets")
+
+
 def _derived_table(warehouse: DuckDBResource, name: str) -> MaterializeResult:
     with warehouse.get_connection() as conn:
         run_in_transaction(conn, f"reference/{name}")
@@ -90,4 +115,5 @@ reference_assets = [
     *(_reference_asset(name, text) for name, text in REFERENCE_TABLES.items()),
     region_membership,
     municipality_code_map,
+    harm_weight_sets,
 ]

@@ -21,7 +21,7 @@ create table if not exists indicators.phenomenon_indicators (
 );
 -- An unknown weight set would silently produce no rows: fail instead.
 select error('unknown harm weight set: ' || $weight_set)
-where not exists (select 1 from reference.harm_weights where weight_set = $weight_set);
+where not exists (select 1 from reference.harm_weight_sets where weight_set = $weight_set);
 delete from indicators.phenomenon_indicators where year = $year;
 insert into indicators.phenomenon_indicators
 with reportable as (
@@ -105,6 +105,6 @@ select
     w.weight as harm_weight,
     r.event_count * w.weight as harm_score
 from rolled_up as r
-inner join reference.harm_weights as w
+inner join reference.harm_weight_sets as w
     on w.phenomenon_code = r.phenomenon_code and w.weight_set = $weight_set
 order by r.region_level, r.region_code, r.phenomenon_code, r.source;

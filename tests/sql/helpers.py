@@ -45,6 +45,9 @@ REFERENCE_TABLES = (
     "fiu_reporting_sectors",
     "sectors",
     "harm_weights",
+    "harm_matrix",
+    "harm_severity_scale",
+    "statutory_maxima",
     "municipal_reclassifications",
     "seizure_location_types",
     "drugs",
@@ -148,6 +151,37 @@ FIXTURE_REFERENCE: dict[str, list[list[str]]] = {
         ["alt_v1", "money_laundering", "3", "r"],
         ["alt_v1", "violence", "20", "r"],
     ],
+    # Two phenomena rated for two bearers: fraud 2 + 4 = 6 points, violence 16 + 0 = 16.
+    "harm_matrix": [
+        ["phenomenon_code", "bearer", "severity", "rationale"],
+        ["fraud", "businesses", "2", "r"],
+        ["fraud", "individuals", "3", "r"],
+        ["violence", "businesses", "0", "r"],
+        ["violence", "individuals", "5", "r"],
+    ],
+    "harm_severity_scale": [
+        ["severity", "label_en", "label_nl", "points"],
+        ["0", "none", "geen", "0"],
+        ["2", "moderate", "matig", "2"],
+        ["3", "serious", "ernstig", "4"],
+        ["5", "catastrophic", "catastrofaal", "16"],
+    ],
+    # Fraud stands for Sr 326 (4 years = 1460 days); Sr 225 represents nothing.
+    "statutory_maxima": [
+        [
+            "offence_group",
+            "law",
+            "article",
+            "description_nl",
+            "max_years",
+            "represents_phenomenon",
+            "source",
+            "verified",
+        ],
+        ["fraud", "Sr", "art. 326", "oplichting", "4", "fraud", "s", "true"],
+        ["fraud", "Sr", "art. 225", "valsheid in geschrift", "6", "", "s", "true"],
+        ["violence", "Sr", "art. 287", "doodslag", "15", "violence", "s", "false"],
+    ],
     "seizure_location_types": [
         ["location_type_nl", "location_type", "label_en"],
         ["haven", "port", "Sea port"],
@@ -220,6 +254,8 @@ def load_reference(conn: duckdb.DuckDBPyConnection, paths: Mapping[str, Path]) -
             run_sql(conn, "reference/region_membership")
         if "municipal_reclassifications" in paths:
             run_sql(conn, "reference/municipality_code_map")
+        if "harm_weights" in paths:
+            run_sql(conn, "reference/harm_weight_sets")
     except BaseException:
         conn.execute("rollback")
         raise

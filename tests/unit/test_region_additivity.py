@@ -68,6 +68,21 @@ REFERENCE = {
         ["weight_set", "phenomenon_code", "weight", "rationale"],
         *(["default_v0", phenomenon, repr(weight), "r"] for phenomenon, weight in WEIGHTS.items()),
     ],
+    # Only the given set (default_v0) has weights here: the derived sets are empty.
+    "harm_matrix": [["phenomenon_code", "bearer", "severity", "rationale"]],
+    "harm_severity_scale": [["severity", "label_en", "label_nl", "points"]],
+    "statutory_maxima": [
+        [
+            "offence_group",
+            "law",
+            "article",
+            "description_nl",
+            "max_years",
+            "represents_phenomenon",
+            "source",
+            "verified",
+        ]
+    ],
     "drugs": [
         ["drug_nl", "drug", "label_en", "phenomenon_code"],
         ["cannabis", "cannabis", "Cannabis", "drug_trafficking"],
@@ -171,6 +186,7 @@ def new_warehouse(directory: Path) -> duckdb.DuckDBPyConnection:
         run_in_transaction(conn, f"reference/{table}", {"path": str(path)})
     run_in_transaction(conn, "reference/region_membership")
     run_in_transaction(conn, "reference/municipality_code_map")
+    run_in_transaction(conn, "reference/harm_weight_sets")
     return conn
 
 

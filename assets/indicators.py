@@ -15,11 +15,15 @@ from pipeline.sql import query
 from pipeline.sql_assets import partitioned_sql_asset
 
 DEFAULT_HARM_WEIGHT_SET = "default_v0"
+CONFIDENCE_LEVEL = 0.95
 
 
-def _harm_weight_set(context: AssetExecutionContext) -> dict[str, str]:
+def _harm_parameters(context: AssetExecutionContext) -> dict[str, object]:
     # The weight set is a run tag so an analyst can rebuild with another set without code.
-    return {"weight_set": context.run.tags.get("harm_weight_set", DEFAULT_HARM_WEIGHT_SET)}
+    return {
+        "weight_set": context.run.tags.get("harm_weight_set", DEFAULT_HARM_WEIGHT_SET),
+        "confidence_level": CONFIDENCE_LEVEL,
+    }
 
 
 phenomenon_indicators = partitioned_sql_asset(
@@ -27,8 +31,9 @@ phenomenon_indicators = partitioned_sql_asset(
     sql_dir="marts",
     name="phenomenon_indicators",
     group="harm",
-    description="Counts, rate per 100,000 inhabitants and harm score per year x region level x "
-    "region x phenomenon x source (municipality, RIEC region, province, the Netherlands).",
+    description="Counts, rate per 100,000 inhabitants and harm score, each with its exact 95% "
+    "Poisson interval, per year x region level x region x phenomenon x source (municipality, "
+    "RIEC region, province, the Netherlands).",
     deps=[
         ["staging", "stg_incidents__crimes"],
         ["staging", "stg_drug_sites__sites"],
@@ -37,7 +42,7 @@ phenomenon_indicators = partitioned_sql_asset(
         ["reference", "crime_types"],
         ["reference", "harm_weight_sets"],
     ],
-    extra_params=_harm_weight_set,
+    extra_params=_harm_parameters,
 )
 
 financial_indicators = partitioned_sql_asset(

@@ -7,6 +7,7 @@ from pathlib import Path
 from dagster import Definitions
 
 from assets.indicators import indicator_assets, indicator_checks
+from assets.rankings import harm_rankings
 from assets.raw import raw_assets, raw_checks
 from assets.reference import reference_assets
 from assets.report import report_assets
@@ -20,7 +21,14 @@ def build_definitions(
 ) -> Definitions:
     """Definitions with the given folders; tests pass temporary ones."""
     return Definitions(
-        assets=[*reference_assets, *raw_assets, *staging_assets, *indicator_assets, *report_assets],
+        assets=[
+            *reference_assets,
+            *raw_assets,
+            *staging_assets,
+            *indicator_assets,
+            harm_rankings,
+            *report_assets,
+        ],
         asset_checks=[*raw_checks, *staging_checks, *indicator_checks],
         jobs=[threat_picture_job],
         schedules=[yearly_schedule],

@@ -108,6 +108,10 @@ def insertion_order_free(conn: duckdb.DuckDBPyConnection) -> Iterator[None]:
 
 
 def install_macros(conn: duckdb.DuckDBPyConnection) -> None:
-    """Create the SQL macros of ``sql/macros/`` on this connection (they are temporary)."""
+    """Create the SQL macros of ``sql/macros/`` and the statistical functions of
+    ``pipeline.sql_functions`` on this connection (both are temporary)."""
+    from pipeline.sql_functions import install_functions
+
     for path in sorted((SQL_DIR / "macros").glob("*.sql")):
         run_sql(conn, f"macros/{path.stem}")
+    install_functions(conn)

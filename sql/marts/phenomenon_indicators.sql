@@ -1,5 +1,7 @@
 -- Counts, rate per 100,000 inhabitants and harm score per year x region x phenomenon x source,
--- for municipalities, RIEC regions, provinces and the Netherlands.
+-- for municipalities, RIEC regions, provinces and the Netherlands, each with its exact Poisson
+-- interval at $confidence_level: the count is one year's draw of a Poisson process, so the
+-- interval shows which yearly rates fit it (harm and rate scale the count's bounds).
 -- Every municipality gets a row for every phenomenon a source can report, so zero is explicit.
 -- Sources are kept apart: a dismantled drug lab may also be a registered Opiumwet crime, so
 -- adding the two would count it twice.
@@ -17,7 +19,14 @@ create table if not exists indicators.phenomenon_indicators (
     rate_per_100k double,
     harm_weight_set varchar not null,
     harm_weight double not null,
-    harm_score double not null
+    harm_score double not null,
+    confidence_level double not null,
+    event_count_lower double not null,
+    event_count_upper double not null,
+    rate_per_100k_lower double,
+    rate_per_100k_upper double,
+    harm_score_lower double not null,
+    harm_score_upper double not null
 );
 -- An unknown weight set would silently produce no rows: fail instead.
 select error('unknown harm weight set: ' || $weight_set)
@@ -88,6 +97,14 @@ rolled_up as (
     from municipal as m
     inner join reference.region_membership as r using (municipality_code)
     group by all
+),
+
+bounded as (
+    select
+        *,
+        poisson_lower(event_count, $confidence_level) as count_lower,
+        poisson_upper(event_count, $confidence_level) as count_upper
+    from rolled_up
 )
 
 select
@@ -103,8 +120,15 @@ select
     r.event_count * 100000.0 / nullif(r.population, 0) as rate_per_100k,
     w.weight_set as harm_weight_set,
     w.weight as harm_weight,
-    r.event_count * w.weight as harm_score
-from rolled_up as r
+    r.event_count * w.weight as harm_score,
+    $confidence_level as confidence_level,
+    r.count_lower as event_count_lower,
+    r.count_upper as event_count_upper,
+    r.count_lower * 100000.0 / nullif(r.population, 0) as rate_per_100k_lower,
+    r.count_upper * 100000.0 / nullif(r.population, 0) as rate_per_100k_upper,
+    r.count_lower * w.weight as harm_score_lower,
+    r.count_upper * w.weight as harm_score_upper
+from bounded as r
 inner join reference.harm_weight_sets as w
     on w.phenomenon_code = r.phenomenon_code and w.weight_set = $weight_set
 order by r.region_level, r.region_code, r.phenomenon_code, r.source;

@@ -323,3 +323,56 @@ def test_the_provisional_year_is_marked(demo_build: Workspace, html: str) -> Non
     assert f"De cijfers over {YEAR} zijn voorlopig" in html
     assert f'<th scope="col" class="num">{YEAR}*</th>' in html
     assert f'<th scope="col" class="num">{YEAR - 1}</th>' in html
+
+
+def test_harm_rankings_cover_every_weight_set_and_match_the_report(demo_build: Workspace) -> None:
+    from pipeline.sql import query
+
+    with demo_build.connect() as conn:
+        per_set = conn.execute(
+            "select weight_set, count(*) from indicators.harm_rankings "
+            "where year = ? and region_level = 'riec_region' group by 1 order by 1",
+            [YEAR],
+        ).fetchall()
+        ranked = dict(
+            conn.execute(
+                "select region_code, harm_per_100k from indicators.harm_rankings "
+                "where year = ? and region_level = 'riec_region' and weight_set = 'default_v0'",
+                [YEAR],
+            ).fetchall()
+        )
+        columns, rows = query(conn, "report/riec_regions", {"year": YEAR})
+        intervals = conn.execute(
+            "select count(*) from indicators.harm_rankings where year = ? and not ("
+            "count_rank_lower <= count_rank_median and count_rank_median <= count_rank_upper "
+            "and weight_rank_lower <= weight_rank_median "
+            "and weight_rank_median <= weight_rank_upper)",
+            [YEAR],
+        ).fetchall()
+        correlations = conn.execute(
+            "select region_level, weight_set_a, weight_set_b, spearman_rho "
+            "from indicators.harm_rank_correlations where year = ? order by all",
+            [YEAR],
+        ).fetchall()
+    assert per_set == [
+        ("default_v0", 10),
+        ("paoli_greenfield_v1", 10),
+        ("statutory_maximum_v1", 10),
+    ]
+    # The report's RIEC table (built with default_v0) shows the same harm per 100,000.
+    reported = {
+        row[columns.index("region_code")]: row[columns.index("harm_per_100k")] for row in rows
+    }
+    assert ranked == pytest.approx(reported, rel=1e-9)
+    assert intervals == [(0,)]
+    # Three sets: three pairs, for the RIEC regions and for the provinces.
+    assert [(level, a, b) for level, a, b, _ in correlations] == [
+        (level, a, b)
+        for level in ("province", "riec_region")
+        for a, b in (
+            ("default_v0", "paoli_greenfield_v1"),
+            ("default_v0", "statutory_maximum_v1"),
+            ("paoli_greenfield_v1", "statutory_maximum_v1"),
+        )
+    ]
+    assert all(-1 <= rho <= 1 for *_, rho in correlations)

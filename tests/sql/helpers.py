@@ -343,7 +343,9 @@ def run_staging(conn: duckdb.DuckDBPyConnection, year: int) -> None:
 
 def run_marts(conn: duckdb.DuckDBPyConnection, year: int, weight_set: str = "default_v0") -> None:
     run_in_transaction(
-        conn, "marts/phenomenon_indicators", {"year": year, "weight_set": weight_set}
+        conn,
+        "marts/phenomenon_indicators",
+        {"year": year, "weight_set": weight_set, "confidence_level": 0.95},
     )
     run_in_transaction(conn, "marts/financial_indicators", {"year": year})
 

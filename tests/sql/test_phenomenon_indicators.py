@@ -5,6 +5,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
+from assets.uncertainty import poisson_interval
 from pipeline.sql import run_in_transaction
 
 from .helpers import assert_idempotent, load_2024, load_raw, run_staging, snapshot
@@ -224,7 +225,9 @@ def test_rollups(built):
 
 
 def test_weight_set_selection(built):
-    run_in_transaction(built, NAME, {"year": 2024, "weight_set": "alt_v1"})
+    run_in_transaction(
+        built, NAME, {"year": 2024, "weight_set": "alt_v1", "confidence_level": 0.95}
+    )
     # alt_v1 weights fraud 2, violence 20, drug_trafficking 1:
     # NL harm 100 * 2 = 200, 13 * 20 = 260, 1 * 1 = 1
     assert row(built, "national", "NL01", "fraud")[4:] == ("alt_v1", 2.0, 200.0)
@@ -246,7 +249,9 @@ def test_unknown_weight_set_fails_and_keeps_the_previous_rows(built):
     before = count_2024()
     assert before == [(45,)]
     with pytest.raises(duckdb.InvalidInputException, match="unknown harm weight set: no_such_set"):
-        run_in_transaction(built, NAME, {"year": 2024, "weight_set": "no_such_set"})
+        run_in_transaction(
+            built, NAME, {"year": 2024, "weight_set": "no_such_set", "confidence_level": 0.95}
+        )
     assert count_2024() == before
 
 
@@ -262,20 +267,57 @@ def test_idempotent_and_years_apart(built):
         80.0,
     )
     assert row(built, "national", "NL01", "violence", 2023)[0] == 5
-    assert_idempotent(built, NAME, TABLE, {"year": 2024, "weight_set": "default_v0"})
-    assert_idempotent(built, NAME, TABLE, {"year": 2023, "weight_set": "default_v0"})
+    assert_idempotent(
+        built, NAME, TABLE, {"year": 2024, "weight_set": "default_v0", "confidence_level": 0.95}
+    )
+    assert_idempotent(
+        built, NAME, TABLE, {"year": 2023, "weight_set": "default_v0", "confidence_level": 0.95}
+    )
 
 
 def test_reingest_does_not_double_count(built):
     before = snapshot(built, TABLE, 2024)
     load_2024(built)  # same files again through raw
     run_staging(built, 2024)
-    run_in_transaction(built, NAME, {"year": 2024, "weight_set": "default_v0"})
+    run_in_transaction(
+        built, NAME, {"year": 2024, "weight_set": "default_v0", "confidence_level": 0.95}
+    )
     assert snapshot(built, TABLE, 2024) == before
 
 
 def test_missing_population_gives_null_rate(built):
     load_raw(built, "population", 2024, [])
     run_staging(built, 2024)
-    run_in_transaction(built, NAME, {"year": 2024, "weight_set": "default_v0"})
+    run_in_transaction(
+        built, NAME, {"year": 2024, "weight_set": "default_v0", "confidence_level": 0.95}
+    )
     assert row(built, "national", "NL01", "fraud") == (100, 0, None, None, "default_v0", 4.0, 400.0)
+
+
+def test_every_count_rate_and_harm_score_has_its_exact_poisson_interval(built):
+    rows = built.execute(
+        "select event_count, population, harm_weight, confidence_level, event_count_lower, "
+        "event_count_upper, rate_per_100k_lower, rate_per_100k_upper, harm_score_lower, "
+        "harm_score_upper from indicators.phenomenon_indicators where year = 2024"
+    ).fetchall()
+    assert rows
+    for (
+        count,
+        population,
+        weight,
+        level,
+        low,
+        high,
+        rate_low,
+        rate_high,
+        harm_low,
+        harm_high,
+    ) in rows:
+        assert level == 0.95
+        [expected_low], [expected_high] = poisson_interval([count], level)
+        assert (low, high) == pytest.approx((expected_low, expected_high), rel=1e-12)
+        assert low <= count <= high
+        assert (harm_low, harm_high) == pytest.approx((low * weight, high * weight), rel=1e-12)
+        assert (rate_low, rate_high) == pytest.approx(
+            (low * 100000 / population, high * 100000 / population), rel=1e-12
+        )

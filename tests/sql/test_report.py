@@ -239,7 +239,11 @@ def test_data_quality(built):
 
 def test_harm_weight_set_comes_from_the_indicators(built):
     assert query(built, "report/harm_weight_set", {"year": 2024})[1] == [("default_v0",)]
-    run_in_transaction(built, "marts/phenomenon_indicators", {"year": 2023, "weight_set": "alt_v1"})
+    run_in_transaction(
+        built,
+        "marts/phenomenon_indicators",
+        {"year": 2023, "weight_set": "alt_v1", "confidence_level": 0.95},
+    )
     # 2023 now uses another set: the report for 2024 would mix them
     assert query(built, "report/harm_weight_set", {"year": 2024})[1] == [
         ("alt_v1",),

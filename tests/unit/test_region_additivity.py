@@ -170,7 +170,9 @@ def run_staging_and_mart(conn) -> None:
     for name in ("stg_incidents__crimes", "stg_population__inhabitants", "stg_drug_sites__sites"):
         run_in_transaction(conn, f"staging/{name}", {"year": YEAR})
     run_in_transaction(
-        conn, "marts/phenomenon_indicators", {"year": YEAR, "weight_set": "default_v0"}
+        conn,
+        "marts/phenomenon_indicators",
+        {"year": YEAR, "weight_set": "default_v0", "confidence_level": 0.95},
     )
 
 

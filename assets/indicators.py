@@ -16,6 +16,8 @@ from pipeline.sql_assets import partitioned_sql_asset
 
 DEFAULT_HARM_WEIGHT_SET = "default_v0"
 CONFIDENCE_LEVEL = 0.95
+# A cell is an intelligence gap when its interval's upper bound exceeds this many times its count.
+GAP_MAX_UPPER_RATIO = 2.0
 
 
 def _harm_parameters(context: AssetExecutionContext) -> dict[str, object]:
@@ -23,6 +25,7 @@ def _harm_parameters(context: AssetExecutionContext) -> dict[str, object]:
     return {
         "weight_set": context.run.tags.get("harm_weight_set", DEFAULT_HARM_WEIGHT_SET),
         "confidence_level": CONFIDENCE_LEVEL,
+        "gap_max_upper_ratio": GAP_MAX_UPPER_RATIO,
     }
 
 

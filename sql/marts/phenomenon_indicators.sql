@@ -2,6 +2,10 @@
 -- for municipalities, RIEC regions, provinces and the Netherlands, each with its exact Poisson
 -- interval at $confidence_level: the count is one year's draw of a Poisson process, so the
 -- interval shows which yearly rates fit it (harm and rate scale the count's bounds).
+-- Intelligence gaps: a cell too thin to judge is flagged, so that it is not read as low threat:
+-- 'suppressed' when the publisher suppressed some of its cells (the count is incomplete),
+-- 'thin' when the interval's upper bound exceeds $gap_max_upper_ratio times the count (at 2 and
+-- 95%: fewer than 8 events, zero included).
 -- Every municipality gets a row for every phenomenon a source can report, so zero is explicit.
 -- Sources are kept apart: a dismantled drug lab may also be a registered Opiumwet crime, so
 -- adding the two would count it twice.
@@ -26,7 +30,9 @@ create table if not exists indicators.phenomenon_indicators (
     rate_per_100k_lower double,
     rate_per_100k_upper double,
     harm_score_lower double not null,
-    harm_score_upper double not null
+    harm_score_upper double not null,
+    is_intelligence_gap boolean not null,
+    gap_reason varchar
 );
 -- An unknown weight set would silently produce no rows: fail instead.
 select error('unknown harm weight set: ' || $weight_set)
@@ -127,8 +133,18 @@ select
     r.count_lower * 100000.0 / nullif(r.population, 0) as rate_per_100k_lower,
     r.count_upper * 100000.0 / nullif(r.population, 0) as rate_per_100k_upper,
     r.count_lower * w.weight as harm_score_lower,
-    r.count_upper * w.weight as harm_score_upper
-from bounded as r
+    r.count_upper * w.weight as harm_score_upper,
+    r.gap_reason is not null as is_intelligence_gap,
+    r.gap_reason
+from (
+    select
+        *,
+        case
+            when suppressed_cells > 0 then 'suppressed'
+            when count_upper > $gap_max_upper_ratio * event_count then 'thin'
+        end as gap_reason
+    from bounded
+) as r
 inner join reference.harm_weight_sets as w
     on w.phenomenon_code = r.phenomenon_code and w.weight_set = $weight_set
 order by r.region_level, r.region_code, r.phenomenon_code, r.source;

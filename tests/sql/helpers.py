@@ -345,7 +345,12 @@ def run_marts(conn: duckdb.DuckDBPyConnection, year: int, weight_set: str = "def
     run_in_transaction(
         conn,
         "marts/phenomenon_indicators",
-        {"year": year, "weight_set": weight_set, "confidence_level": 0.95},
+        {
+            "year": year,
+            "weight_set": weight_set,
+            "confidence_level": 0.95,
+            "gap_max_upper_ratio": 2.0,
+        },
     )
     run_in_transaction(conn, "marts/financial_indicators", {"year": year})
 

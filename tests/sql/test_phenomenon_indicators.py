@@ -226,7 +226,14 @@ def test_rollups(built):
 
 def test_weight_set_selection(built):
     run_in_transaction(
-        built, NAME, {"year": 2024, "weight_set": "alt_v1", "confidence_level": 0.95}
+        built,
+        NAME,
+        {
+            "year": 2024,
+            "weight_set": "alt_v1",
+            "confidence_level": 0.95,
+            "gap_max_upper_ratio": 2.0,
+        },
     )
     # alt_v1 weights fraud 2, violence 20, drug_trafficking 1:
     # NL harm 100 * 2 = 200, 13 * 20 = 260, 1 * 1 = 1
@@ -250,7 +257,14 @@ def test_unknown_weight_set_fails_and_keeps_the_previous_rows(built):
     assert before == [(45,)]
     with pytest.raises(duckdb.InvalidInputException, match="unknown harm weight set: no_such_set"):
         run_in_transaction(
-            built, NAME, {"year": 2024, "weight_set": "no_such_set", "confidence_level": 0.95}
+            built,
+            NAME,
+            {
+                "year": 2024,
+                "weight_set": "no_such_set",
+                "confidence_level": 0.95,
+                "gap_max_upper_ratio": 2.0,
+            },
         )
     assert count_2024() == before
 
@@ -268,10 +282,26 @@ def test_idempotent_and_years_apart(built):
     )
     assert row(built, "national", "NL01", "violence", 2023)[0] == 5
     assert_idempotent(
-        built, NAME, TABLE, {"year": 2024, "weight_set": "default_v0", "confidence_level": 0.95}
+        built,
+        NAME,
+        TABLE,
+        {
+            "year": 2024,
+            "weight_set": "default_v0",
+            "confidence_level": 0.95,
+            "gap_max_upper_ratio": 2.0,
+        },
     )
     assert_idempotent(
-        built, NAME, TABLE, {"year": 2023, "weight_set": "default_v0", "confidence_level": 0.95}
+        built,
+        NAME,
+        TABLE,
+        {
+            "year": 2023,
+            "weight_set": "default_v0",
+            "confidence_level": 0.95,
+            "gap_max_upper_ratio": 2.0,
+        },
     )
 
 
@@ -280,7 +310,14 @@ def test_reingest_does_not_double_count(built):
     load_2024(built)  # same files again through raw
     run_staging(built, 2024)
     run_in_transaction(
-        built, NAME, {"year": 2024, "weight_set": "default_v0", "confidence_level": 0.95}
+        built,
+        NAME,
+        {
+            "year": 2024,
+            "weight_set": "default_v0",
+            "confidence_level": 0.95,
+            "gap_max_upper_ratio": 2.0,
+        },
     )
     assert snapshot(built, TABLE, 2024) == before
 
@@ -289,7 +326,14 @@ def test_missing_population_gives_null_rate(built):
     load_raw(built, "population", 2024, [])
     run_staging(built, 2024)
     run_in_transaction(
-        built, NAME, {"year": 2024, "weight_set": "default_v0", "confidence_level": 0.95}
+        built,
+        NAME,
+        {
+            "year": 2024,
+            "weight_set": "default_v0",
+            "confidence_level": 0.95,
+            "gap_max_upper_ratio": 2.0,
+        },
     )
     assert row(built, "national", "NL01", "fraud") == (100, 0, None, None, "default_v0", 4.0, 400.0)
 
@@ -321,3 +365,30 @@ def test_every_count_rate_and_harm_score_has_its_exact_poisson_interval(built):
         assert (rate_low, rate_high) == pytest.approx(
             (low * 100000 / population, high * 100000 / population), rel=1e-12
         )
+
+
+def test_gaps_are_flagged_in_the_mart(built):
+    rows = built.execute(
+        "select event_count, suppressed_cells, is_intelligence_gap, gap_reason "
+        "from indicators.phenomenon_indicators where year = 2024"
+    ).fetchall()
+    for count, suppressed, is_gap, reason in rows:
+        [_], [upper] = poisson_interval([count])
+        expected = "suppressed" if suppressed else ("thin" if upper > 2 * count else None)
+        assert (is_gap, reason) == (expected is not None, expected)
+    assert {reason for *_, reason in rows} == {"thin", "suppressed", None}
+
+
+def test_gaps_by_hand(built):
+    gaps = dict(
+        built.execute(
+            "select region_code || ' ' || phenomenon_code, gap_reason "
+            "from indicators.phenomenon_indicators where year = 2024 "
+            "and region_level = 'municipality' and source = 'incidents'"
+        ).fetchall()
+    )
+    assert gaps["GM0003 fraud"] == "thin"  # 5 crimes: upper bound 11.67 > 2 x 5
+    assert gaps["GM0004 violence"] is None  # 10 crimes: upper bound 18.39 < 2 x 10
+    assert gaps["GM0003 money_laundering"] == "thin"  # none: zero is not low threat
+    assert gaps["GM0002 money_laundering"] == "suppressed"  # CBS suppressed a cell
+    assert gaps["GM0002 fraud"] is None  # 40 crimes

@@ -242,7 +242,12 @@ def test_harm_weight_set_comes_from_the_indicators(built):
     run_in_transaction(
         built,
         "marts/phenomenon_indicators",
-        {"year": 2023, "weight_set": "alt_v1", "confidence_level": 0.95},
+        {
+            "year": 2023,
+            "weight_set": "alt_v1",
+            "confidence_level": 0.95,
+            "gap_max_upper_ratio": 2.0,
+        },
     )
     # 2023 now uses another set: the report for 2024 would mix them
     assert query(built, "report/harm_weight_set", {"year": 2024})[1] == [

@@ -172,7 +172,12 @@ def run_staging_and_mart(conn) -> None:
     run_in_transaction(
         conn,
         "marts/phenomenon_indicators",
-        {"year": YEAR, "weight_set": "default_v0", "confidence_level": 0.95},
+        {
+            "year": YEAR,
+            "weight_set": "default_v0",
+            "confidence_level": 0.95,
+            "gap_max_upper_ratio": 2.0,
+        },
     )
 
 

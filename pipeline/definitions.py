@@ -7,6 +7,7 @@ from pathlib import Path
 from dagster import Definitions
 
 from assets.indicators import indicator_assets, indicator_checks
+from assets.published import no_published_count_can_be_disclosed, published_counts
 from assets.rankings import harm_rankings
 from assets.raw import raw_assets, raw_checks
 from assets.reference import reference_assets
@@ -27,9 +28,15 @@ def build_definitions(
             *staging_assets,
             *indicator_assets,
             harm_rankings,
+            published_counts,
             *report_assets,
         ],
-        asset_checks=[*raw_checks, *staging_checks, *indicator_checks],
+        asset_checks=[
+            *raw_checks,
+            *staging_checks,
+            *indicator_checks,
+            no_published_count_can_be_disclosed,
+        ],
         jobs=[threat_picture_job],
         schedules=[yearly_schedule],
         sensors=[new_source_files],

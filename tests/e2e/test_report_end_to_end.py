@@ -376,3 +376,35 @@ def test_harm_rankings_cover_every_weight_set_and_match_the_report(demo_build: W
         )
     ]
     assert all(-1 <= rho <= 1 for *_, rho in correlations)
+
+
+def test_published_counts_hide_small_counts_and_pass_their_check(demo_build: Workspace) -> None:
+    result = demo_build.results[str(YEAR)]
+    evaluations = {e.check_name: e for e in result.get_asset_check_evaluations()}
+    assert evaluations["no_published_count_can_be_disclosed"].passed
+    with demo_build.connect() as conn:
+        shown_small = conn.execute(
+            "select count(*) from indicators.published_municipal_counts "
+            "where year = ? and registered_crimes < threshold",
+            [YEAR],
+        ).fetchall()
+        kinds = dict(
+            conn.execute(
+                "select coalesce(suppression, 'shown'), count(*) "
+                "from indicators.published_municipal_counts where year = ? group by 1",
+                [YEAR],
+            ).fetchall()
+        )
+        national = conn.execute(
+            "select p.phenomenon_code, p.registered_crimes, i.event_count "
+            "from indicators.published_region_counts as p "
+            "join indicators.phenomenon_indicators as i on i.year = p.year "
+            "and i.region_level = 'national' and i.source = 'incidents' "
+            "and i.phenomenon_code = p.phenomenon_code "
+            "where p.year = ? and p.region_level = 'national'",
+            [YEAR],
+        ).fetchall()
+    assert shown_small == [(0,)]
+    # The demo has small municipalities: some counts are hidden, and some to protect others.
+    assert kinds["primary"] > 0 and kinds["secondary"] > 0 and kinds["shown"] > 0
+    assert national and all(published == true for _, published, true in national)

@@ -1,0 +1,37 @@
+"""sql/marts/published_counts.sql and the queries around it, on the fixture warehouse."""
+
+from __future__ import annotations
+
+from assets.disclosure import publish
+from pipeline.sql import query, run_in_transaction
+
+
+def _frame(conn, name, year):
+    import polars as pl
+
+    columns, rows = query(conn, f"marts/{name}", {"year": year})
+    return pl.DataFrame(rows, schema=columns, orient="row", infer_schema_length=None)
+
+
+def test_publishing_a_year_twice_replaces_it(built):
+    counts = _frame(built, "published_count_inputs", 2024)
+    # The fixture: 4 municipalities in 2 RIEC regions, 3 phenomena from registered crimes.
+    assert counts.height == 12
+    assert counts["riec_code"].n_unique() == 2
+    municipal, region = publish(counts, 10)
+    for _ in range(2):
+        built.register("published_municipal_rows", municipal.to_arrow())
+        built.register("published_region_rows", region.to_arrow())
+        run_in_transaction(built, "marts/published_counts", {"year": 2024, "threshold": 10})
+    stored = _frame(built, "published_counts_as_stored", 2024)
+    assert stored.height == 12
+    assert stored["threshold"].unique().to_list() == [10]
+    assert stored.drop("threshold").sort("phenomenon_code", "municipality_code").rows() == (
+        municipal.select("municipality_code", "phenomenon_code", "registered_crimes")
+        .sort("phenomenon_code", "municipality_code")
+        .rows()
+    )
+    regions = _frame(built, "published_region_counts_as_stored", 2024)
+    assert regions.height == 3 * 3  # 2 RIEC regions and the Netherlands, 3 phenomena
+    # Nothing shown is below the threshold.
+    assert stored.filter(stored["registered_crimes"] < 10).height == 0

@@ -13,6 +13,7 @@ from assets.raw import raw_assets, raw_checks
 from assets.reference import reference_assets
 from assets.report import report_assets
 from assets.staging import staging_assets, staging_checks
+from assets.trend_assets import phenomenon_trends
 from pipeline.resources import default_resources
 from pipeline.schedules import new_source_files, threat_picture_job, yearly_schedule
 
@@ -29,6 +30,7 @@ def build_definitions(
             *indicator_assets,
             harm_rankings,
             published_counts,
+            phenomenon_trends,
             *report_assets,
         ],
         asset_checks=[

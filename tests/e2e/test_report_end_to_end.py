@@ -408,3 +408,26 @@ def test_published_counts_hide_small_counts_and_pass_their_check(demo_build: Wor
     # The demo has small municipalities: some counts are hidden, and some to protect others.
     assert kinds["primary"] > 0 and kinds["secondary"] > 0 and kinds["shown"] > 0
     assert national and all(published == true for _, published, true in national)
+
+
+def test_phenomenon_trends_compare_with_last_year(demo_build: Workspace) -> None:
+    with demo_build.connect() as conn:
+        rows = conn.execute(
+            "select t.phenomenon_code, t.event_count, t.event_count_previous, "
+            "t.change_on_previous_year, t.change_lower, t.change_upper, t.trend_years, "
+            "i.event_count, p.event_count "
+            "from indicators.phenomenon_trends as t "
+            "join indicators.phenomenon_indicators as i using (year, region_level, region_code, "
+            "phenomenon_code, source) "
+            "join indicators.phenomenon_indicators as p on p.year = t.year - 1 "
+            "and p.region_level = t.region_level and p.region_code = t.region_code "
+            "and p.phenomenon_code = t.phenomenon_code and p.source = t.source "
+            "where t.year = ? and t.region_level = 'national' and t.source = 'incidents'",
+            [YEAR],
+        ).fetchall()
+    assert rows
+    for _, count, before, change, low, high, trend_years, indicator, previous in rows:
+        assert (count, before) == (indicator, previous)
+        assert low < change < high
+        # Only 2024 and 2025 are built here: too few years for a trend.
+        assert trend_years is None

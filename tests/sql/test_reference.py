@@ -371,3 +371,49 @@ def test_fixture_reference_of_the_later_sources(warehouse):
         ("money_laundering", "money_laundering"),
         ("other", None),
     ]
+
+
+# Codes that on purpose map to no phenomenon: totals and catch-all themes.
+MAPS_TO_NOTHING = {
+    ("crime_types", "T001161"),  # all crimes: the total row
+    ("signal_themes", "ondermijning"),  # undermining in general: no single phenomenon
+    ("signal_themes", "overig"),  # other
+}
+
+
+@pytest.mark.parametrize(
+    ("table", "code_column"),
+    [
+        ("crime_types", "crime_type_code"),
+        ("drug_site_types", "site_type_nl"),
+        ("drugs", "drug_nl"),
+        ("signal_themes", "theme_nl"),
+    ],
+)
+def test_real_every_source_code_maps_to_a_phenomenon_or_is_meant_not_to(real, table, code_column):
+    rows = real.execute(
+        f"select {code_column}, phenomenon_code from reference.{table}"  # noqa: S608 (fixed names)
+    ).fetchall()
+    phenomena = {
+        row[0] for row in real.execute("select phenomenon_code from reference.phenomena").fetchall()
+    }
+    unmapped = {(table, code) for code, phenomenon in rows if phenomenon is None}
+    assert unmapped == {entry for entry in MAPS_TO_NOTHING if entry[0] == table}
+    assert {phenomenon for _, phenomenon in rows if phenomenon is not None} <= phenomena
+
+
+def test_real_every_reporting_sector_maps_to_a_sector_with_sbi_sections(real):
+    assert (
+        real.execute(
+            "select reporting_sector_code from reference.fiu_reporting_sectors "
+            "where sector_code is null"
+        ).fetchall()
+        == []
+    )
+    assert (
+        real.execute(
+            "select sector_code from reference.sectors "
+            "where sbi_sections is null or sbi_sections = ''"
+        ).fetchall()
+        == []
+    )

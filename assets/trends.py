@@ -1,0 +1,180 @@
+"""Change on last year and multi-year trends of counts, with their significance. Plain functions.
+
+Counts are Poisson; populations are the exposure. Change on last year: the ratio of the two
+years' rates, with the exact conditional interval (given the two counts' sum, this year's count is
+binomial). Trend: a log-linear Poisson regression of the yearly counts on the year, with the
+population as offset, widened for overdispersion (quasi-Poisson), giving the average yearly
+change and its interval.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import polars as pl
+
+LEVEL = 0.95
+
+
+@dataclass(frozen=True)
+class Change:
+    rate_ratio: float
+    lower: float
+    upper: float
+    p_value: float
+
+
+def rate_ratio(
+    count: int, population: float, count_before: int, population_before: float, level=LEVEL
+) -> Change | None:
+    """This year's rate over last year's, with the exact conditional interval and p-value."""
+    from scipy.stats import binomtest
+
+    total = count + count_before
+    if total == 0 or count_before == 0:
+        return None
+    # Under equal rates, this year's share of the two counts is its share of the population.
+    expected_share = population / (population + population_before)
+    test = binomtest(count, total, expected_share)
+    interval = test.proportion_ci(confidence_level=level, method="exact")
+
+    def to_ratio(share: float) -> float:
+        if share >= 1:
+            return float("inf")
+        return share / (1 - share) * population_before / population
+
+    observed = (count / population) / (count_before / population_before)
+    return Change(observed, to_ratio(interval.low), to_ratio(interval.high), float(test.pvalue))
+
+
+@dataclass(frozen=True)
+class Trend:
+    years: int
+    yearly_change: float  # exp(slope) - 1
+    lower: float
+    upper: float
+    p_value: float
+    dispersion: float
+
+
+def poisson_trend(
+    years: np.ndarray, counts: np.ndarray, population: np.ndarray, level=LEVEL
+) -> Trend | None:
+    """Log-linear Poisson regression of counts on year with log(population) as offset."""
+    from scipy.stats import t as student_t
+
+    years = np.asarray(years, float)
+    counts = np.asarray(counts, float)
+    offset = np.log(np.asarray(population, float))
+    n = years.size
+    if n < 3 or counts.sum() == 0:
+        return None
+    x = np.column_stack([np.ones(n), years - years.mean()])
+    beta = np.array([np.log(counts.sum() / np.exp(offset).sum()), 0.0])
+    for _ in range(100):  # iteratively reweighted least squares
+        mean = np.exp(x @ beta + offset)
+        step = np.linalg.solve(x.T @ (mean[:, None] * x), x.T @ (counts - mean))
+        beta = beta + step
+        if np.max(np.abs(step)) < 1e-12:
+            break
+    mean = np.exp(x @ beta + offset)
+    covariance = np.linalg.inv(x.T @ (mean[:, None] * x))
+    # Quasi-Poisson: more variation between years than Poisson allows widens the interval.
+    dispersion = max(1.0, float(np.sum((counts - mean) ** 2 / mean) / (n - 2)))
+    se = float(np.sqrt(covariance[1, 1] * dispersion))
+    slope = float(beta[1])
+    quantile = student_t.ppf(1 - (1 - level) / 2, n - 2)
+    p_value = float(2 * student_t.sf(abs(slope) / se, n - 2))
+    return Trend(
+        n,
+        float(np.expm1(slope)),
+        float(np.expm1(slope - quantile * se)),
+        float(np.expm1(slope + quantile * se)),
+        p_value,
+        dispersion,
+    )
+
+
+def direction(lower: float, upper: float) -> str:
+    """'rising' or 'falling' when the interval excludes no change; else 'no clear change'."""
+    if lower > 0:
+        return "rising"
+    if upper < 0:
+        return "falling"
+    return "no clear change"
+
+
+TREND_SCHEMA = {
+    "region_level": pl.String,
+    "region_code": pl.String,
+    "region_name": pl.String,
+    "phenomenon_code": pl.String,
+    "source": pl.String,
+    "event_count": pl.Int64,
+    "event_count_previous": pl.Int64,
+    "change_on_previous_year": pl.Float64,
+    "change_lower": pl.Float64,
+    "change_upper": pl.Float64,
+    "change_p_value": pl.Float64,
+    "change_direction": pl.String,
+    "trend_first_year": pl.Int64,
+    "trend_years": pl.Int64,
+    "trend_yearly_change": pl.Float64,
+    "trend_lower": pl.Float64,
+    "trend_upper": pl.Float64,
+    "trend_p_value": pl.Float64,
+    "trend_dispersion": pl.Float64,
+    "trend_direction": pl.String,
+}
+
+
+def trend_rows(history: pl.DataFrame, year: int, level: float = LEVEL) -> pl.DataFrame:
+    """Change on last year and the trend up to ``year`` for every series in ``history``.
+
+    ``history``: year, region_level, region_code, region_name, phenomenon_code, source,
+    event_count, population (the years up to ``year``; a series needs ``year`` itself).
+    """
+    keys = ["region_level", "region_code", "region_name", "phenomenon_code", "source"]
+    rows = []
+    for key, series in history.sort("year").group_by(keys, maintain_order=True):
+        series = series.filter(pl.col("population") > 0)
+        now = series.filter(pl.col("year") == year)
+        if now.height == 0:
+            continue
+        count, population = int(now["event_count"][0]), float(now["population"][0])
+        before = series.filter(pl.col("year") == year - 1)
+        change = None
+        count_before = None
+        if before.height:
+            count_before = int(before["event_count"][0])
+            change = rate_ratio(
+                count, population, count_before, float(before["population"][0]), level
+            )
+        trend = poisson_trend(
+            series["year"].to_numpy(),
+            series["event_count"].to_numpy(),
+            series["population"].to_numpy(),
+            level,
+        )
+        rows.append(
+            (
+                *key,
+                count,
+                count_before,
+                change.rate_ratio - 1 if change else None,
+                change.lower - 1 if change else None,
+                change.upper - 1 if change else None,
+                change.p_value if change else None,
+                direction(change.lower - 1, change.upper - 1) if change else None,
+                int(series["year"].min()) if trend else None,
+                trend.years if trend else None,
+                trend.yearly_change if trend else None,
+                trend.lower if trend else None,
+                trend.upper if trend else None,
+                trend.p_value if trend else None,
+                trend.dispersion if trend else None,
+                direction(trend.lower, trend.upper) if trend else None,
+            )
+        )
+    return pl.DataFrame(rows, schema=TREND_SCHEMA, orient="row")

@@ -1,0 +1,26 @@
+"""sql/marts/phenomenon_trend_inputs.sql and phenomenon_trends.sql on the fixture warehouse."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from assets.trends import trend_rows
+from pipeline.sql import query, run_in_transaction
+
+
+def test_trends_of_the_fixture_years_are_written_once(built):
+    columns, rows = query(built, "marts/phenomenon_trend_inputs", {"year": 2024})
+    history = pl.DataFrame(rows, schema=columns, orient="row", infer_schema_length=None)
+    assert set(history["year"]) == {2023, 2024}
+    assert "municipality" not in set(history["region_level"])
+    for _ in range(2):
+        built.register("trend_rows", trend_rows(history, 2024).to_arrow())
+        run_in_transaction(
+            built, "marts/phenomenon_trends", {"year": 2024, "confidence_level": 0.95}
+        )
+    stored = built.execute(
+        "select count(*), count(distinct (region_level, region_code, phenomenon_code, source)) "
+        "from indicators.phenomenon_trends where year = 2024"
+    ).fetchall()
+    series = history.filter(pl.col("year") == 2024).height
+    assert stored == [(series, series)]

@@ -1,0 +1,95 @@
+"""Change on last year and multi-year trends (assets/trends.py)."""
+
+import math
+
+import numpy as np
+import polars as pl
+import pytest
+from scipy.optimize import minimize
+from scipy.stats import binomtest
+
+from assets.trends import direction, poisson_trend, rate_ratio, trend_rows
+
+
+def test_rate_ratio_by_hand_and_against_the_binomial_test():
+    same = rate_ratio(100, 1e5, 100, 1e5)
+    assert same.rate_ratio == 1.0 and same.p_value == 1.0
+    assert same.lower < 1 < same.upper
+    # 150 against 100 in equal populations: 150 of 250 against an expected share of 1/2.
+    up = rate_ratio(150, 1e5, 100, 1e5)
+    test = binomtest(150, 250, 0.5)
+    assert up.rate_ratio == 1.5
+    assert up.p_value == pytest.approx(test.pvalue)
+    ci = test.proportion_ci(method="exact")
+    assert up.lower == pytest.approx(ci.low / (1 - ci.low))
+    assert up.upper == pytest.approx(ci.high / (1 - ci.high))
+    # A doubled population with doubled counts is no change at all.
+    assert rate_ratio(200, 2e5, 100, 1e5).rate_ratio == 1.0
+    assert rate_ratio(5, 1e5, 0, 1e5) is None  # no rate last year to compare with
+
+
+def test_an_exact_exponential_series_gives_its_growth():
+    years = np.arange(2016, 2026)
+    population = np.full(10, 1e6)
+    counts = 1000 * 1.05 ** (years - 2016)  # not whole numbers, but an exact fit
+    trend = poisson_trend(years, counts, population)
+    assert trend.yearly_change == pytest.approx(0.05, rel=1e-9)
+    assert trend.dispersion == 1.0  # no variation beyond Poisson
+    assert trend.lower < 0.05 < trend.upper and trend.p_value < 1e-6
+    assert direction(trend.lower, trend.upper) == "rising"
+
+
+def test_the_regression_maximises_the_poisson_likelihood():
+    rng = np.random.default_rng(3)
+    years = np.arange(2016, 2026)
+    population = rng.integers(50_000, 60_000, 10).astype(float)
+    counts = rng.poisson(population / 1000 * 0.97 ** (years - 2016))
+    trend = poisson_trend(years, counts, population)
+
+    def negative_log_likelihood(beta):
+        mean = np.exp(beta[0] + beta[1] * (years - years.mean()) + np.log(population))
+        return float(np.sum(mean - counts * np.log(mean)))
+
+    best = minimize(negative_log_likelihood, x0=[math.log(counts.sum() / population.sum()), 0])
+    assert math.log1p(trend.yearly_change) == pytest.approx(best.x[1], abs=1e-5)
+
+
+def test_overdispersion_widens_the_interval():
+    years = np.arange(2016, 2026)
+    population = np.full(10, 1e6)
+    calm = poisson_trend(
+        years, np.array([500, 510, 495, 505, 500, 498, 502, 507, 493, 500]), population
+    )
+    wild = poisson_trend(
+        years, np.array([500, 700, 300, 650, 350, 600, 400, 700, 300, 500]), population
+    )
+    assert wild.dispersion > 1
+    assert (wild.upper - wild.lower) > (calm.upper - calm.lower)
+    assert direction(wild.lower, wild.upper) == "no clear change"
+
+
+def test_too_few_years_give_no_trend():
+    assert poisson_trend(np.array([2024, 2025]), np.array([5, 6]), np.array([1e5, 1e5])) is None
+
+
+def test_trend_rows_per_series():
+    history = pl.DataFrame(
+        {
+            "year": [2023, 2024, 2025, 2024, 2025],
+            "region_level": ["national"] * 5,
+            "region_code": ["NL01"] * 5,
+            "region_name": ["Nederland"] * 5,
+            "phenomenon_code": ["fraud", "fraud", "fraud", "violence", "violence"],
+            "source": ["incidents"] * 5,
+            "event_count": [100, 110, 121, 50, 25],
+            "population": [1e6] * 5,
+        }
+    )
+    rows = trend_rows(history, 2025).sort("phenomenon_code")
+    fraud, violence = rows.rows(named=True)
+    assert fraud["event_count_previous"] == 110
+    assert fraud["change_on_previous_year"] == pytest.approx(0.1)
+    assert fraud["trend_years"] == 3 and fraud["trend_yearly_change"] == pytest.approx(0.1)
+    assert violence["change_on_previous_year"] == pytest.approx(-0.5)
+    assert violence["change_direction"] == "falling"  # 25 against 50: p < 0.01
+    assert violence["trend_years"] is None  # two years only

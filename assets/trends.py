@@ -61,7 +61,8 @@ class Trend:
 def poisson_trend(
     years: np.ndarray, counts: np.ndarray, population: np.ndarray, level=LEVEL
 ) -> Trend | None:
-    """Log-linear Poisson regression of counts on year with log(population) as offset."""
+    """Log-linear Poisson regression of counts on year with log(population) as offset; None
+    when there are fewer than three years, no counts, or no finite estimate."""
     from scipy.stats import t as student_t
 
     years = np.asarray(years, float)
@@ -72,14 +73,21 @@ def poisson_trend(
         return None
     x = np.column_stack([np.ones(n), years - years.mean()])
     beta = np.array([np.log(counts.sum() / np.exp(offset).sum()), 0.0])
-    for _ in range(100):  # iteratively reweighted least squares
+    try:
+        for _ in range(100):  # iteratively reweighted least squares
+            mean = np.exp(x @ beta + offset)
+            step = np.linalg.solve(x.T @ (mean[:, None] * x), x.T @ (counts - mean))
+            beta = beta + step
+            if np.max(np.abs(step)) < 1e-10:
+                break
+        else:
+            return None
         mean = np.exp(x @ beta + offset)
-        step = np.linalg.solve(x.T @ (mean[:, None] * x), x.T @ (counts - mean))
-        beta = beta + step
-        if np.max(np.abs(step)) < 1e-12:
-            break
-    mean = np.exp(x @ beta + offset)
-    covariance = np.linalg.inv(x.T @ (mean[:, None] * x))
+        covariance = np.linalg.inv(x.T @ (mean[:, None] * x))
+    except np.linalg.LinAlgError:
+        # Counts only at one end of the series (zeros before, say): the fitted change runs off
+        # to infinity, and there is no yearly change to report.
+        return None
     # Quasi-Poisson: more variation between years than Poisson allows widens the interval.
     dispersion = max(1.0, float(np.sum((counts - mean) ** 2 / mean) / (n - 2)))
     se = float(np.sqrt(covariance[1, 1] * dispersion))

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from dagster import Definitions
 
+from assets.index_assets import threat_index_asset
 from assets.indicators import indicator_assets, indicator_checks
 from assets.published import no_published_count_can_be_disclosed, published_counts
 from assets.rankings import harm_rankings
@@ -31,6 +32,7 @@ def build_definitions(
             harm_rankings,
             published_counts,
             phenomenon_trends,
+            threat_index_asset,
             *report_assets,
         ],
         asset_checks=[

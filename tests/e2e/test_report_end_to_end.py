@@ -431,3 +431,26 @@ def test_phenomenon_trends_compare_with_last_year(demo_build: Workspace) -> None
         assert low < change < high
         # Only 2024 and 2025 are built here: too few years for a trend.
         assert trend_years is None
+
+
+def test_threat_index_ranks_the_regions_with_a_rank_range(demo_build: Workspace) -> None:
+    with demo_build.connect() as conn:
+        levels = conn.execute(
+            "select region_level, count(*), min(index_rank), max(variants) "
+            "from indicators.threat_index where year = ? group by 1 order by 1",
+            [YEAR],
+        ).fetchall()
+        outside = conn.execute(
+            "select count(*) from indicators.threat_index where year = ? "
+            "and not (rank_min <= index_rank and index_rank <= rank_max)",
+            [YEAR],
+        ).fetchall()
+        settings = conn.execute(
+            "select distinct normalisation, aggregation, weights from indicators.threat_index "
+            "where year = ?",
+            [YEAR],
+        ).fetchall()
+    # 12 provinces and 10 RIEC regions; 4 indicators: 5 combinations x 5 indicator sets.
+    assert levels == [("province", 12, 1, 25), ("riec_region", 10, 1, 25)]
+    assert outside == [(0,)]
+    assert settings == [("min_max", "arithmetic", "{}")]

@@ -68,8 +68,15 @@ def test_overdispersion_widens_the_interval():
     assert direction(wild.lower, wild.upper) == "no clear change"
 
 
-def test_too_few_years_give_no_trend():
-    assert poisson_trend(np.array([2024, 2025]), np.array([5, 6]), np.array([1e5, 1e5])) is None
+def test_too_few_years_or_no_finite_estimate_give_no_trend():
+    population = np.full(4, 1e5)
+    assert poisson_trend(np.array([2024, 2025]), np.array([5, 6]), population[:2]) is None
+    years = np.arange(2022, 2026)
+    # Counts only in the last year: the fitted yearly change would be infinite.
+    assert poisson_trend(years, np.array([0, 0, 0, 3]), population) is None
+    assert poisson_trend(years, np.array([0, 0, 0, 0]), population) is None
+    # A zero among other counts is fine.
+    assert poisson_trend(years, np.array([0, 5, 6, 7]), population) is not None
 
 
 def test_trend_rows_per_series():

@@ -1,0 +1,28 @@
+-- The composite threat index per RIEC region and province: value and rank under the chosen
+-- normalisation, weighting and aggregation, and the rank range over the robustness variants.
+-- index_rows is the frame the threat_index asset computes (assets/composite.py).
+create schema if not exists indicators;
+create table if not exists indicators.threat_index (
+    year integer not null,
+    region_level varchar not null,
+    region_code varchar not null,
+    region_name varchar not null,
+    index_value double not null,
+    index_rank integer not null,
+    rank_min integer not null,
+    rank_median double not null,
+    rank_max integer not null,
+    variants integer not null,
+    normalisation varchar not null,
+    aggregation varchar not null,
+    weights varchar not null
+);
+delete from indicators.threat_index where year = $year;
+insert into indicators.threat_index by name
+select
+    $year as year,
+    *,
+    $normalisation as normalisation,
+    $aggregation as aggregation,
+    $weights as weights
+from index_rows;

@@ -1,0 +1,49 @@
+-- The composite threat index's indicators per RIEC region and province in one year, each per
+-- 100,000 inhabitants (higher = more threat): harm of registered crimes (the run's weight set),
+-- dismantled drug sites, suspicious transactions (FIU-Nederland) and Meld Misdaad Anoniem tips.
+with crimes as (
+    select
+        region_level,
+        region_code,
+        region_name,
+        max(population) as population,
+        sum(harm_score) filter (where source = 'incidents') as harm,
+        sum(event_count) filter (where source = 'drug_sites') as drug_sites
+    from indicators.phenomenon_indicators
+    where year = $year and region_level in ('riec_region', 'province')
+    group by all
+),
+
+money as (
+    select region_level, region_code, sum(suspicious_transactions) as suspicious
+    from indicators.financial_indicators
+    where year = $year and region_level in ('riec_region', 'province')
+    group by all
+),
+
+tips as (
+    select r.region_level, r.region_code, sum(t.tips) as tips
+    from staging.stg_signals__tips as t
+    inner join reference.region_membership as r using (municipality_code)
+    where t.year = $year and r.region_level in ('riec_region', 'province')
+    group by all
+),
+
+wide as (
+    select
+        c.region_level,
+        c.region_code,
+        c.region_name,
+        c.harm * 100000.0 / c.population as harm_per_100k,
+        c.drug_sites * 100000.0 / c.population as drug_sites_per_100k,
+        coalesce(m.suspicious, 0) * 100000.0 / c.population as suspicious_transactions_per_100k,
+        coalesce(t.tips, 0) * 100000.0 / c.population as tips_per_100k
+    from crimes as c
+    left join money as m using (region_level, region_code)
+    left join tips as t using (region_level, region_code)
+)
+
+unpivot wide
+on harm_per_100k, drug_sites_per_100k, suspicious_transactions_per_100k, tips_per_100k
+into name indicator value value
+order by region_level, region_code, indicator

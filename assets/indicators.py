@@ -64,6 +64,28 @@ financial_indicators = partitioned_sql_asset(
 )
 
 
+def _confidence_level(context: AssetExecutionContext) -> dict[str, object]:
+    return {"confidence_level": CONFIDENCE_LEVEL}
+
+
+sector_indicators = partitioned_sql_asset(
+    stage="indicators",
+    sql_dir="marts",
+    name="sector_indicators",
+    group="financial",
+    description="Sector exposure per year x region level x region x sector: FIU-Nederland "
+    "transactions of the sector's reporting groups, its establishments (SBI sections) and "
+    "suspicious transactions per 1,000 establishments with an exact 95% interval.",
+    deps=[
+        ["indicators", "financial_indicators"],
+        ["staging", "stg_establishments__establishments"],
+        ["reference", "sectors"],
+        ["reference", "region_membership"],
+    ],
+    extra_params=_confidence_level,
+)
+
+
 @asset_check(
     asset=AssetKey(["indicators", "phenomenon_indicators"]),
     name="regions_add_up",
@@ -87,5 +109,5 @@ def regions_add_up(
     )
 
 
-indicator_assets = [phenomenon_indicators, financial_indicators]
+indicator_assets = [phenomenon_indicators, financial_indicators, sector_indicators]
 indicator_checks = [regions_add_up]

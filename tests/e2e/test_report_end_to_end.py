@@ -454,3 +454,19 @@ def test_threat_index_ranks_the_regions_with_a_rank_range(demo_build: Workspace)
     assert levels == [("province", 12, 1, 25), ("riec_region", 10, 1, 25)]
     assert outside == [(0,)]
     assert settings == [("min_max", "arithmetic", "{}")]
+
+
+def test_sector_indicators_mark_sectors_without_a_source(demo_build: Workspace) -> None:
+    with demo_build.connect() as conn:
+        national = conn.execute(
+            "select sector_code, has_source, suspicious_per_1000_establishments "
+            "from indicators.sector_indicators "
+            "where year = ? and region_level = 'national' order by 1",
+            [YEAR],
+        ).fetchall()
+    assert len(national) == 10
+    without = {sector for sector, has_source, _ in national if not has_source}
+    # No FIU-Nederland reporting group belongs to these: a gap, not zero.
+    assert without == {"agriculture_rural", "hospitality", "logistics", "recreation_parks"}
+    assert all(rate is None for sector, _, rate in national if sector in without)
+    assert all(rate > 0 for sector, _, rate in national if sector not in without)

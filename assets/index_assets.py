@@ -3,15 +3,14 @@ robustness. The method is in assets/composite.py; every choice is a run config v
 
 import json
 
-import polars as pl
 from dagster import AssetExecutionContext, AssetKey, Config, MaterializeResult, asset
 from dagster_duckdb import DuckDBResource
 from pydantic import Field
 
 from assets.composite import IndexSettings, threat_index
-from pipeline.metadata import table_metadata
+from pipeline.metadata import yearly_table_metadata
 from pipeline.partitions import yearly_partitions
-from pipeline.sql import query, run_in_transaction
+from pipeline.sql import query_frame, run_in_transaction
 
 
 class ThreatIndexConfig(Config):
@@ -44,8 +43,7 @@ def threat_index_asset(
     year = int(context.partition_key)
     settings = IndexSettings(config.normalisation, config.aggregation, dict(config.weights))
     with warehouse.get_connection() as conn:
-        columns, rows = query(conn, "marts/threat_index_inputs", {"year": year})
-        inputs = pl.DataFrame(rows, schema=columns, orient="row", infer_schema_length=None)
+        inputs = query_frame(conn, "marts/threat_index_inputs", {"year": year})
         conn.register("index_rows", threat_index(inputs, settings).to_arrow())
         run_in_transaction(
             conn,
@@ -57,8 +55,7 @@ def threat_index_asset(
                 "weights": json.dumps(settings.weights, sort_keys=True),
             },
         )
-        metadata = table_metadata(conn, "indicators.threat_index", {"year": year})
-        synthetic = query(conn, "quality/synthetic_inputs", {"year": year})[1][0][0]
-    return MaterializeResult(
-        metadata={**metadata, "sql_file": "sql/marts/threat_index.sql", "synthetic": synthetic}
-    )
+        metadata = yearly_table_metadata(
+            conn, "indicators.threat_index", year, "sql/marts/threat_index.sql"
+        )
+    return MaterializeResult(metadata=metadata)

@@ -1,7 +1,6 @@
 """Published counts: municipal, RIEC and national counts under disclosure control, and the
 blocking check that nothing hidden can be recovered. The rules are in assets/disclosure.py."""
 
-import polars as pl
 from dagster import (
     AssetCheckExecutionContext,
     AssetCheckResult,
@@ -15,9 +14,9 @@ from dagster import (
 from dagster_duckdb import DuckDBResource
 
 from assets.disclosure import DEFAULT_THRESHOLD, publish, published_problems
-from pipeline.metadata import table_metadata
+from pipeline.metadata import yearly_table_metadata
 from pipeline.partitions import yearly_partitions
-from pipeline.sql import query, run_in_transaction
+from pipeline.sql import query_frame, run_in_transaction
 
 KEY = AssetKey(["indicators", "published_counts"])
 
@@ -25,11 +24,6 @@ KEY = AssetKey(["indicators", "published_counts"])
 class DisclosureConfig(Config):
     # No published municipal count is below this; Statistics Netherlands' usual rule of thumb.
     threshold: int = DEFAULT_THRESHOLD
-
-
-def _frame(conn, name: str, year: int) -> pl.DataFrame:
-    columns, rows = query(conn, f"marts/{name}", {"year": year})
-    return pl.DataFrame(rows, schema=columns, orient="row", infer_schema_length=None)
 
 
 @asset(
@@ -48,21 +42,20 @@ def published_counts(
 ) -> MaterializeResult:
     year = int(context.partition_key)
     with warehouse.get_connection() as conn:
-        counts = _frame(conn, "published_count_inputs", year)
+        counts = query_frame(conn, "marts/published_count_inputs", {"year": year})
         municipal, region = publish(counts, config.threshold)
         conn.register("published_municipal_rows", municipal.to_arrow())
         conn.register("published_region_rows", region.to_arrow())
         run_in_transaction(
             conn, "marts/published_counts", {"year": year, "threshold": config.threshold}
         )
-        metadata = table_metadata(conn, "indicators.published_municipal_counts", {"year": year})
-        synthetic = query(conn, "quality/synthetic_inputs", {"year": year})[1][0][0]
+        metadata = yearly_table_metadata(
+            conn, "indicators.published_municipal_counts", year, "sql/marts/published_counts.sql"
+        )
     hidden = municipal.group_by("suppression").len().sort("suppression", nulls_last=True)
     return MaterializeResult(
         metadata={
             **metadata,
-            "sql_file": "sql/marts/published_counts.sql",
-            "synthetic": synthetic,
             "threshold": config.threshold,
             **{f"cells_{label or 'shown'}": count for label, count in hidden.iter_rows()},
         }
@@ -84,9 +77,9 @@ def no_published_count_can_be_disclosed(
 ) -> AssetCheckResult:
     year = int(context.partition_key)
     with warehouse.get_connection() as conn:
-        counts = _frame(conn, "published_count_inputs", year)
-        municipal = _frame(conn, "published_counts_as_stored", year)
-        region = _frame(conn, "published_region_counts_as_stored", year)
+        counts = query_frame(conn, "marts/published_count_inputs", {"year": year})
+        municipal = query_frame(conn, "marts/published_counts_as_stored", {"year": year})
+        region = query_frame(conn, "marts/published_region_counts_as_stored", {"year": year})
     threshold = int(municipal["threshold"][0])
     problems = published_problems(counts, municipal, region, threshold)
     return AssetCheckResult(

@@ -3,15 +3,14 @@
 The statistics are in assets/harm_model.py; this asset reads, calls and writes.
 """
 
-import polars as pl
 from dagster import AssetExecutionContext, AssetKey, Config, MaterializeResult, MetadataValue, asset
 from dagster_duckdb import DuckDBResource
 
 from assets.formatting import markdown_table
 from assets.harm_model import RankingSettings, rank_regions
-from pipeline.metadata import table_metadata
+from pipeline.metadata import yearly_table_metadata
 from pipeline.partitions import yearly_partitions
-from pipeline.sql import query, run_in_transaction
+from pipeline.sql import query_frame, run_in_transaction
 
 DEFAULTS = RankingSettings()
 
@@ -21,11 +20,6 @@ class RankingConfig(Config):
     weight_spread: float = DEFAULTS.weight_spread
     seed: int = DEFAULTS.seed
     confidence_level: float = DEFAULTS.level
-
-
-def _frame(conn, name: str, params: dict) -> pl.DataFrame:
-    columns, rows = query(conn, f"marts/{name}", params)
-    return pl.DataFrame(rows, schema=columns, orient="row", infer_schema_length=None)
 
 
 @asset(
@@ -50,8 +44,8 @@ def harm_rankings(
         config.draws, config.weight_spread, config.seed, config.confidence_level
     )
     with warehouse.get_connection() as conn:
-        counts = _frame(conn, "harm_ranking_inputs", {"year": year})
-        weights = _frame(conn, "harm_weights_in_use", {})
+        counts = query_frame(conn, "marts/harm_ranking_inputs", {"year": year})
+        weights = query_frame(conn, "marts/harm_weights_in_use")
         rankings, correlations = rank_regions(counts, weights, year, settings)
         conn.register("ranking_rows", rankings.to_arrow())
         conn.register("correlation_rows", correlations.to_arrow())
@@ -66,13 +60,12 @@ def harm_rankings(
                 "confidence_level": settings.level,
             },
         )
-        metadata = table_metadata(conn, "indicators.harm_rankings", {"year": year})
-        synthetic = query(conn, "quality/synthetic_inputs", {"year": year})[1][0][0]
+        metadata = yearly_table_metadata(
+            conn, "indicators.harm_rankings", year, "sql/marts/harm_rankings.sql"
+        )
     return MaterializeResult(
         metadata={
             **metadata,
-            "sql_file": "sql/marts/harm_rankings.sql",
-            "synthetic": synthetic,
             "rank_correlations": MetadataValue.md(
                 markdown_table(correlations.columns, correlations.rows())
             ),

@@ -17,7 +17,7 @@ from assets.formatting import markdown_table
 from assets.report_builder import ReportData, build_report_html
 from pipeline.partitions import yearly_partitions
 from pipeline.resources import ProjectPaths
-from pipeline.sql import query
+from pipeline.sql import query, query_frame
 
 # The trend chart reads the nine years before the report year as well.
 TEN_YEARS = TimeWindowPartitionMapping(start_offset=-9, allow_nonexistent_upstream_partitions=True)
@@ -35,8 +35,7 @@ def _harm_weight_set(conn, year: int) -> str:
 
 
 def _frame(conn, name: str, year: int) -> pl.DataFrame:
-    columns, rows = query(conn, f"report/{name}", {"year": year})
-    return pl.DataFrame(rows, schema=columns, orient="row", infer_schema_length=None)
+    return query_frame(conn, f"report/{name}", {"year": year})
 
 
 class MixedWeightSets(ValueError):

@@ -1,15 +1,14 @@
 """The phenomenon_trends asset: change on last year and ten-year trends, with significance.
 The statistics are in assets/trends.py."""
 
-import polars as pl
 from dagster import AssetDep, AssetExecutionContext, MaterializeResult, asset
 from dagster_duckdb import DuckDBResource
 
 from assets.report import TEN_YEARS
 from assets.trends import LEVEL, trend_rows
-from pipeline.metadata import table_metadata
+from pipeline.metadata import yearly_table_metadata
 from pipeline.partitions import yearly_partitions
-from pipeline.sql import query, run_in_transaction
+from pipeline.sql import query_frame, run_in_transaction
 
 
 @asset(
@@ -28,14 +27,12 @@ def phenomenon_trends(
 ) -> MaterializeResult:
     year = int(context.partition_key)
     with warehouse.get_connection() as conn:
-        columns, rows = query(conn, "marts/phenomenon_trend_inputs", {"year": year})
-        history = pl.DataFrame(rows, schema=columns, orient="row", infer_schema_length=None)
+        history = query_frame(conn, "marts/phenomenon_trend_inputs", {"year": year})
         conn.register("trend_rows", trend_rows(history, year).to_arrow())
         run_in_transaction(
             conn, "marts/phenomenon_trends", {"year": year, "confidence_level": LEVEL}
         )
-        metadata = table_metadata(conn, "indicators.phenomenon_trends", {"year": year})
-        synthetic = query(conn, "quality/synthetic_inputs", {"year": year})[1][0][0]
-    return MaterializeResult(
-        metadata={**metadata, "sql_file": "sql/marts/phenomenon_trends.sql", "synthetic": synthetic}
-    )
+        metadata = yearly_table_metadata(
+            conn, "indicators.phenomenon_trends", year, "sql/marts/phenomenon_trends.sql"
+        )
+    return MaterializeResult(metadata=metadata)

@@ -46,3 +46,18 @@ def table_metadata(
         "dagster/column_schema": TableSchema(columns=columns),
         "preview": MetadataValue.md(markdown_table(relation.columns, preview)),
     }
+
+
+def yearly_table_metadata(
+    conn: duckdb.DuckDBPyConnection, table: str, year: int, sql_file: str
+) -> dict[str, Any]:
+    """``table_metadata`` of one year's rows, the SQL file that wrote them, and whether any
+    input of the year is synthetic demo data."""
+    from pipeline.sql import query
+
+    synthetic = query(conn, "quality/synthetic_inputs", {"year": year})[1][0][0]
+    return {
+        **table_metadata(conn, table, {"year": year}),
+        "sql_file": sql_file,
+        "synthetic": synthetic,
+    }

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import polars as pl
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 
@@ -115,3 +116,11 @@ def install_macros(conn: duckdb.DuckDBPyConnection) -> None:
     for path in sorted((SQL_DIR / "macros").glob("*.sql")):
         run_sql(conn, f"macros/{path.stem}")
     install_functions(conn)
+
+
+def query_frame(
+    conn: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, Any] | None = None
+) -> pl.DataFrame:
+    """``query`` as a Polars frame (column types inferred from all rows)."""
+    columns, rows = query(conn, name, params)
+    return pl.DataFrame(rows, schema=columns, orient="row", infer_schema_length=None)

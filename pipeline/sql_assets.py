@@ -16,9 +16,9 @@ from dagster import (
 )
 from dagster_duckdb import DuckDBResource
 
-from pipeline.metadata import table_metadata
+from pipeline.metadata import yearly_table_metadata
 from pipeline.partitions import yearly_partitions
-from pipeline.sql import query, run_in_transaction
+from pipeline.sql import run_in_transaction
 
 
 def partitioned_sql_asset(
@@ -48,10 +48,7 @@ def partitioned_sql_asset(
         params = {"year": year, **(extra_params(context) if extra_params else {})}
         with warehouse.get_connection() as conn:
             run_in_transaction(conn, f"{sql_dir}/{name}", params)
-            metadata = table_metadata(conn, table, {"year": year})
-            synthetic = query(conn, "quality/synthetic_inputs", {"year": year})[1][0][0]
-        return MaterializeResult(
-            metadata={**metadata, "sql_file": f"sql/{sql_dir}/{name}.sql", "synthetic": synthetic}
-        )
+            metadata = yearly_table_metadata(conn, table, year, f"sql/{sql_dir}/{name}.sql")
+        return MaterializeResult(metadata=metadata)
 
     return _build

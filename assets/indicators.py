@@ -86,6 +86,23 @@ sector_indicators = partitioned_sql_asset(
 )
 
 
+signal_indicators = partitioned_sql_asset(
+    stage="indicators",
+    sql_dir="marts",
+    name="signal_indicators",
+    group="signals",
+    description="Meld Misdaad Anoniem tips per year x region level x region x theme, per "
+    "100,000 inhabitants with an exact 95% interval.",
+    deps=[
+        ["staging", "stg_signals__tips"],
+        ["staging", "stg_population__inhabitants"],
+        ["reference", "signal_themes"],
+        ["reference", "region_membership"],
+    ],
+    extra_params=_confidence_level,
+)
+
+
 @asset_check(
     asset=AssetKey(["indicators", "phenomenon_indicators"]),
     name="regions_add_up",
@@ -109,5 +126,10 @@ def regions_add_up(
     )
 
 
-indicator_assets = [phenomenon_indicators, financial_indicators, sector_indicators]
+indicator_assets = [
+    phenomenon_indicators,
+    financial_indicators,
+    sector_indicators,
+    signal_indicators,
+]
 indicator_checks = [regions_add_up]

@@ -470,3 +470,28 @@ def test_sector_indicators_mark_sectors_without_a_source(demo_build: Workspace) 
     assert without == {"agriculture_rural", "hospitality", "logistics", "recreation_parks"}
     assert all(rate is None for sector, _, rate in national if sector in without)
     assert all(rate > 0 for sector, _, rate in national if sector not in without)
+
+
+def test_tips_per_region_and_their_change(demo_build: Workspace) -> None:
+    with demo_build.connect() as conn:
+        regions = conn.execute(
+            "select count(distinct region_code) from indicators.signal_indicators "
+            "where year = ? and region_level = 'riec_region'",
+            [YEAR],
+        ).fetchall()
+        national = conn.execute(
+            "select sum(tips) from indicators.signal_indicators "
+            "where year = ? and region_level = 'national'",
+            [YEAR],
+        ).fetchall()
+        staged = conn.execute(
+            "select sum(tips) from staging.stg_signals__tips where year = ?", [YEAR]
+        ).fetchall()
+        changes = conn.execute(
+            "select count(*) from indicators.phenomenon_trends "
+            "where year = ? and source = 'signals' and change_on_previous_year is not null",
+            [YEAR],
+        ).fetchall()
+    assert regions == [(10,)]
+    assert national == staged
+    assert changes[0][0] > 0

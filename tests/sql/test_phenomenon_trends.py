@@ -7,12 +7,21 @@ import polars as pl
 from assets.trends import trend_rows
 from pipeline.sql import query, run_in_transaction
 
+from .helpers import stage_new_source
+
 
 def test_trends_of_the_fixture_years_are_written_once(built):
+    stage_new_source(built, "signals")
+    for year in (2023, 2024):
+        run_in_transaction(
+            built, "marts/signal_indicators", {"year": year, "confidence_level": 0.95}
+        )
     columns, rows = query(built, "marts/phenomenon_trend_inputs", {"year": 2024})
     history = pl.DataFrame(rows, schema=columns, orient="row", infer_schema_length=None)
     assert set(history["year"]) == {2023, 2024}
     assert "municipality" not in set(history["region_level"])
+    # Tips join as source 'signals', per phenomenon.
+    assert set(history["source"]) == {"incidents", "drug_sites", "signals"}
     for _ in range(2):
         built.register("trend_rows", trend_rows(history, 2024).to_arrow())
         run_in_transaction(

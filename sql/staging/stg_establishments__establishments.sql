@@ -2,13 +2,14 @@
 -- total row (T001081) is left out: it is the sum of the sections. Suppressed cells count 0.
 -- Older municipality codes map through reference.municipality_code_map; for a split
 -- municipality each measure goes to the successors by share, largest remainder first, so no
--- count is lost or invented.
+-- count is lost or invented. is_provisional: CBS marked the period provisional ("2025JJ00*").
 create schema if not exists staging;
 create table if not exists staging.stg_establishments__establishments (
     year integer not null,
     municipality_code varchar not null,
     sbi_section varchar not null,
     establishments bigint not null,
+    is_provisional boolean not null,
     delivered_codes varchar[] not null,
     source_file varchar not null,
     source_rows bigint[] not null
@@ -20,6 +21,7 @@ with delivered as (
         trim("RegioS") as delivered_code,
         trim("BedrijfstakkenBranchesSBI2008") as sbi_section,
         coalesce(try_cast(nullif(trim("Vestigingen_1"), '.') as bigint), 0) as establishments,
+        ends_with(trim("Perioden"), '*') as is_provisional,
         source_file,
         source_row
     from raw.establishments
@@ -57,6 +59,7 @@ select
     municipality_code,
     sbi_section,
     cast(sum(allocated_value) filter (where measure = 'establishments') as bigint),
+    bool_or(is_provisional),
     list(distinct delivered_code order by delivered_code),
     min(source_file),
     list(distinct source_row order by source_row)

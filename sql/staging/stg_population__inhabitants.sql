@@ -1,11 +1,13 @@
 -- Inhabitants on 1 January per municipality (2025 division) for one year, all sexes, ages and
 -- marital states. Older codes map through reference.municipality_code_map; a split
 -- municipality's inhabitants go to its successors by share, largest remainder first.
+-- is_provisional: CBS marked the period provisional ("2025JJ00*").
 create schema if not exists staging;
 create table if not exists staging.stg_population__inhabitants (
     year integer not null,
     municipality_code varchar not null,
     inhabitants bigint not null,
+    is_provisional boolean not null,
     delivered_codes varchar[] not null,
     source_file varchar not null,
     source_rows bigint[] not null
@@ -16,6 +18,7 @@ with delivered as (
     select
         trim("RegioS") as delivered_code,
         cast(trim("BevolkingOp1Januari_1") as bigint) as delivered_count,
+        ends_with(trim("Perioden"), '*') as is_provisional,
         source_file,
         source_row
     from raw.population
@@ -46,6 +49,7 @@ select
     $year as year,
     municipality_code,
     cast(sum(allocated_count) as bigint) as inhabitants,
+    bool_or(is_provisional) as is_provisional,
     list(distinct delivered_code order by delivered_code) as delivered_codes,
     min(source_file) as source_file,
     list(source_row order by source_row) as source_rows

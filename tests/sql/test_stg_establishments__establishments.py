@@ -87,3 +87,17 @@ def test_idempotent_and_years_apart(establishments):
         "select year, sum(establishments) from staging.stg_establishments__establishments "
         "group by 1 order by 1"
     ).fetchall() == [(2023, 11), (2024, 169)]
+
+
+def test_a_period_marked_provisional_is_kept_as_a_flag(warehouse):
+    load_raw(
+        warehouse,
+        "establishments",
+        2024,
+        [("0", "A", "GM0001", "2024JJ00*", "20"), ("1", "K", "GM0002", "2024JJ00", "30")],
+    )
+    run_in_transaction(warehouse, NAME, {"year": 2024})
+    assert warehouse.execute(
+        "select municipality_code, sbi_section, is_provisional "
+        "from staging.stg_establishments__establishments order by 1"
+    ).fetchall() == [("GM0001", "A", True), ("GM0002", "K", False)]

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import polars as pl
 
+from assets.harm_model import ranks
+
 NORMALISATIONS = ("min_max", "z_score", "rank")
 AGGREGATIONS = ("arithmetic", "geometric")
 
@@ -57,11 +59,6 @@ def index_values(
         # Shift 0-100 (or ranks from 0) to start at 1, so that every value is positive.
         normalised = normalised * 0.99 + 1 if normalisation == "min_max" else normalised + 1
     return aggregate(normalised, weights, aggregation)
-
-
-def ranks(scores: np.ndarray) -> np.ndarray:
-    scores = np.asarray(scores, float)
-    return (scores[None, :] > scores[:, None]).sum(axis=1) + 1
 
 
 @dataclass(frozen=True)

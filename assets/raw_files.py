@@ -92,14 +92,18 @@ def _header_problem(path: Path, source: Source, delivered: list[str]) -> str | N
     return f"{path.name}, row 1 (header): {'; '.join(problems)}; {expected}"
 
 
+def _refuse_empty(path: Path) -> None:
+    if path.stat().st_size == 0:
+        raise UnreadableFile(f"{path.name}: the file is empty (0 bytes); expected a header row")
+
+
 def hash_and_parse(path: Path, source: Source) -> tuple[str, pl.DataFrame]:
     """The file's SHA-256 and its rows (see ``parse_delivered_rows``).
 
     The hash is computed in a second thread while Polars parses: both release the GIL, so a large
     file costs little more than its parse.
     """
-    if path.stat().st_size == 0:
-        raise UnreadableFile(f"{path.name}: the file is empty (0 bytes); expected a header row")
+    _refuse_empty(path)
     with ThreadPoolExecutor(max_workers=1) as pool:
         hashing = pool.submit(file_sha256, path)
         frame = parse_delivered_rows(path, source)
@@ -126,7 +130,8 @@ def read_delivered_rows(path: Path, source: Source) -> pl.DataFrame:
     stopping at it. A UTF-8 byte-order mark and Windows line endings are accepted; blank lines
     carry no data and are skipped.
     """
-    return hash_and_parse(path, source)[1]
+    _refuse_empty(path)
+    return parse_delivered_rows(path, source)
 
 
 def parse_delivered_rows(path: Path, source: Source) -> pl.DataFrame:

@@ -8,19 +8,17 @@ from dagster import (
     MetadataValue,
     TableColumn,
     TableSchema,
-    TimeWindowPartitionMapping,
     asset,
 )
 from dagster_duckdb import DuckDBResource
 
 from assets.formatting import markdown_table
 from assets.report_builder import ReportData, build_report_html
-from pipeline.partitions import yearly_partitions
+from pipeline.partitions import TEN_YEARS, yearly_partitions
 from pipeline.resources import ProjectPaths
 from pipeline.sql import query, query_frame
 
 # The trend chart reads the nine years before the report year as well.
-TEN_YEARS = TimeWindowPartitionMapping(start_offset=-9, allow_nonexistent_upstream_partitions=True)
 
 
 def _harm_weight_set(conn, year: int) -> str:

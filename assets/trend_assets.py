@@ -4,10 +4,9 @@ The statistics are in assets/trends.py."""
 from dagster import AssetDep, AssetExecutionContext, MaterializeResult, asset
 from dagster_duckdb import DuckDBResource
 
-from assets.report import TEN_YEARS
 from assets.trends import LEVEL, trend_rows
 from pipeline.metadata import yearly_table_metadata
-from pipeline.partitions import yearly_partitions
+from pipeline.partitions import TEN_YEARS, yearly_partitions
 from pipeline.sql import query_frame, run_in_transaction
 
 

@@ -165,24 +165,28 @@ def trend_rows(history: pl.DataFrame, year: int, level: float = LEVEL) -> pl.Dat
             series["population"].to_numpy(),
             level,
         )
-        rows.append(
-            (
-                *key,
-                count,
-                count_before,
-                change.rate_ratio - 1 if change else None,
-                change.lower - 1 if change else None,
-                change.upper - 1 if change else None,
-                change.p_value if change else None,
-                direction(change.lower - 1, change.upper - 1) if change else None,
-                int(series["year"].min()) if trend else None,
-                trend.years if trend else None,
-                trend.yearly_change if trend else None,
-                trend.lower if trend else None,
-                trend.upper if trend else None,
-                trend.p_value if trend else None,
-                trend.dispersion if trend else None,
-                direction(trend.lower, trend.upper) if trend else None,
-            )
-        )
-    return pl.DataFrame(rows, schema=TREND_SCHEMA, orient="row")
+        row = dict.fromkeys(TREND_SCHEMA)
+        row |= dict(zip(keys, key, strict=True))
+        row |= {"event_count": count, "event_count_previous": count_before}
+        if change:
+            low, high = change.lower - 1, change.upper - 1
+            row |= {
+                "change_on_previous_year": change.rate_ratio - 1,
+                "change_lower": low,
+                "change_upper": high,
+                "change_p_value": change.p_value,
+                "change_direction": direction(low, high),
+            }
+        if trend:
+            row |= {
+                "trend_first_year": int(series["year"].min()),
+                "trend_years": trend.years,
+                "trend_yearly_change": trend.yearly_change,
+                "trend_lower": trend.lower,
+                "trend_upper": trend.upper,
+                "trend_p_value": trend.p_value,
+                "trend_dispersion": trend.dispersion,
+                "trend_direction": direction(trend.lower, trend.upper),
+            }
+        rows.append(row)
+    return pl.DataFrame(rows, schema=TREND_SCHEMA)

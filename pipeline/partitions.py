@@ -1,6 +1,6 @@
 """Yearly partitions: one partition per calendar year of the threat picture."""
 
-from dagster import TimeWindowPartitionsDefinition
+from dagster import TimeWindowPartitionMapping, TimeWindowPartitionsDefinition
 
 FIRST_YEAR = "2015"
 
@@ -8,3 +8,6 @@ FIRST_YEAR = "2015"
 yearly_partitions = TimeWindowPartitionsDefinition(
     start=FIRST_YEAR, fmt="%Y", cron_schedule="0 0 1 1 *"
 )
+
+# A year and the nine before it (those that exist): what a ten-year trend depends on.
+TEN_YEARS = TimeWindowPartitionMapping(start_offset=-9, allow_nonexistent_upstream_partitions=True)

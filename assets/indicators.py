@@ -48,6 +48,17 @@ phenomenon_indicators = partitioned_sql_asset(
     extra_params=_harm_parameters,
 )
 
+harm_indicators = partitioned_sql_asset(
+    stage="indicators",
+    sql_dir="marts",
+    name="harm_indicators",
+    group="harm",
+    description="Harm score and harm per 100,000 inhabitants with exact 95% intervals under "
+    "every weight set, per year x region level x region x phenomenon x source (the main mart "
+    "carries the run's headline set only).",
+    deps=[["indicators", "phenomenon_indicators"], ["reference", "harm_weight_sets"]],
+)
+
 financial_indicators = partitioned_sql_asset(
     stage="indicators",
     sql_dir="marts",
@@ -85,6 +96,53 @@ sector_indicators = partitioned_sql_asset(
     extra_params=_confidence_level,
 )
 
+
+def _cross_parameters(context: AssetExecutionContext) -> dict[str, object]:
+    return {"confidence_level": CONFIDENCE_LEVEL, "gap_max_upper_ratio": GAP_MAX_UPPER_RATIO}
+
+
+phenomenon_sector_indicators = partitioned_sql_asset(
+    stage="indicators",
+    sql_dir="marts",
+    name="phenomenon_sector_indicators",
+    group="harm",
+    description="Phenomenon x sector per year x region level x region: drug sites by setting, "
+    "customs seizures by location, FIU suspicious transactions and emergency freezes by "
+    "reporting group, per 1,000 establishments with an exact 95% interval; cells no source "
+    "covers are intelligence gaps (null), not zero.",
+    deps=[
+        ["staging", "stg_drug_sites__sites"],
+        ["staging", "stg_seizures__seizures"],
+        ["staging", "stg_financial__fiu_transactions"],
+        ["staging", "stg_financial__emergency_freezes"],
+        ["indicators", "sector_indicators"],
+        ["reference", "site_settings"],
+        ["reference", "seizure_location_types"],
+        ["reference", "region_membership"],
+    ],
+    extra_params=_cross_parameters,
+)
+
+impact_indicators = partitioned_sql_asset(
+    stage="indicators",
+    sql_dir="marts",
+    name="impact_indicators",
+    group="harm",
+    description="Impact in euros per year x region level x region x component x item: "
+    "suspicious and frozen amounts and seized assets as reported, seized drugs at street value, "
+    "drug sites at clean-up cost; each unit value sourced or marked (derived, assumption, none), "
+    "with a low-high range.",
+    deps=[
+        ["staging", "stg_financial__fiu_transactions"],
+        ["staging", "stg_financial__emergency_freezes"],
+        ["staging", "stg_financial__seized_assets"],
+        ["staging", "stg_seizures__seizures"],
+        ["staging", "stg_drug_sites__sites"],
+        ["reference", "impact_unit_values"],
+        ["reference", "region_membership"],
+    ],
+    extra_params=_confidence_level,
+)
 
 signal_indicators = partitioned_sql_asset(
     stage="indicators",
@@ -128,8 +186,11 @@ def regions_add_up(
 
 indicator_assets = [
     phenomenon_indicators,
+    harm_indicators,
     financial_indicators,
     sector_indicators,
+    phenomenon_sector_indicators,
+    impact_indicators,
     signal_indicators,
 ]
 indicator_checks = [regions_add_up]

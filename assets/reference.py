@@ -30,6 +30,9 @@ REFERENCE_TABLES: dict[str, str] = {
     "sbi_sections": "The 21 sections of the SBI 2008 business classification.",
     "seized_asset_types": "Types of criminal assets seized by the OM.",
     "site_settings": "Surroundings of a drug site (residential, rural, industrial).",
+    "impact_unit_values": "Euro value per unit (kg of a drug, a drug site) or per reported euro, "
+    "each with its source or marked as derived, an assumption or absent; the basis of the "
+    "impact in euros.",
     "municipal_reclassifications": "Municipal boundary changes: old code, new code, date and "
     "share (1 for a merger, the population share for a split).",
 }

@@ -3,5 +3,6 @@ create schema if not exists reference;
 create or replace table reference.seizure_location_types as
 select *
 from read_csv($path, header = true, delim = ',', quote = '"', auto_detect = false,
-              columns = {'location_type_nl': 'VARCHAR', 'location_type': 'VARCHAR', 'label_en': 'VARCHAR'})
+              columns = {'location_type_nl': 'VARCHAR', 'location_type': 'VARCHAR', 'label_en': 'VARCHAR',
+                         'sector_code': 'VARCHAR'})
 order by location_type;

@@ -3,5 +3,6 @@ create schema if not exists reference;
 create or replace table reference.site_settings as
 select *
 from read_csv($path, header = true, delim = ',', quote = '"', auto_detect = false,
-              columns = {'setting_nl': 'VARCHAR', 'setting': 'VARCHAR', 'label_en': 'VARCHAR'})
+              columns = {'setting_nl': 'VARCHAR', 'setting': 'VARCHAR', 'label_en': 'VARCHAR',
+                         'sector_code': 'VARCHAR'})
 order by setting;

@@ -55,6 +55,7 @@ REFERENCE_TABLES = (
     "sbi_sections",
     "seized_asset_types",
     "site_settings",
+    "impact_unit_values",
 )
 
 FIXTURE_REFERENCE: dict[str, list[list[str]]] = {
@@ -115,6 +116,7 @@ FIXTURE_REFERENCE: dict[str, list[list[str]]] = {
     "sectors": [
         ["sector_code", "label_nl", "label_en", "sbi_sections"],
         ["financial_services", "Financiele dienstverlening", "Financial services", "K"],
+        ["logistics", "Logistiek", "Logistics", "H"],
         ["real_estate", "Vastgoed", "Real estate", "L"],
     ],
     # GM0901 merged into GM0001; GM0902 split 25/75 over GM0003 and GM0004; GM0903 merged into
@@ -183,16 +185,16 @@ FIXTURE_REFERENCE: dict[str, list[list[str]]] = {
         ["violence", "Sr", "art. 287", "doodslag", "15", "violence", "s", "false"],
     ],
     "seizure_location_types": [
-        ["location_type_nl", "location_type", "label_en"],
-        ["haven", "port", "Sea port"],
-        ["luchthaven", "airport", "Airport"],
-        ["post", "mail", "Mail and parcels"],
+        ["location_type_nl", "location_type", "label_en", "sector_code"],
+        ["haven", "port", "Sea port", "logistics"],
+        ["luchthaven", "airport", "Airport", "logistics"],
+        ["post", "mail", "Mail and parcels", "logistics"],
     ],
     "site_settings": [
-        ["setting_nl", "setting", "label_en"],
-        ["bedrijventerrein", "industrial", "Industrial estate"],
-        ["buitengebied", "rural", "Rural area"],
-        ["woonwijk", "residential", "Residential area"],
+        ["setting_nl", "setting", "label_en", "sector_code"],
+        ["bedrijventerrein", "industrial", "Industrial estate", "logistics"],
+        ["buitengebied", "rural", "Rural area", "real_estate"],
+        ["woonwijk", "residential", "Residential area", "real_estate"],
     ],
     "drugs": [
         ["drug_nl", "drug", "label_en", "phenomenon_code"],
@@ -214,6 +216,27 @@ FIXTURE_REFERENCE: dict[str, list[list[str]]] = {
         ["A", "Landbouw, bosbouw en visserij", "Agriculture, forestry and fishing"],
         ["K", "Financiele dienstverlening", "Financial services"],
         ["L", "Verhuur en handel van onroerend goed", "Real estate"],
+    ],
+    # Cocaine and dumps have a value with a range; synthetic drugs have none; money as reported.
+    "impact_unit_values": [
+        [
+            "component",
+            "item",
+            "quantity_unit",
+            "value_eur",
+            "low_eur",
+            "high_eur",
+            "reference_year",
+            "basis",
+            "source",
+            "note",
+        ],
+        ["seized_assets_value", "cash", "eur", "1", "1", "1", "", "reported", "s", "n"],
+        ["seizure_street_value", "cocaine", "kg", "50000", "40000", "75000", "2020", "sourced",
+         "s", "n"],
+        ["seizure_street_value", "synthetic", "kg", "", "", "", "", "none", "", "n"],
+        ["site_clean_up", "dump", "site", "8500", "4000", "25000", "2020", "derived", "s", "n"],
+        ["suspicious_transactions_amount", "all", "eur", "1", "1", "1", "", "reported", "s", "n"],
     ],
     "seized_asset_types": [
         ["asset_type_nl", "asset_type", "label_en"],

@@ -417,3 +417,37 @@ def test_real_every_reporting_sector_maps_to_a_sector_with_sbi_sections(real):
         ).fetchall()
         == []
     )
+
+
+def test_real_every_setting_and_seizure_location_maps_to_a_known_sector(real):
+    unknown = real.execute(
+        "select setting, sector_code from reference.site_settings "
+        "union all select location_type, sector_code from reference.seizure_location_types"
+    ).fetchall()
+    sectors = {row[0] for row in real.execute("select sector_code from reference.sectors").fetchall()}
+    assert len(unknown) == 8
+    assert [(code, sector) for code, sector in unknown if sector not in sectors] == []
+
+
+def test_real_every_impact_item_has_a_unit_value_row_sourced_or_marked(real):
+    items = set(
+        real.execute(
+            "select 'seizure_street_value', drug from reference.drugs "
+            "union all select 'site_clean_up', site_type from reference.drug_site_types "
+            "union all select 'seized_assets_value', asset_type from reference.seized_asset_types "
+            "union all select unnest(['suspicious_transactions_amount', "
+            "'emergency_freezes_amount']), 'all'"
+        ).fetchall()
+    )
+    rows = real.execute(
+        "select component, item, value_eur, low_eur, high_eur, basis, source "
+        "from reference.impact_unit_values"
+    ).fetchall()
+    assert {(component, item) for component, item, *_ in rows} == items
+    for component, item, value, low, high, basis, source in rows:
+        if basis == "none":
+            assert (value, low, high) == (None, None, None), (component, item)
+        else:
+            assert basis in {"reported", "sourced", "derived", "assumption"}, (component, item)
+            assert source, (component, item)
+            assert low <= value <= high, (component, item)

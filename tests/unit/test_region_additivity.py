@@ -88,8 +88,8 @@ REFERENCE = {
         ["cannabis", "cannabis", "Cannabis", "drug_trafficking"],
     ],
     "site_settings": [
-        ["setting_nl", "setting", "label_en"],
-        ["woonwijk", "residential", "Residential"],
+        ["setting_nl", "setting", "label_en", "sector_code"],
+        ["woonwijk", "residential", "Residential", "real_estate"],
     ],
     # No boundary changes in this geography: every code maps to itself.
     "municipal_reclassifications": [

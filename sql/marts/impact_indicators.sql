@@ -1,0 +1,131 @@
+-- Impact in euros per year x region level x region x component x item, where a source gives
+-- amounts or a unit value exists (reference.impact_unit_values: each value with its source, or
+-- marked as derived, an assumption or absent). Components:
+--   suspicious_transactions_amount, emergency_freezes_amount: money laundering, amounts as reported;
+--   seized_assets_value: proceeds of crime as reported; no single phenomenon (null);
+--   seizure_street_value: kg seized x street value per kg of the drug;
+--   site_clean_up: drug sites x clean-up or dismantling cost per site of its type.
+-- Every region has a row for every component x item, so zero is explicit; an item without a
+-- unit value keeps its quantity and has null euros (not zero).
+-- Range: a reported amount has none; kg give kg x the unit value's low and high; a count of
+-- sites gives its exact Poisson interval at $confidence_level times the unit value's low and
+-- high, the widest combination of both uncertainties.
+create schema if not exists indicators;
+create table if not exists indicators.impact_indicators (
+    year integer not null,
+    region_level varchar not null,
+    region_code varchar not null,
+    region_name varchar not null,
+    phenomenon_code varchar,
+    component varchar not null,
+    item varchar not null,
+    quantity double not null,
+    quantity_unit varchar not null,
+    unit_value_eur double,
+    unit_value_basis varchar not null,
+    impact_eur double,
+    impact_low_eur double,
+    impact_high_eur double,
+    confidence_level double not null
+);
+delete from indicators.impact_indicators where year = $year;
+insert into indicators.impact_indicators
+with municipal_quantities as (
+    select municipality_code, 'suspicious_transactions_amount' as component, 'all' as item,
+        sum(suspicious_amount_eur) as quantity
+    from staging.stg_financial__fiu_transactions
+    where year = $year
+    group by all
+    union all
+    select municipality_code, 'emergency_freezes_amount', 'all', sum(frozen_amount_eur)
+    from staging.stg_financial__emergency_freezes
+    where year = $year
+    group by all
+    union all
+    select municipality_code, 'seized_assets_value', asset_type, sum(value_eur)
+    from staging.stg_financial__seized_assets
+    where year = $year
+    group by all
+    union all
+    select municipality_code, 'seizure_street_value', drug, sum(weight_kg)
+    from staging.stg_seizures__seizures
+    where year = $year
+    group by all
+    union all
+    select municipality_code, 'site_clean_up', site_type, count(*)
+    from staging.stg_drug_sites__sites
+    where year = $year
+    group by all
+),
+
+-- Every item of the code lists, so an item without a unit-value row still shows its quantity.
+items as (
+    select 'suspicious_transactions_amount' as component, 'all' as item,
+        'money_laundering' as phenomenon_code, 'eur' as quantity_unit
+    union all
+    select 'emergency_freezes_amount', 'all', 'money_laundering', 'eur'
+    union all
+    select 'seized_assets_value', asset_type, null, 'eur' from reference.seized_asset_types
+    union all
+    select 'seizure_street_value', drug, phenomenon_code, 'kg' from reference.drugs
+    union all
+    select 'site_clean_up', site_type, phenomenon_code, 'site' from reference.drug_site_types
+),
+
+regional as (
+    select r.region_level, r.region_code, q.component, q.item, sum(q.quantity) as quantity
+    from municipal_quantities as q
+    inner join reference.region_membership as r using (municipality_code)
+    group by all
+),
+
+regions as (
+    select distinct region_level, region_code, region_name from reference.region_membership
+),
+
+cells as (
+    select
+        g.region_level,
+        g.region_code,
+        g.region_name,
+        i.phenomenon_code,
+        i.component,
+        i.item,
+        coalesce(q.quantity, 0) as quantity,
+        i.quantity_unit,
+        u.value_eur,
+        u.low_eur,
+        u.high_eur,
+        coalesce(u.basis, 'none') as basis
+    from regions as g
+    cross join items as i
+    left join reference.impact_unit_values as u using (component, item)
+    left join regional as q
+        on q.region_level = g.region_level and q.region_code = g.region_code
+        and q.component = i.component and q.item = i.item
+)
+
+select
+    $year,
+    region_level,
+    region_code,
+    region_name,
+    phenomenon_code,
+    component,
+    item,
+    cast(quantity as double),
+    quantity_unit,
+    value_eur,
+    basis,
+    quantity * value_eur,
+    case quantity_unit
+        when 'site' then poisson_lower(quantity, $confidence_level) * low_eur
+        else quantity * low_eur
+    end,
+    case quantity_unit
+        when 'site' then poisson_upper(quantity, $confidence_level) * high_eur
+        else quantity * high_eur
+    end,
+    $confidence_level
+from cells
+order by region_level, region_code, component, item;

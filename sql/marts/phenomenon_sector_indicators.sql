@@ -1,0 +1,180 @@
+-- Phenomenon x sector per year x region level x region: the events whose source names both
+-- (drug sites by setting, customs seizures by location, FIU suspicious transactions and emergency
+-- freezes by reporting group), per 1,000 establishments of the sector with the exact Poisson
+-- interval at $confidence_level. Every phenomenon x sector cell of every region has a row:
+-- a cell no source covers has source null and null counts (an intelligence gap, not zero); a
+-- covered cell too thin to judge (upper bound above $gap_max_upper_ratio x count) is a gap too.
+-- Sources stay apart (a seizure and a suspicious transaction are not the same kind of event).
+create schema if not exists indicators;
+create table if not exists indicators.phenomenon_sector_indicators (
+    year integer not null,
+    region_level varchar not null,
+    region_code varchar not null,
+    region_name varchar not null,
+    phenomenon_code varchar not null,
+    sector_code varchar not null,
+    source varchar,
+    event_count bigint,
+    amount_eur bigint,
+    weight_kg double,
+    establishments bigint,
+    per_1000_establishments double,
+    per_1000_lower double,
+    per_1000_upper double,
+    confidence_level double not null,
+    is_intelligence_gap boolean not null,
+    gap_reason varchar
+);
+delete from indicators.phenomenon_sector_indicators where year = $year;
+insert into indicators.phenomenon_sector_indicators
+with coverage as (
+    -- Which source can report which phenomenon x sector cell, from the code lists alone.
+    select distinct 'drug_sites' as source, t.phenomenon_code, s.sector_code
+    from reference.drug_site_types as t cross join reference.site_settings as s
+    union
+    select distinct 'seizures', d.phenomenon_code, l.sector_code
+    from reference.drugs as d cross join reference.seizure_location_types as l
+    union
+    select distinct unnest(['fiu_suspicious', 'emergency_freezes']), 'money_laundering', sector_code
+    from reference.fiu_reporting_sectors
+),
+
+municipal_events as (
+    select
+        sites.municipality_code,
+        'drug_sites' as source,
+        types.phenomenon_code,
+        settings.sector_code,
+        count(*) as event_count,
+        null::bigint as amount_eur,
+        null::double as weight_kg
+    from staging.stg_drug_sites__sites as sites
+    inner join reference.drug_site_types as types using (site_type)
+    inner join reference.site_settings as settings using (setting)
+    where sites.year = $year
+    group by all
+    union all
+    select
+        seizures.municipality_code,
+        'seizures',
+        drugs.phenomenon_code,
+        places.sector_code,
+        count(*),
+        null,
+        sum(seizures.weight_kg)
+    from staging.stg_seizures__seizures as seizures
+    inner join reference.drugs as drugs using (drug)
+    inner join reference.seizure_location_types as places using (location_type)
+    where seizures.year = $year
+    group by all
+    union all
+    select
+        fiu.municipality_code,
+        'fiu_suspicious',
+        'money_laundering',
+        groups.sector_code,
+        sum(fiu.suspicious_transactions),
+        sum(fiu.suspicious_amount_eur),
+        null
+    from staging.stg_financial__fiu_transactions as fiu
+    inner join reference.fiu_reporting_sectors as groups using (reporting_sector_code)
+    where fiu.year = $year
+    group by all
+    union all
+    select
+        freezes.municipality_code,
+        'emergency_freezes',
+        'money_laundering',
+        groups.sector_code,
+        count(*),
+        sum(freezes.frozen_amount_eur),
+        null
+    from staging.stg_financial__emergency_freezes as freezes
+    inner join reference.fiu_reporting_sectors as groups using (reporting_sector_code)
+    where freezes.year = $year
+    group by all
+),
+
+regional_events as (
+    select
+        r.region_level,
+        r.region_code,
+        e.source,
+        e.phenomenon_code,
+        e.sector_code,
+        sum(e.event_count) as event_count,
+        sum(e.amount_eur) as amount_eur,
+        sum(e.weight_kg) as weight_kg
+    from municipal_events as e
+    inner join reference.region_membership as r using (municipality_code)
+    group by all
+),
+
+grid as (
+    select distinct r.region_level, r.region_code, r.region_name, p.phenomenon_code, s.sector_code
+    from reference.region_membership as r
+    cross join reference.phenomena as p
+    cross join reference.sectors as s
+),
+
+cells as (
+    select
+        g.region_level,
+        g.region_code,
+        g.region_name,
+        g.phenomenon_code,
+        g.sector_code,
+        c.source,
+        -- a covered cell without events is a real zero; amounts and kg only where the source has them
+        case when c.source is not null then coalesce(e.event_count, 0) end as event_count,
+        case when c.source in ('fiu_suspicious', 'emergency_freezes')
+            then coalesce(e.amount_eur, 0) end as amount_eur,
+        case when c.source = 'seizures' then coalesce(e.weight_kg, 0) end as weight_kg,
+        x.establishments
+    from grid as g
+    left join coverage as c using (phenomenon_code, sector_code)
+    left join regional_events as e
+        on e.region_level = g.region_level and e.region_code = g.region_code
+        and e.source = c.source and e.phenomenon_code = g.phenomenon_code
+        and e.sector_code = g.sector_code
+    left join indicators.sector_indicators as x
+        on x.year = $year and x.region_level = g.region_level
+        and x.region_code = g.region_code and x.sector_code = g.sector_code
+),
+
+bounded as (
+    select
+        *,
+        poisson_lower(event_count, $confidence_level) as count_lower,
+        poisson_upper(event_count, $confidence_level) as count_upper
+    from cells
+)
+
+select
+    $year,
+    region_level,
+    region_code,
+    region_name,
+    phenomenon_code,
+    sector_code,
+    source,
+    cast(event_count as bigint),
+    cast(amount_eur as bigint),
+    cast(weight_kg as double),
+    cast(establishments as bigint),
+    event_count * 1000.0 / nullif(establishments, 0),
+    count_lower * 1000.0 / nullif(establishments, 0),
+    count_upper * 1000.0 / nullif(establishments, 0),
+    $confidence_level,
+    gap_reason is not null,
+    gap_reason
+from (
+    select
+        *,
+        case
+            when source is null then 'no_source'
+            when count_upper > $gap_max_upper_ratio * event_count then 'thin'
+        end as gap_reason
+    from bounded
+)
+order by region_level, region_code, phenomenon_code, sector_code, source;

@@ -7,6 +7,12 @@ default, or given weights; (4) aggregation: weighted arithmetic mean (default, c
 weighted geometric mean (less compensatory; needs positive values, so it uses min-max shifted to
 1-100); (5) robustness: the index is recomputed under every combination of normalisation and
 aggregation and with each indicator left out in turn, and each region's rank range is reported.
+
+Missing values (NaN: an indicator no source measures for that unit, as for some sectors) are
+neither zero nor imputed: normalisation uses the units that have the indicator, and aggregation
+averages a unit's available indicators with their weights re-scaled (available-case analysis,
+one of the handbook's options); the number of indicators used is reported with the index. A unit
+with none gets no index and no rank.
 """
 
 from __future__ import annotations
@@ -24,29 +30,52 @@ AGGREGATIONS = ("arithmetic", "geometric")
 
 
 def normalise(values: np.ndarray, method: str) -> np.ndarray:
-    """Columns of ``values`` (regions x indicators) on a common scale; higher = more threat."""
+    """Columns of ``values`` (units x indicators) on a common scale; higher = more threat. NaN
+    (not measured) stays NaN and takes no part in the other units' scaling."""
     values = np.asarray(values, float)
+    missing = np.isnan(values)
+    if missing.all(axis=0).any():
+        raise ValueError("an indicator without any value cannot be normalised")
     if method == "min_max":
-        low, high = values.min(axis=0), values.max(axis=0)
+        low, high = np.nanmin(values, axis=0), np.nanmax(values, axis=0)
         span = np.where(high > low, high - low, 1.0)
         return (values - low) / span * 100
     if method == "z_score":
-        sd = values.std(axis=0)
-        return (values - values.mean(axis=0)) / np.where(sd > 0, sd, 1.0)
+        sd = np.nanstd(values, axis=0)
+        return (values - np.nanmean(values, axis=0)) / np.where(sd > 0, sd, 1.0)
     if method == "rank":
-        return (values[:, None, :] > values[None, :, :]).sum(axis=1).astype(float)
+        # How many measured units lie below: NaN compares false, so it counts for nobody.
+        below = (values[:, None, :] > values[None, :, :]).sum(axis=1).astype(float)
+        return np.where(missing, np.nan, below)
     raise ValueError(f"unknown normalisation {method!r}")
 
 
 def aggregate(normalised: np.ndarray, weights: np.ndarray, method: str) -> np.ndarray:
-    weights = np.asarray(weights, float) / np.sum(weights)
+    """Weighted mean of each unit's available (non-NaN) values; NaN for a unit with none."""
+    normalised = np.asarray(normalised, float)
+    present = ~np.isnan(normalised)
+    weights = np.where(present, np.asarray(weights, float)[None, :], 0.0)
+    total = weights.sum(axis=1)
+    share = np.divide(weights, total[:, None], out=np.zeros_like(weights), where=total[:, None] > 0)
+    filled = np.where(present, normalised, 0.0)
     if method == "arithmetic":
-        return normalised @ weights
-    if method == "geometric":
-        if np.any(normalised <= 0):
+        result = (filled * share).sum(axis=1)
+    elif method == "geometric":
+        if np.any(filled[present] <= 0):
             raise ValueError("the geometric mean needs positive values")
-        return np.exp(np.log(normalised) @ weights)
-    raise ValueError(f"unknown aggregation {method!r}")
+        result = np.exp((np.log(np.where(present, filled, 1.0)) * share).sum(axis=1))
+    else:
+        raise ValueError(f"unknown aggregation {method!r}")
+    return np.where(total > 0, result, np.nan)
+
+
+def present_ranks(scores: np.ndarray) -> np.ndarray:
+    """``ranks`` among the units with a score; NaN for the others."""
+    scores = np.asarray(scores, float)
+    measured = ~np.isnan(scores)
+    result = np.full(scores.shape, np.nan)
+    result[measured] = ranks(scores[measured])
+    return result
 
 
 def index_values(
@@ -82,52 +111,68 @@ def variants(indicators: list[str]) -> list[tuple[str, str, tuple[str, ...]]]:
     return found
 
 
-def threat_index(inputs: pl.DataFrame, settings: IndexSettings) -> pl.DataFrame:
-    """The index per region level and region, with its rank and its rank range over variants.
-
-    ``inputs``: region_level, region_code, region_name, indicator, value.
-    """
+def composite_index(
+    inputs: pl.DataFrame, settings: IndexSettings, group: str, code: str, name: str
+) -> pl.DataFrame:
+    """The index per group and unit, with its rank, its rank range over the variants and the
+    number of indicators used. ``inputs``: group, code, name, indicator, value (null = not
+    measured)."""
     frames = []
-    for level in sorted(inputs["region_level"].unique().to_list()):
+    for level in sorted(inputs[group].unique().to_list()):
         table = (
-            inputs.filter(pl.col("region_level") == level)
-            .pivot(on="indicator", index=["region_code", "region_name"], values="value",
-                   sort_columns=True)
-            .sort("region_code")
-            .fill_null(0.0)
-        )  # fmt: skip
-        indicators = [c for c in table.columns if c not in ("region_code", "region_name")]
+            inputs.filter(pl.col(group) == level)
+            .pivot(on="indicator", index=[code, name], values="value", sort_columns=True)
+            .sort(code)
+            .fill_null(float("nan"))
+        )
+        indicators = [c for c in table.columns if c not in (code, name)]
         values = table.select(indicators).to_numpy().astype(float)
-        weight_of = {name: settings.weights.get(name, 1.0) for name in indicators}
-        weights = np.array([weight_of[name] for name in indicators])
+        measured = [i for i, _ in enumerate(indicators) if not np.isnan(values[:, i]).all()]
+        indicators = [indicators[i] for i in measured]
+        values = values[:, measured]
+        weight_of = {indicator: settings.weights.get(indicator, 1.0) for indicator in indicators}
+        weights = np.array([weight_of[indicator] for indicator in indicators])
         score = index_values(values, weights, settings.normalisation, settings.aggregation)
-        rank = ranks(score)
         variant_ranks = []
         for normalisation, aggregation, kept in variants(indicators):
-            columns = [indicators.index(name) for name in kept]
+            columns = [indicators.index(indicator) for indicator in kept]
             variant_ranks.append(
-                ranks(
+                present_ranks(
                     index_values(
                         values[:, columns],
-                        np.array([weight_of[name] for name in kept]),
+                        np.array([weight_of[indicator] for indicator in kept]),
                         normalisation,
                         aggregation,
                     )
                 )
             )
-        spread = np.array(variant_ranks)
+        # Per unit, its ranks over the variants in which it has a score.
+        per_unit = [column[~np.isnan(column)] for column in np.array(variant_ranks).T]
         frames.append(
-            table.select("region_code", "region_name").with_columns(
-                region_level=pl.lit(level),
-                index_value=pl.Series(score),
-                index_rank=pl.Series(rank, dtype=pl.Int64),
-                rank_min=pl.Series(spread.min(axis=0), dtype=pl.Int64),
-                rank_median=pl.Series(np.median(spread, axis=0)),
-                rank_max=pl.Series(spread.max(axis=0), dtype=pl.Int64),
+            table.select(code, name).with_columns(
+                pl.lit(level).alias(group),
+                index_value=pl.Series(score).fill_nan(None),
+                index_rank=pl.Series(present_ranks(score)).fill_nan(None).cast(pl.Int64),
+                rank_min=pl.Series([r.min() if r.size else None for r in per_unit]).cast(pl.Int64),
+                rank_median=pl.Series(
+                    [float(np.median(r)) if r.size else None for r in per_unit], dtype=pl.Float64
+                ),
+                rank_max=pl.Series([r.max() if r.size else None for r in per_unit]).cast(pl.Int64),
                 variants=pl.lit(len(variant_ranks), dtype=pl.Int64),
+                indicators_used=pl.Series((~np.isnan(values)).sum(axis=1), dtype=pl.Int64),
             )
         )
     return pl.concat(frames).select(
-        "region_level", "region_code", "region_name", "index_value", "index_rank",
-        "rank_min", "rank_median", "rank_max", "variants",
+        group, code, name, "index_value", "index_rank", "rank_min", "rank_median", "rank_max",
+        "variants", "indicators_used",
     )  # fmt: skip
+
+
+def threat_index(inputs: pl.DataFrame, settings: IndexSettings) -> pl.DataFrame:
+    """The index per region level and region, with its rank and its rank range over variants.
+
+    ``inputs``: region_level, region_code, region_name, indicator, value.
+    """
+    return composite_index(inputs, settings, "region_level", "region_code", "region_name").drop(
+        "indicators_used"
+    )

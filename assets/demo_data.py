@@ -50,6 +50,12 @@ _SRC_ESTABLISHMENTS = 7
 _SRC_OM_SEIZED = 8
 _SRC_FREEZES = 9
 _SRC_BENCH_TRANSACTIONS = 10  # assets/bench_data.py
+_SRC_POLICY = 11
+
+# The synthetic stand-in for the Preventie met gezag list: how many municipalities, from when.
+POLICY_PROGRAMME = "preventie_met_gezag"
+POLICY_MEMBERS = 27
+POLICY_START_YEAR = 2022
 
 # --------------------------------------------------------------------------------------------
 # National levels. Calibrated values come from the calibration file (indicators listed in
@@ -1290,6 +1296,23 @@ def _freezes_file(out_dir: Path, year: int, cases: list[tuple[str, str, str, int
 # --------------------------------------------------------------------------------------------
 
 
+def policy_selection(munis: Municipalities, seed: int) -> list[str]:
+    """The synthetic programme members: codes drawn with probability growing with population
+    from municipalities of at least 40,000 inhabitants (sorted)."""
+    eligible = np.flatnonzero(munis.pop_2025 >= 40_000)
+    weights = munis.pop_2025[eligible].astype(np.float64) ** 0.5
+    chosen = _rng(seed, _SRC_POLICY).choice(
+        eligible, POLICY_MEMBERS, replace=False, p=weights / weights.sum()
+    )
+    return sorted(munis.codes[i] for i in chosen)
+
+
+def _policy_file(out_dir: Path, codes: list[str], names: dict[str, str]) -> Path:
+    lines = ["gemeentecode,gemeentenaam,startjaar"]
+    lines += [f'{code},"{names[code]}",{POLICY_START_YEAR}' for code in codes]
+    return _write_text(out_dir / "policy" / f"{POLICY_PROGRAMME}.csv", lines)
+
+
 def _fmt_level(lvl: Level) -> str:
     if lvl.indicator is None:
         return f"{lvl.value} | invented |"
@@ -1492,6 +1515,17 @@ def _readme(
         "cryptodienstverleners), `gemeentecode` of the account holder, amounts in whole euros",
         "(heavy-tailed, at least 250). Entirely invented (54 cases).",
         "",
+        f"### `policy/{POLICY_PROGRAMME}.csv` (a SYNTHETIC selection, not the real list)",
+        "",
+        "The municipalities taking part in a policy programme, as the analyst supplies them in",
+        f"`data/raw/policy/{POLICY_PROGRAMME}.csv` (that file wins over this one).",
+        "Comma-separated, header `gemeentecode,gemeentenaam,startjaar`, one row per",
+        "municipality, sorted by code.",
+        f"**This is not the real Preventie met gezag list**: {POLICY_MEMBERS} municipalities drawn",
+        "at random, with probability growing with population, from those with at least 40,000",
+        f"inhabitants, all starting in {POLICY_START_YEAR}. Nothing in the demo figures depends",
+        "on it, so the demo's policy effect is expected to be nil.",
+        "",
         "## Scale and benchmark data",
         "",
         "`--scale` multiplies the number of grow-site records only; every other demo file is",
@@ -1562,6 +1596,7 @@ def generate_demo_data(
         ("seizures", "inbeslagnames_*.csv"),
         ("signals", "mma_*.csv"),
         ("establishments", "vestigingen_*.csv"),
+        ("policy", "*.csv"),
     ):
         for stale in (out_dir / sub).glob(pattern):
             stale.unlink()
@@ -1609,6 +1644,7 @@ def generate_demo_data(
             eur = sum(c[3] for c in freezes)
             table.append(("FIU emergency freezes EUR", year, Level(eur, None)))
 
+    written.append(_policy_file(out_dir, policy_selection(munis, seed), names))
     table.sort(key=lambda t: (t[0], t[1]))
     written.append(_write_text(out_dir / "SEED", [str(seed)]))
     readme = _readme(seed, scale, years, table)

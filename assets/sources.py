@@ -187,6 +187,16 @@ def find_source_file(data_dir: Path, source: Source, year: int) -> SourceFile | 
     return None
 
 
+def find_policy_file(data_dir: Path, programme: str) -> SourceFile | None:
+    """The list of municipalities taking part in ``programme``: data/raw/policy/ wins over the
+    demo's synthetic selection."""
+    for folder, is_synthetic in (("raw", False), ("demo", True)):
+        path = data_dir / folder / "policy" / f"{programme}.csv"
+        if path.is_file():
+            return SourceFile(path, is_synthetic=is_synthetic)
+    return None
+
+
 def years_with_data(data_dir: Path, source: Source) -> list[int]:
     """Years for which a real or demo file of ``source`` exists."""
     years: set[int] = set()

@@ -6,8 +6,9 @@ from pathlib import Path
 
 from dagster import Definitions
 
-from assets.index_assets import threat_index_asset
+from assets.index_assets import sector_threat_index, threat_index_asset
 from assets.indicators import indicator_assets, indicator_checks
+from assets.policy_assets import policy_assets, policy_checks
 from assets.published import no_published_count_can_be_disclosed, published_counts
 from assets.rankings import harm_rankings
 from assets.raw import raw_assets, raw_checks
@@ -33,6 +34,8 @@ def build_definitions(
             published_counts,
             phenomenon_trends,
             threat_index_asset,
+            sector_threat_index,
+            *policy_assets,
             *report_assets,
         ],
         asset_checks=[
@@ -40,6 +43,7 @@ def build_definitions(
             *staging_checks,
             *indicator_checks,
             no_published_count_can_be_disclosed,
+            *policy_checks,
         ],
         jobs=[threat_picture_job],
         schedules=[yearly_schedule],

@@ -10,7 +10,7 @@ import duckdb
 from dagster import ConfigurableResource
 from dagster_duckdb import DuckDBResource
 
-from assets.sources import Source, SourceFile, find_source_file
+from assets.sources import Source, SourceFile, find_policy_file, find_source_file
 from pipeline.sql import install_macros
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -35,6 +35,9 @@ class ProjectPaths(ConfigurableResource):
 
     def source_file(self, source: Source, year: int) -> SourceFile | None:
         return find_source_file(self.data, source, year)
+
+    def policy_file(self, programme: str) -> SourceFile | None:
+        return find_policy_file(self.data, programme)
 
     def report_dir(self, year: int) -> Path:
         return self.reports / str(year)

@@ -40,6 +40,8 @@ def make_data_dir(root: Path, years: Iterable[int]) -> Path:
             demo_file = DEMO_DIR / source.directory / source.file_name(year)
             if demo_file.exists() or not source.optional:
                 shutil.copy2(demo_file, target)
+    # The demo's synthetic policy programme list (not yearly).
+    shutil.copytree(DEMO_DIR / "policy", data / "demo" / "policy")
     return data
 
 

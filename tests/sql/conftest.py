@@ -5,7 +5,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from pipeline.sql import install_macros, run_sql
+from pipeline.sql import install_macros, run_in_transaction, run_sql
 
 from .helpers import (
     FIXTURE_REFERENCE,
@@ -14,6 +14,7 @@ from .helpers import (
     load_reference,
     run_marts,
     run_staging,
+    stage_new_source,
     write_reference,
 )
 
@@ -56,3 +57,18 @@ def built(staged):
     run_marts(staged, 2023)
     run_marts(staged, 2024)
     return staged
+
+
+@pytest.fixture
+def cross(built):
+    """Also seizures, emergency freezes and establishments staged, and sector_indicators and
+    phenomenon_sector_indicators built for 2024."""
+    for source in ("establishments", "seizures", "emergency_freezes"):
+        stage_new_source(built, source)
+    run_in_transaction(built, "marts/sector_indicators", {"year": 2024, "confidence_level": 0.95})
+    run_in_transaction(
+        built,
+        "marts/phenomenon_sector_indicators",
+        {"year": 2024, "confidence_level": 0.95, "gap_max_upper_ratio": 2.0},
+    )
+    return built

@@ -5,23 +5,11 @@ from __future__ import annotations
 import pytest
 
 from assets.uncertainty import poisson_interval
-from pipeline.sql import run_in_transaction
 
-from .helpers import assert_idempotent, stage_new_source
+from .helpers import assert_idempotent
 
 NAME = "marts/phenomenon_sector_indicators"
 PARAMS = {"year": 2024, "confidence_level": 0.95, "gap_max_upper_ratio": 2.0}
-
-
-@pytest.fixture
-def cross(built):
-    for source in ("establishments", "seizures", "emergency_freezes"):
-        stage_new_source(built, source)
-    run_in_transaction(
-        built, "marts/sector_indicators", {"year": 2024, "confidence_level": 0.95}
-    )
-    run_in_transaction(built, NAME, PARAMS)
-    return built
 
 
 def national(conn, phenomenon, sector):
@@ -89,8 +77,13 @@ def test_per_1000_establishments_with_its_interval(cross):
     ).fetchall()
     [low], [high] = poisson_interval([11])
     assert rows == [
-        (11, 139, pytest.approx(11 * 1000 / 139), pytest.approx(low * 1000 / 139),
-         pytest.approx(high * 1000 / 139))
+        (
+            11,
+            139,
+            pytest.approx(11 * 1000 / 139),
+            pytest.approx(low * 1000 / 139),
+            pytest.approx(high * 1000 / 139),
+        )
     ]
 
 

@@ -424,7 +424,9 @@ def test_real_every_setting_and_seizure_location_maps_to_a_known_sector(real):
         "select setting, sector_code from reference.site_settings "
         "union all select location_type, sector_code from reference.seizure_location_types"
     ).fetchall()
-    sectors = {row[0] for row in real.execute("select sector_code from reference.sectors").fetchall()}
+    sectors = {
+        row[0] for row in real.execute("select sector_code from reference.sectors").fetchall()
+    }
     assert len(unknown) == 8
     assert [(code, sector) for code, sector in unknown if sector not in sectors] == []
 

@@ -7,6 +7,7 @@ import pytest
 from assets.composite import (
     IndexSettings,
     aggregate,
+    composite_index,
     index_values,
     normalise,
     threat_index,
@@ -77,3 +78,53 @@ def test_a_region_highest_on_every_indicator_ranks_first_in_every_variant():
     ]
     assert (index["rank_min"] <= index["index_rank"]).all()
     assert (index["index_rank"] <= index["rank_max"]).all()
+
+
+NAN = float("nan")
+
+
+def test_not_measured_stays_out_of_normalisation_and_aggregation():
+    values = np.array([[10.0, NAN], [20.0, 3.0], [30.0, 1.0]])
+    assert np.array_equal(
+        normalise(values, "min_max"), [[0, NAN], [50, 100], [100, 0]], equal_nan=True
+    )
+    assert np.array_equal(normalise(values, "rank"), [[0, NAN], [1, 1], [2, 0]], equal_nan=True)
+    z = normalise(values, "z_score")
+    assert z[1:, 1] == pytest.approx([1.0, -1.0])  # mean and sd of the two measured values
+    normalised = np.array([[NAN, 4.0], [9.0, 1.0], [NAN, NAN]])
+    assert np.array_equal(
+        aggregate(normalised, np.array([3, 1]), "arithmetic"), [4.0, 7.0, NAN], equal_nan=True
+    )
+    assert aggregate(normalised, np.array([1, 1]), "geometric")[:2] == pytest.approx([4.0, 3.0])
+    with pytest.raises(ValueError, match="without any value"):
+        normalise(np.array([[NAN], [NAN]]), "min_max")
+
+
+def test_a_unit_without_indicators_gets_no_index_and_counts_its_indicators():
+    # Sector s1 has a and b, s2 only b, s3 nothing measured (a gap, not zero).
+    inputs = pl.DataFrame(
+        {
+            "level": ["national"] * 6,
+            "sector_code": ["s1", "s1", "s2", "s2", "s3", "s3"],
+            "sector_name": ["Een", "Een", "Twee", "Twee", "Drie", "Drie"],
+            "indicator": ["a", "b"] * 3,
+            "value": [10.0, 1.0, None, 3.0, None, None],
+        }
+    )
+    index = composite_index(inputs, IndexSettings(), "level", "sector_code", "sector_name")
+    rows = {row["sector_code"]: row for row in index.rows(named=True)}
+    # min-max: s1 = (0 + 0) / 2 = 0; s2 = b only = 100.
+    assert rows["s1"]["index_value"] == 0.0 and rows["s2"]["index_value"] == 100.0
+    assert (rows["s1"]["index_rank"], rows["s2"]["index_rank"]) == (2, 1)
+    assert [rows[s]["indicators_used"] for s in ("s1", "s2", "s3")] == [2, 1, 0]
+    assert rows["s3"]["index_value"] is None and rows["s3"]["index_rank"] is None
+    assert rows["s3"]["rank_min"] is None and rows["s3"]["rank_max"] is None
+
+
+def test_complete_inputs_give_the_same_index_as_before_the_missing_value_rule():
+    # Without NaN, available-case aggregation is the plain weighted mean.
+    values = np.array([[10.0, 1.0], [20.0, 3.0], [30.0, 2.0]])
+    expected = normalise(values, "min_max") @ np.array([0.5, 0.5])
+    assert aggregate(normalise(values, "min_max"), np.array([1, 1]), "arithmetic") == (
+        pytest.approx(expected)
+    )

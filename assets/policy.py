@@ -1,0 +1,315 @@
+"""Did a policy measure change crime in the municipalities that took part? Plain functions.
+
+Difference in differences on counts: a Poisson model of each municipality's yearly count with
+its population as exposure, a fixed effect per municipality (levels may differ for good), one per
+year (what happens to every municipality) and one term for "taking part, from the start year
+on". exp(term) is the rate ratio the measure goes with: 0.9 means 10% fewer events than the
+trend of the other municipalities predicts. The municipality effects are conditioned out (the
+multinomial form of the Poisson fixed-effects model), and the interval is cluster-robust by
+municipality (Wooldridge 1999), so it does not assume the counts are Poisson, only that
+municipalities are independent; Student's t with (municipalities - 1) degrees of freedom.
+
+The estimate rests on parallel trends: without the measure, both groups would have moved alike.
+``pre_trend`` tests that on the years before the start: a ratio per year between the groups'
+trends far from 1 means the comparison is not to be trusted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import polars as pl
+
+LEVEL = 0.95
+MAX_ITERATIONS = 100
+TOLERANCE = 1e-10
+
+
+@dataclass(frozen=True)
+class Panel:
+    """A balanced panel: counts and populations per unit (rows) and year (columns)."""
+
+    counts: np.ndarray  # units x years
+    populations: np.ndarray  # units x years
+    treated: np.ndarray  # units, bool
+    years: np.ndarray  # years, int
+
+    def __post_init__(self) -> None:
+        shape = (len(self.treated), len(self.years))
+        if self.counts.shape != shape or self.populations.shape != shape:
+            raise ValueError(f"counts and populations must be {shape}")
+        if np.any(self.counts < 0) or np.any(self.populations <= 0):
+            raise ValueError("counts must be >= 0 and populations > 0")
+
+
+@dataclass(frozen=True)
+class Effect:
+    rate_ratio: float
+    lower: float
+    upper: float
+    p_value: float
+    treated_units: int  # units with at least one event (the others carry no information)
+    control_units: int
+
+
+@dataclass(frozen=True)
+class FixedEffectsFit:
+    coefficients: np.ndarray
+    covariance: np.ndarray  # cluster-robust, with the G / (G - 1) small-sample factor
+    clusters: int
+
+
+def poisson_fixed_effects(
+    counts: np.ndarray, populations: np.ndarray, covariates: np.ndarray
+) -> FixedEffectsFit | None:
+    """Poisson regression with a fixed effect per unit (conditioned out) and the population as
+    exposure; ``covariates`` is units x periods x k. None when the fit is not identified."""
+    informative = counts.sum(axis=1) > 0
+    y = counts[informative].astype(float)
+    exposure = populations[informative].astype(float)
+    x = covariates[informative].astype(float)
+    units, _, k = x.shape
+    if units < 2:
+        return None
+    totals = y.sum(axis=1)
+    beta = np.zeros(k)
+    hessian = np.zeros((k, k))
+    for _ in range(MAX_ITERATIONS):
+        shares = _shares(exposure, x, beta)
+        mean_x = np.einsum("it,itk->ik", shares, x)
+        score = np.einsum("itk,it->k", x, y - totals[:, None] * shares)
+        centred = (x - mean_x[:, None, :]).reshape(-1, k)
+        weights = (totals[:, None] * shares).reshape(-1, 1)
+        hessian = centred.T @ (centred * weights)
+        if np.linalg.matrix_rank(hessian) < k:
+            return None
+        step = np.linalg.solve(hessian, score)
+        beta = beta + step
+        if np.max(np.abs(step)) < TOLERANCE:
+            break
+    else:
+        return None
+    shares = _shares(exposure, x, beta)
+    unit_scores = np.einsum("itk,it->ik", x, y - totals[:, None] * shares)
+    bread = np.linalg.inv(hessian)
+    meat = unit_scores.T @ unit_scores
+    covariance = bread @ meat @ bread * units / (units - 1)
+    return FixedEffectsFit(beta, covariance, units)
+
+
+def _shares(exposure: np.ndarray, x: np.ndarray, beta: np.ndarray) -> np.ndarray:
+    # Each unit's expected share of its own total per period; shifting by the row maximum keeps
+    # exp() finite.
+    eta = np.log(exposure) + x @ beta
+    eta -= eta.max(axis=1, keepdims=True)
+    weights = np.exp(eta)
+    return weights / weights.sum(axis=1, keepdims=True)
+
+
+def _year_dummies(units: int, periods: int) -> np.ndarray:
+    # The first year is the reference.
+    dummies = np.zeros((units, periods, periods - 1))
+    for t in range(1, periods):
+        dummies[:, t, t - 1] = 1.0
+    return dummies
+
+
+def _interval(estimate: float, variance: float, clusters: int, level: float):
+    from scipy.stats import t
+
+    se = float(np.sqrt(variance))
+    quantile = t.ppf(0.5 + level / 2, clusters - 1)
+    p_value = 2 * t.sf(abs(estimate) / se, clusters - 1) if se > 0 else 0.0
+    return (
+        float(np.exp(estimate)),
+        float(np.exp(estimate - quantile * se)),
+        float(np.exp(estimate + quantile * se)),
+        float(p_value),
+    )
+
+
+def difference_in_differences(panel: Panel, start_year: int, level: float = LEVEL) -> Effect | None:
+    """The rate ratio that goes with taking part from ``start_year`` on, with its interval.
+    None without years before and from the start, without treated or control units with
+    events, or when the fit does not converge."""
+    post = panel.years >= start_year
+    if post.all() or not post.any():
+        return None
+    active = panel.counts.sum(axis=1) > 0
+    treated_units = int((panel.treated & active).sum())
+    control_units = int((~panel.treated & active).sum())
+    if treated_units == 0 or control_units == 0:
+        return None
+    units, periods = panel.counts.shape
+    taking_part = (panel.treated[:, None] & post[None, :]).astype(float)
+    covariates = np.concatenate([_year_dummies(units, periods), taking_part[:, :, None]], axis=2)
+    fit = poisson_fixed_effects(panel.counts, panel.populations, covariates)
+    if fit is None:
+        return None
+    ratio, lower, upper, p_value = _interval(
+        fit.coefficients[-1], fit.covariance[-1, -1], fit.clusters, level
+    )
+    return Effect(ratio, lower, upper, p_value, treated_units, control_units)
+
+
+def pre_trend(panel: Panel, start_year: int, level: float = LEVEL) -> Effect | None:
+    """Before the start: the yearly rate ratio of the treated group's trend over the others'
+    (1 when the trends run parallel). None with fewer than three years before the start."""
+    before = panel.years < start_year
+    if before.sum() < 3:
+        return None
+    counts = panel.counts[:, before]
+    populations = panel.populations[:, before]
+    active = counts.sum(axis=1) > 0
+    treated_units = int((panel.treated & active).sum())
+    control_units = int((~panel.treated & active).sum())
+    if treated_units == 0 or control_units == 0:
+        return None
+    units, periods = counts.shape
+    slope = panel.treated[:, None] * np.arange(periods, dtype=float)[None, :]
+    covariates = np.concatenate([_year_dummies(units, periods), slope[:, :, None]], axis=2)
+    fit = poisson_fixed_effects(counts, populations, covariates)
+    if fit is None:
+        return None
+    ratio, lower, upper, p_value = _interval(
+        fit.coefficients[-1], fit.covariance[-1, -1], fit.clusters, level
+    )
+    return Effect(ratio, lower, upper, p_value, treated_units, control_units)
+
+
+def panel_of(history: pl.DataFrame, members: set[str]) -> tuple[Panel, list[str]]:
+    """A balanced Panel from rows (municipality_code, year, event_count, population) of one
+    outcome; municipalities missing a year or a population are left out (and returned)."""
+    years = np.array(sorted(set(history["year"].to_list())), dtype=int)
+    complete = history.filter(history["population"].is_not_null() & (history["population"] > 0))
+    per_unit = complete.group_by("municipality_code").len()
+    keep = sorted(per_unit.filter(per_unit["len"] == len(years))["municipality_code"].to_list())
+    dropped = sorted(set(history["municipality_code"].to_list()) - set(keep))
+    rows = complete.filter(complete["municipality_code"].is_in(keep)).sort(
+        ["municipality_code", "year"]
+    )
+    counts = rows["event_count"].to_numpy().reshape(len(keep), len(years))
+    populations = rows["population"].to_numpy().astype(float).reshape(len(keep), len(years))
+    treated = np.array([code in members for code in keep], dtype=bool)
+    return Panel(counts, populations, treated, years), dropped
+
+
+EFFECT_SCHEMA = {
+    "programme": pl.String,
+    "source": pl.String,
+    "outcome": pl.String,
+    "start_year": pl.Int32,
+    "first_year": pl.Int32,
+    "last_year": pl.Int32,
+    "treated_municipalities": pl.Int64,
+    "control_municipalities": pl.Int64,
+    "left_out_municipalities": pl.Int64,
+    "treated_rate_before": pl.Float64,
+    "treated_rate_after": pl.Float64,
+    "control_rate_before": pl.Float64,
+    "control_rate_after": pl.Float64,
+    "rate_ratio": pl.Float64,
+    "rate_ratio_lower": pl.Float64,
+    "rate_ratio_upper": pl.Float64,
+    "p_value": pl.Float64,
+    "pre_trend_ratio": pl.Float64,
+    "pre_trend_lower": pl.Float64,
+    "pre_trend_upper": pl.Float64,
+    "pre_trend_p_value": pl.Float64,
+}
+
+SERIES_SCHEMA = {
+    "programme": pl.String,
+    "source": pl.String,
+    "outcome": pl.String,
+    "group": pl.String,
+    "year": pl.Int32,
+    "event_count": pl.Int64,
+    "population": pl.Int64,
+    "rate_per_100k": pl.Float64,
+}
+
+
+def _pooled_rate(panel: Panel, units: np.ndarray, periods: np.ndarray) -> float | None:
+    population = panel.populations[np.ix_(units, periods)].sum()
+    if population == 0:
+        return None
+    return float(panel.counts[np.ix_(units, periods)].sum() * 100000 / population)
+
+
+def estimate_policy_effects(
+    history: pl.DataFrame, members: pl.DataFrame, level: float = LEVEL
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Per programme x outcome: the difference-in-differences rate ratio with its interval, the
+    pre-trend test and the pooled rates per 100,000 before and after the start; and the yearly
+    series of both groups (for the chart). ``history``: year, municipality_code, source,
+    outcome, event_count, population. ``members``: programme, municipality_code, start_year
+    (one start year per programme)."""
+    effects: list[dict] = []
+    series: list[pl.DataFrame] = []
+    for (programme,), group in members.group_by(["programme"], maintain_order=True):
+        starts = group["start_year"].unique().to_list()
+        if len(starts) != 1:
+            raise ValueError(f"{programme}: one start year expected, found {sorted(starts)}")
+        start_year = int(starts[0])
+        codes = set(group["municipality_code"].to_list())
+        for (source, outcome), rows in history.group_by(["source", "outcome"], maintain_order=True):
+            panel, dropped = panel_of(rows, codes)
+            effects.append(
+                _effect_row(programme, source, outcome, start_year, panel, len(dropped), level)
+            )
+            series.append(
+                rows.with_columns(
+                    pl.when(pl.col("municipality_code").is_in(list(codes)))
+                    .then(pl.lit("taking_part"))
+                    .otherwise(pl.lit("others"))
+                    .alias("group")
+                )
+                .group_by(["source", "outcome", "group", "year"])
+                .agg(pl.col("event_count").sum(), pl.col("population").sum())
+                .with_columns(
+                    pl.lit(programme).alias("programme"),
+                    (pl.col("event_count") * 100000.0 / pl.col("population")).alias(
+                        "rate_per_100k"
+                    ),
+                )
+            )
+    effect_frame = pl.DataFrame(effects, schema=EFFECT_SCHEMA, orient="row")
+    series_frame = (
+        pl.concat(series).select(list(SERIES_SCHEMA)).cast(SERIES_SCHEMA)
+        if series
+        else pl.DataFrame(schema=SERIES_SCHEMA)
+    ).sort(["programme", "source", "outcome", "group", "year"])
+    return effect_frame.sort(["programme", "source", "outcome"]), series_frame
+
+
+def _effect_row(programme, source, outcome, start_year, panel, left_out, level) -> dict:
+    after = panel.years >= start_year
+    treated = np.flatnonzero(panel.treated)
+    others = np.flatnonzero(~panel.treated)
+    effect = difference_in_differences(panel, start_year, level)
+    trend = pre_trend(panel, start_year, level)
+    return {
+        "programme": programme,
+        "source": source,
+        "outcome": outcome,
+        "start_year": start_year,
+        "first_year": int(panel.years.min()),
+        "last_year": int(panel.years.max()),
+        "treated_municipalities": len(treated),
+        "control_municipalities": len(others),
+        "left_out_municipalities": left_out,
+        "treated_rate_before": _pooled_rate(panel, treated, np.flatnonzero(~after)),
+        "treated_rate_after": _pooled_rate(panel, treated, np.flatnonzero(after)),
+        "control_rate_before": _pooled_rate(panel, others, np.flatnonzero(~after)),
+        "control_rate_after": _pooled_rate(panel, others, np.flatnonzero(after)),
+        "rate_ratio": effect.rate_ratio if effect else None,
+        "rate_ratio_lower": effect.lower if effect else None,
+        "rate_ratio_upper": effect.upper if effect else None,
+        "p_value": effect.p_value if effect else None,
+        "pre_trend_ratio": trend.rate_ratio if trend else None,
+        "pre_trend_lower": trend.lower if trend else None,
+        "pre_trend_upper": trend.upper if trend else None,
+        "pre_trend_p_value": trend.p_value if trend else None,
+    }

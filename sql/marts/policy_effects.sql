@@ -1,0 +1,72 @@
+-- Policy measures: per programme x outcome, the difference-in-differences rate ratio of the
+-- municipalities taking part against the others (Poisson with municipality and year effects,
+-- cluster-robust interval at $confidence_level), the parallel-trends test on the years before
+-- the start, and pooled rates per 100,000 before and after; plus both groups' yearly series.
+-- effect_rows and series_rows are the frames the policy_effects asset computes
+-- (assets/policy.py). is_synthetic_selection: the list is the demo's invented selection.
+create schema if not exists indicators;
+create table if not exists indicators.policy_effects (
+    year integer not null,
+    programme varchar not null,
+    source varchar not null,
+    outcome varchar not null,
+    start_year integer not null,
+    first_year integer not null,
+    last_year integer not null,
+    treated_municipalities bigint not null,
+    control_municipalities bigint not null,
+    left_out_municipalities bigint not null,
+    treated_rate_before double,
+    treated_rate_after double,
+    control_rate_before double,
+    control_rate_after double,
+    rate_ratio double,
+    rate_ratio_lower double,
+    rate_ratio_upper double,
+    p_value double,
+    pre_trend_ratio double,
+    pre_trend_lower double,
+    pre_trend_upper double,
+    pre_trend_p_value double,
+    confidence_level double not null,
+    is_synthetic_selection boolean not null
+);
+create table if not exists indicators.policy_series (
+    year integer not null,
+    programme varchar not null,
+    source varchar not null,
+    outcome varchar not null,
+    "group" varchar not null,
+    data_year integer not null,
+    event_count bigint not null,
+    population bigint not null,
+    rate_per_100k double not null
+);
+delete from indicators.policy_effects where year = $year;
+delete from indicators.policy_series where year = $year;
+insert into indicators.policy_effects by name
+select
+    $year as year,
+    e.*,
+    $confidence_level as confidence_level,
+    s.is_synthetic as is_synthetic_selection
+from effect_rows as e
+inner join (
+    select programme, bool_or(is_synthetic) as is_synthetic
+    from reference.policy_municipalities
+    group by programme
+) as s using (programme)
+order by e.programme, e.source, e.outcome;
+insert into indicators.policy_series by name
+select
+    $year as year,
+    programme,
+    source,
+    outcome,
+    "group",
+    year as data_year,
+    event_count,
+    population,
+    rate_per_100k
+from series_rows
+order by programme, source, outcome, "group", data_year;

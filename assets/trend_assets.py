@@ -13,14 +13,16 @@ from pipeline.sql import query_frame, run_in_transaction
 @asset(
     key_prefix="indicators",
     group_name="harm",
-    description="Per national, RIEC and provincial series (registered crimes, drug sites and "
-    "Meld Misdaad Anoniem tips per phenomenon): change on last year with its exact "
-    "interval and p-value, and the average yearly change over up to ten years (quasi-Poisson "
-    "regression) with its interval, p-value and direction.",
+    description="Per series of every region level (registered crimes, drug sites and Meld "
+    "Misdaad Anoniem tips per phenomenon; phenomenon x sector series per establishment above "
+    "the municipality): change on last year with its exact interval and p-value, and the "
+    "average yearly change over up to ten years (quasi-Poisson regression) with its interval, "
+    "p-value and direction.",
     partitions_def=yearly_partitions,
     deps=[
         AssetDep(["indicators", "phenomenon_indicators"], partition_mapping=TEN_YEARS),
         AssetDep(["indicators", "signal_indicators"], partition_mapping=TEN_YEARS),
+        AssetDep(["indicators", "phenomenon_sector_indicators"], partition_mapping=TEN_YEARS),
     ],
     pool="duckdb",
     kinds={"duckdb", "python"},

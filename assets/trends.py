@@ -29,15 +29,13 @@ def rate_ratio(
     count: int, population: float, count_before: int, population_before: float, level=LEVEL
 ) -> Change | None:
     """This year's rate over last year's, with the exact conditional interval and p-value."""
-    from scipy.stats import binomtest
-
     total = count + count_before
     if total == 0 or count_before == 0:
         return None
     # Under equal rates, this year's share of the two counts is its share of the population.
     expected_share = population / (population + population_before)
-    test = binomtest(count, total, expected_share)
-    interval = test.proportion_ci(confidence_level=level, method="exact")
+    low, high = clopper_pearson(count, total, level)
+    p_value = binomial_test(count, total, expected_share)
 
     def to_ratio(share: float) -> float:
         if share >= 1:
@@ -45,7 +43,34 @@ def rate_ratio(
         return share / (1 - share) * population_before / population
 
     observed = (count / population) / (count_before / population_before)
-    return Change(observed, to_ratio(interval.low), to_ratio(interval.high), float(test.pvalue))
+    return Change(observed, to_ratio(low), to_ratio(high), p_value)
+
+
+def clopper_pearson(successes: int, trials: int, level: float = LEVEL) -> tuple[float, float]:
+    """The exact (Clopper-Pearson) interval of a binomial share, from beta quantiles: the same
+    interval scipy's binomtest(...).proportion_ci(method="exact") finds by root search, faster."""
+    from scipy.special import betaincinv
+
+    alpha = 1 - level
+    low = 0.0 if successes == 0 else float(betaincinv(successes, trials - successes + 1, alpha / 2))
+    high = (
+        1.0
+        if successes == trials
+        else float(betaincinv(successes + 1, trials - successes, 1 - alpha / 2))
+    )
+    return low, high
+
+
+def binomial_test(successes: int, trials: int, share: float) -> float:
+    """Two-sided exact binomial test: the probability of every outcome no more likely than the
+    observed one (scipy's binomtest, with its relative tolerance for ties)."""
+    from scipy.stats import binom
+
+    if successes == share * trials:
+        return 1.0
+    outcomes = binom.pmf(np.arange(trials + 1), trials, share)
+    observed = outcomes[successes]
+    return float(min(1.0, outcomes[outcomes <= observed * (1 + 1e-7)].sum()))
 
 
 @dataclass(frozen=True)
@@ -118,6 +143,7 @@ TREND_SCHEMA = {
     "region_code": pl.String,
     "region_name": pl.String,
     "phenomenon_code": pl.String,
+    "sector_code": pl.String,
     "source": pl.String,
     "event_count": pl.Int64,
     "event_count_previous": pl.Int64,
@@ -140,46 +166,45 @@ TREND_SCHEMA = {
 def trend_rows(history: pl.DataFrame, year: int, level: float = LEVEL) -> pl.DataFrame:
     """Change on last year and the trend up to ``year`` for every series in ``history``.
 
-    ``history``: year, region_level, region_code, region_name, phenomenon_code, source,
-    event_count, population (the years up to ``year``; a series needs ``year`` itself).
+    ``history``: year, region_level, region_code, region_name, phenomenon_code, sector_code
+    (null for series not split by sector), source, event_count and exposure (inhabitants, or
+    establishments for sector series) for the years up to ``year``; a series needs ``year``.
     """
-    keys = ["region_level", "region_code", "region_name", "phenomenon_code", "source"]
+    keys = [name for name in TREND_SCHEMA if name in history.columns and name not in _MEASURES]
+    usable = history.filter(pl.col("exposure") > 0).sort([*keys, "year"], nulls_last=True)
     rows = []
-    for key, series in history.sort("year").group_by(keys, maintain_order=True):
-        series = series.filter(pl.col("population") > 0)
-        now = series.filter(pl.col("year") == year)
-        if now.height == 0:
+    # One pass over the series as numpy arrays (a filter per series is far slower at the
+    # municipal level, with thousands of series).
+    for series in usable.partition_by(keys, maintain_order=True):
+        years = series["year"].to_numpy()
+        counts = series["event_count"].to_numpy()
+        exposure = series["exposure"].to_numpy().astype(float)
+        now = np.flatnonzero(years == year)
+        if now.size == 0:
             continue
-        count, population = int(now["event_count"][0]), float(now["population"][0])
-        before = series.filter(pl.col("year") == year - 1)
-        change = None
-        count_before = None
-        if before.height:
-            count_before = int(before["event_count"][0])
-            change = rate_ratio(
-                count, population, count_before, float(before["population"][0]), level
-            )
-        trend = poisson_trend(
-            series["year"].to_numpy(),
-            series["event_count"].to_numpy(),
-            series["population"].to_numpy(),
-            level,
-        )
+        count, current = int(counts[now[0]]), float(exposure[now[0]])
         row = dict.fromkeys(TREND_SCHEMA)
-        row |= dict(zip(keys, key, strict=True))
-        row |= {"event_count": count, "event_count_previous": count_before}
-        if change:
-            low, high = change.lower - 1, change.upper - 1
-            row |= {
-                "change_on_previous_year": change.rate_ratio - 1,
-                "change_lower": low,
-                "change_upper": high,
-                "change_p_value": change.p_value,
-                "change_direction": direction(low, high),
-            }
+        row |= {name: series[name][0] for name in keys}
+        row["event_count"] = count
+        before = np.flatnonzero(years == year - 1)
+        if before.size:
+            row["event_count_previous"] = int(counts[before[0]])
+            change = rate_ratio(
+                count, current, int(counts[before[0]]), float(exposure[before[0]]), level
+            )
+            if change:
+                low, high = change.lower - 1, change.upper - 1
+                row |= {
+                    "change_on_previous_year": change.rate_ratio - 1,
+                    "change_lower": low,
+                    "change_upper": high,
+                    "change_p_value": change.p_value,
+                    "change_direction": direction(low, high),
+                }
+        trend = poisson_trend(years, counts, exposure, level)
         if trend:
             row |= {
-                "trend_first_year": int(series["year"].min()),
+                "trend_first_year": int(years.min()),
                 "trend_years": trend.years,
                 "trend_yearly_change": trend.yearly_change,
                 "trend_lower": trend.lower,
@@ -189,4 +214,7 @@ def trend_rows(history: pl.DataFrame, year: int, level: float = LEVEL) -> pl.Dat
                 "trend_direction": direction(trend.lower, trend.upper),
             }
         rows.append(row)
-    return pl.DataFrame(rows, schema=TREND_SCHEMA)
+    return pl.DataFrame(rows, schema=TREND_SCHEMA, orient="row")
+
+
+_MEASURES = {name for name in TREND_SCHEMA if name.startswith(("event_count", "change", "trend"))}

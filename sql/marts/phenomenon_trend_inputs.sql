@@ -1,9 +1,13 @@
--- The ten years up to $year of every national, RIEC and provincial series (region x phenomenon x
--- source): what change on last year and the trend are computed from. Meld Misdaad Anoniem tips
--- count as source 'signals', added up per phenomenon (themes without one are left out).
-select year, region_level, region_code, region_name, phenomenon_code, source, event_count, population
+-- The ten years up to $year of every series: registered crimes and drug sites per region x
+-- phenomenon (municipalities included), Meld Misdaad Anoniem tips per region x phenomenon
+-- (source 'signals', themes without a phenomenon left out), and the phenomenon x sector series
+-- of the national, RIEC and provincial levels. exposure is the denominator of the rate:
+-- inhabitants, or for sector series the sector's establishments.
+select
+    year, region_level, region_code, region_name, phenomenon_code,
+    null::varchar as sector_code, source, event_count, population as exposure
 from indicators.phenomenon_indicators
-where year between $year - 9 and $year and region_level <> 'municipality'
+where year between $year - 9 and $year
 union all
 select
     year,
@@ -11,11 +15,17 @@ select
     region_code,
     region_name,
     phenomenon_code,
-    'signals' as source,
-    sum(tips) as event_count,
-    max(population) as population
+    null,
+    'signals',
+    sum(tips),
+    max(population)
 from indicators.signal_indicators
-where year between $year - 9 and $year and region_level <> 'municipality'
-  and phenomenon_code is not null
+where year between $year - 9 and $year and phenomenon_code is not null
 group by all
-order by region_level, region_code, phenomenon_code, source, year
+union all
+select
+    year, region_level, region_code, region_name, phenomenon_code, sector_code, source,
+    event_count, establishments
+from indicators.phenomenon_sector_indicators
+where year between $year - 9 and $year and source is not null and region_level <> 'municipality'
+order by region_level, region_code, phenomenon_code, sector_code, source, year

@@ -1,6 +1,8 @@
 -- Change on last year (rate ratio - 1, exact conditional interval and p-value) and the trend over
 -- up to ten years (average yearly change from a quasi-Poisson log-linear regression, interval
--- and p-value) per national, RIEC and provincial series; a direction is named only when the
+-- and p-value) per series of every region level, and per phenomenon x sector series (sector_code
+-- set; null for series not split by sector) of the national, RIEC and provincial levels, whose
+-- rates are per establishment; a direction is named only when the
 -- interval at $confidence_level excludes no change. trend_rows is the frame the
 -- phenomenon_trends asset computes (assets/trends.py).
 create schema if not exists indicators;
@@ -10,6 +12,7 @@ create table if not exists indicators.phenomenon_trends (
     region_code varchar not null,
     region_name varchar not null,
     phenomenon_code varchar not null,
+    sector_code varchar,
     source varchar not null,
     event_count bigint not null,
     event_count_previous bigint,

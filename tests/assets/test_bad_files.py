@@ -18,17 +18,21 @@ the good load wrote, taken right after it, is copied back.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.util
+import operator
 import shutil
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import duckdb
 import pytest
 from conftest import Workspace
 from dagster import AssetKey, DagsterEventType, ExecuteInProcessResult
+from duckdb import ColumnExpression, ConstantExpression
 
 from assets.sources import SOURCES
 from pipeline.definitions import defs
@@ -81,19 +85,84 @@ class PartitionState:
     staging: tuple[tuple, ...]  # every staging row of the year
 
 
-def partition_tables(source: str, year: int) -> dict[str, tuple[str, str]]:
-    """Every table part a load of ``source`` for ``year`` writes: name -> (table, condition)."""
-    asset = f"'raw/{source}'"
+def partition_tables(source: str, year: int) -> dict[str, tuple[str, dict[str, object]]]:
+    """Every table part a load of ``source`` for ``year`` writes: name -> (table, key).
+
+    The part is the table's rows whose columns equal the key's values.
+    """
+    asset = f"raw/{source}"
     return {
-        "raw": (f"raw.{source}__rows", f"partition_year = {year}"),
-        "loaded_files": ("raw.loaded_files", f"partition_year = {year} and source = '{source}'"),
-        "staging": (f"staging.{STAGING[source]}", f"year = {year}"),
-        "check_results": (
-            "quality.check_results",
-            f"partition_year = {year} and asset_key = {asset}",
-        ),
-        "quarantine": ("quality.quarantine", f"partition_year = {year} and asset_key = {asset}"),
+        "raw": (f"raw.{source}__rows", {"partition_year": year}),
+        "loaded_files": ("raw.loaded_files", {"partition_year": year, "source": source}),
+        "staging": (f"staging.{STAGING[source]}", {"year": year}),
+        "check_results": ("quality.check_results", {"partition_year": year, "asset_key": asset}),
+        "quarantine": ("quality.quarantine", {"partition_year": year, "asset_key": asset}),
     }
+
+
+def matching(key: dict[str, object]) -> duckdb.Expression:
+    """The filter of the rows whose columns equal the key's values."""
+    return functools.reduce(
+        operator.and_,
+        (ColumnExpression(column) == ConstantExpression(value) for column, value in key.items()),
+    )
+
+
+# DuckDB's relational API cannot delete, so each delete of a part is written out in full, per
+# table. Its parameters are the part's key: DuckDB refuses a key with other columns.
+DELETE_PART = {
+    "raw.incidents__rows": "delete from raw.incidents__rows where partition_year = $partition_year",
+    "raw.population__rows": (
+        "delete from raw.population__rows where partition_year = $partition_year"
+    ),
+    "raw.drug_sites__rows": (
+        "delete from raw.drug_sites__rows where partition_year = $partition_year"
+    ),
+    "raw.financial__rows": "delete from raw.financial__rows where partition_year = $partition_year",
+    "raw.seizures__rows": "delete from raw.seizures__rows where partition_year = $partition_year",
+    "raw.signals__rows": "delete from raw.signals__rows where partition_year = $partition_year",
+    "raw.establishments__rows": (
+        "delete from raw.establishments__rows where partition_year = $partition_year"
+    ),
+    "raw.seized_assets__rows": (
+        "delete from raw.seized_assets__rows where partition_year = $partition_year"
+    ),
+    "raw.emergency_freezes__rows": (
+        "delete from raw.emergency_freezes__rows where partition_year = $partition_year"
+    ),
+    "raw.loaded_files": (
+        "delete from raw.loaded_files where partition_year = $partition_year and source = $source"
+    ),
+    "staging.stg_incidents__crimes": "delete from staging.stg_incidents__crimes where year = $year",
+    "staging.stg_population__inhabitants": (
+        "delete from staging.stg_population__inhabitants where year = $year"
+    ),
+    "staging.stg_drug_sites__sites": "delete from staging.stg_drug_sites__sites where year = $year",
+    "staging.stg_financial__fiu_transactions": (
+        "delete from staging.stg_financial__fiu_transactions where year = $year"
+    ),
+    "staging.stg_seizures__seizures": (
+        "delete from staging.stg_seizures__seizures where year = $year"
+    ),
+    "staging.stg_signals__tips": "delete from staging.stg_signals__tips where year = $year",
+    "staging.stg_establishments__establishments": (
+        "delete from staging.stg_establishments__establishments where year = $year"
+    ),
+    "staging.stg_financial__seized_assets": (
+        "delete from staging.stg_financial__seized_assets where year = $year"
+    ),
+    "staging.stg_financial__emergency_freezes": (
+        "delete from staging.stg_financial__emergency_freezes where year = $year"
+    ),
+    "quality.check_results": (
+        "delete from quality.check_results "
+        "where partition_year = $partition_year and asset_key = $asset_key"
+    ),
+    "quality.quarantine": (
+        "delete from quality.quarantine "
+        "where partition_year = $partition_year and asset_key = $asset_key"
+    ),
+}
 
 
 @dataclass
@@ -103,31 +172,31 @@ class Bench:
 
     def state(self, source: str, year: int) -> PartitionState:
         with self.workspace.connect() as conn:
-            raw_rows, shas = conn.execute(
-                f"select count(*), list(distinct source_sha256 order by source_sha256) "  # noqa: S608
-                f"from raw.{source} where partition_year = ?",
-                [year],
-            ).fetchone()
+            [(raw_rows, shas)] = (
+                conn.table(f"raw.{source}")
+                .filter(matching({"partition_year": year}))
+                .aggregate("count(*), list(distinct source_sha256 order by source_sha256)")
+                .fetchall()
+            )
             files = conn.execute(
                 "select source_file, source_sha256, row_count, loaded_at from raw.loaded_files "
                 "where partition_year = ? and source = ? order by all",
                 [year, source],
             ).fetchall()
-            staging = conn.execute(
-                f"select * from staging.{STAGING[source]} where year = ? order by all",  # noqa: S608
-                [year],
-            ).fetchall()
+            staging = (
+                conn.table(f"staging.{STAGING[source]}")
+                .filter(matching({"year": year}))
+                .order("all")
+                .fetchall()
+            )
         return PartitionState(raw_rows, tuple(shas), tuple(files), tuple(staging))
 
     def keep_good_load(self, source: str, year: int) -> None:
         """Copy what the good load wrote for ``source`` and ``year`` into the schema ``good``."""
         with self.workspace.connect() as conn:
             conn.execute("create schema if not exists good")
-            for part, (table, condition) in partition_tables(source, year).items():
-                conn.execute(
-                    f"create table good.{part}_{source}_{year} as "  # noqa: S608 (fixed names)
-                    f"select * from {table} where {condition}"
-                )
+            for part, (table, key) in partition_tables(source, year).items():
+                conn.table(table).filter(matching(key)).create(f"good.{part}_{source}_{year}")
         self.good[(source, year)] = self.state(source, year)
 
     def restore_good_load(self, source: str, year: int) -> PartitionState:
@@ -139,9 +208,9 @@ class Bench:
         assert not raw_path(self.workspace, source, year).exists()
         with self.workspace.connect() as conn:
             conn.execute("begin transaction")
-            for part, (table, condition) in partition_tables(source, year).items():
-                conn.execute(f"delete from {table} where {condition}")  # noqa: S608
-                conn.execute(f"insert into {table} select * from good.{part}_{source}_{year}")  # noqa: S608
+            for part, (table, key) in partition_tables(source, year).items():
+                conn.execute(DELETE_PART[table], key)
+                conn.table(f"good.{part}_{source}_{year}").insert_into(table)
             conn.execute("commit")
         state = self.state(source, year)
         assert state == self.good[(source, year)]
@@ -559,11 +628,13 @@ VALID = {
 
 def staging_rows(bench: Bench, source: str, year: int, columns: str) -> list[tuple]:
     with bench.workspace.connect() as conn:
-        return conn.execute(
-            f"select {columns} from staging.{STAGING[source]} where year = ? "  # noqa: S608
-            f"order by {columns}",
-            [year],
-        ).fetchall()
+        return (
+            conn.table(f"staging.{STAGING[source]}")
+            .filter(matching({"year": year}))
+            .select(columns)
+            .order(columns)
+            .fetchall()
+        )
 
 
 @pytest.mark.parametrize("name", list(VALID))

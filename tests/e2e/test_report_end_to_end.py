@@ -467,7 +467,13 @@ def test_sector_indicators_mark_sectors_without_a_source(demo_build: Workspace) 
     assert len(national) == 10
     without = {sector for sector, has_source, _ in national if not has_source}
     # No FIU-Nederland reporting group belongs to these: a gap, not zero.
-    assert without == {"agriculture_rural", "hospitality", "logistics", "recreation_parks"}
+    assert without == {
+        "agriculture_rural",
+        "hospitality",
+        "logistics",
+        "public_administration",
+        "recreation_parks",
+    }
     assert all(rate is None for sector, _, rate in national if sector in without)
     assert all(rate > 0 for sector, _, rate in national if sector not in without)
 
@@ -495,3 +501,152 @@ def test_tips_per_region_and_their_change(demo_build: Workspace) -> None:
     assert regions == [(10,)]
     assert national == staged
     assert changes[0][0] > 0
+
+
+def test_harm_under_every_weight_set_adds_up_and_matches_the_main_mart(
+    demo_build: Workspace,
+) -> None:
+    with demo_build.connect() as conn:
+        sets = conn.execute(
+            "select weight_set, count(distinct phenomenon_code) from indicators.harm_indicators "
+            "where year = ? and region_level = 'national' group by 1 order by 1",
+            [YEAR],
+        ).fetchall()
+        not_adding_up = conn.execute(
+            "select count(*) from (select weight_set, phenomenon_code, source, "
+            "sum(harm_score) filter (where region_level = 'municipality') as m, "
+            "sum(harm_score) filter (where region_level = 'national') as n "
+            "from indicators.harm_indicators where year = ? group by all) "
+            "where abs(m - n) > 1e-6 * n",
+            [YEAR],
+        ).fetchall()
+        headline_differs = conn.execute(
+            "select count(*) from indicators.harm_indicators as h "
+            "join indicators.phenomenon_indicators as i using (year, region_level, region_code, "
+            "phenomenon_code, source) where h.weight_set = i.harm_weight_set and h.year = ? "
+            "and h.harm_score <> i.harm_score",
+            [YEAR],
+        ).fetchall()
+    assert [name for name, _ in sets] == [
+        "default_v0",
+        "paoli_greenfield_v1",
+        "statutory_maximum_v1",
+    ]
+    assert all(phenomena >= 7 for _, phenomena in sets)
+    assert not_adding_up == [(0,)]
+    assert headline_differs == [(0,)]
+
+
+def test_phenomenon_by_sector_cells_equal_staging(demo_build: Workspace) -> None:
+    with demo_build.connect() as conn:
+        cell = conn.execute(
+            "select event_count from indicators.phenomenon_sector_indicators where year = ? "
+            "and region_level = 'national' and phenomenon_code = 'drug_production' "
+            "and sector_code = 'agriculture_rural' and source = 'drug_sites'",
+            [YEAR],
+        ).fetchall()
+        staged = conn.execute(
+            "select count(*) from staging.stg_drug_sites__sites where year = ? "
+            "and setting = 'rural' and site_type in ('dump', 'grow', 'production')",
+            [YEAR],
+        ).fetchall()
+        laundering = conn.execute(
+            "select event_count from indicators.phenomenon_sector_indicators where year = ? "
+            "and region_level = 'national' and phenomenon_code = 'money_laundering' "
+            "and sector_code = 'financial_services' and source = 'fiu_suspicious'",
+            [YEAR],
+        ).fetchall()
+        fiu = conn.execute(
+            "select sum(suspicious_transactions) from staging.stg_financial__fiu_transactions "
+            "where year = ? and reporting_sector_code in "
+            "('banken', 'betaaldienstverleners', 'trustkantoren')",
+            [YEAR],
+        ).fetchall()
+        uncovered = conn.execute(
+            "select count(*), count(*) filter (where event_count is null and is_intelligence_gap) "
+            "from indicators.phenomenon_sector_indicators where year = ? and source is null",
+            [YEAR],
+        ).fetchall()
+    assert cell == staged and cell[0][0] > 0
+    assert laundering == fiu
+    assert uncovered[0][0] > 0 and uncovered[0][0] == uncovered[0][1]
+
+
+def test_impact_in_euros_is_quantity_times_the_sourced_unit_value(demo_build: Workspace) -> None:
+    with demo_build.connect() as conn:
+        cocaine = conn.execute(
+            "select quantity, impact_eur, impact_low_eur, impact_high_eur, unit_value_basis "
+            "from indicators.impact_indicators where year = ? and region_level = 'national' "
+            "and component = 'seizure_street_value' and item = 'cocaine'",
+            [YEAR],
+        ).fetchall()
+        kilograms = conn.execute(
+            "select sum(weight_kg) from staging.stg_seizures__seizures "
+            "where year = ? and drug = 'cocaine'",
+            [YEAR],
+        ).fetchall()[0][0]
+        unpriced = conn.execute(
+            "select count(*) from indicators.impact_indicators where year = ? "
+            "and unit_value_basis = 'none' and impact_eur is not null",
+            [YEAR],
+        ).fetchall()
+    [(quantity, euros, low, high, basis)] = cocaine
+    assert quantity == pytest.approx(float(kilograms))
+    assert (euros, low, high) == pytest.approx(
+        (quantity * 50000, quantity * 40000, quantity * 75000)
+    )
+    assert basis == "sourced"
+    assert unpriced == [(0,)]
+
+
+def test_policy_effects_need_years_before_the_start(demo_build: Workspace) -> None:
+    # The demo build holds 2024 and 2025; the synthetic programme starts in 2022, so there is
+    # no year before the start to compare with: no estimate, but the rates after are there.
+    with demo_build.connect() as conn:
+        rows = conn.execute(
+            "select outcome, treated_municipalities, rate_ratio, treated_rate_after, "
+            "is_synthetic_selection from indicators.policy_effects where year = ? order by 1",
+            [YEAR],
+        ).fetchall()
+    assert len(rows) == 8  # 7 phenomena with registered crimes + all crimes; all tips
+    assert {treated for _, treated, *_ in rows} == {27}
+    assert all(ratio is None and after > 0 and synthetic for _, _, ratio, after, synthetic in rows)
+
+
+def test_sector_threat_index_leaves_unmeasured_sectors_unranked(demo_build: Workspace) -> None:
+    with demo_build.connect() as conn:
+        rows = conn.execute(
+            "select sector_code, index_rank, indicators_used, rank_min, rank_max "
+            "from indicators.sector_threat_index where year = ? order by 1",
+            [YEAR],
+        ).fetchall()
+    assert len(rows) == 10
+    unranked = {sector for sector, rank, used, *_ in rows if rank is None}
+    assert unranked == {sector for sector, _, used, *_ in rows if used == 0}
+    assert unranked == {"hospitality", "public_administration", "recreation_parks"}
+    ranked = sorted(rank for _, rank, *_ in rows if rank is not None)
+    assert ranked == list(range(1, 8))
+    assert all(low <= rank <= high for _, rank, _, low, high in rows if rank is not None)
+
+
+def test_trends_reach_municipalities_and_sector_series(demo_build: Workspace) -> None:
+    with demo_build.connect() as conn:
+        levels = conn.execute(
+            "select region_level, count(*) filter (where sector_code is null), "
+            "count(*) filter (where sector_code is not null) from indicators.phenomenon_trends "
+            "where year = ? group by 1 order by 1",
+            [YEAR],
+        ).fetchall()
+        municipal_change = conn.execute(
+            "select t.event_count, t.event_count_previous, i.event_count "
+            "from indicators.phenomenon_trends as t join indicators.phenomenon_indicators as i "
+            "using (year, region_level, region_code, phenomenon_code, source) "
+            "where t.year = ? and t.region_code = 'GM0363' and t.source = 'incidents' "
+            "and t.phenomenon_code = 'violence'",
+            [YEAR],
+        ).fetchall()
+    counts = {level: (plain, sector) for level, plain, sector in levels}
+    assert counts["municipality"][0] >= 342 * 7 and counts["municipality"][1] == 0
+    assert all(counts[level][1] > 0 for level in ("national", "riec_region", "province"))
+    [(count, before, indicator)] = municipal_change
+    assert count == indicator and before > 0

@@ -391,9 +391,7 @@ MAPS_TO_NOTHING = {
     ],
 )
 def test_real_every_source_code_maps_to_a_phenomenon_or_is_meant_not_to(real, table, code_column):
-    rows = real.execute(
-        f"select {code_column}, phenomenon_code from reference.{table}"  # noqa: S608 (fixed names)
-    ).fetchall()
+    rows = real.table(f"reference.{table}").select(code_column, "phenomenon_code").fetchall()
     phenomena = {
         row[0] for row in real.execute("select phenomenon_code from reference.phenomena").fetchall()
     }

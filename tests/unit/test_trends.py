@@ -5,10 +5,19 @@ import math
 import numpy as np
 import polars as pl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from scipy.optimize import minimize
 from scipy.stats import binomtest
 
-from assets.trends import direction, poisson_trend, rate_ratio, trend_rows
+from assets.trends import (
+    binomial_test,
+    clopper_pearson,
+    direction,
+    poisson_trend,
+    rate_ratio,
+    trend_rows,
+)
 
 
 def test_rate_ratio_by_hand_and_against_the_binomial_test():
@@ -89,7 +98,7 @@ def test_trend_rows_per_series():
             "phenomenon_code": ["fraud", "fraud", "fraud", "violence", "violence"],
             "source": ["incidents"] * 5,
             "event_count": [100, 110, 121, 50, 25],
-            "population": [1e6] * 5,
+            "exposure": [1e6] * 5,
         }
     )
     rows = trend_rows(history, 2025).sort("phenomenon_code")
@@ -100,3 +109,20 @@ def test_trend_rows_per_series():
     assert violence["change_on_previous_year"] == pytest.approx(-0.5)
     assert violence["change_direction"] == "falling"  # 25 against 50: p < 0.01
     assert violence["trend_years"] is None  # two years only
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    trials=st.integers(1, 400),
+    fraction=st.floats(0, 1),
+    share=st.floats(0.02, 0.98),
+    level=st.sampled_from([0.9, 0.95, 0.99]),
+)
+def test_exact_binomial_interval_and_test_match_scipy(trials, fraction, share, level):
+    successes = round(fraction * trials)
+    reference = binomtest(successes, trials, share)
+    interval = reference.proportion_ci(confidence_level=level, method="exact")
+    assert clopper_pearson(successes, trials, level) == pytest.approx(
+        (interval.low, interval.high), abs=1e-9
+    )
+    assert binomial_test(successes, trials, share) == pytest.approx(reference.pvalue, rel=1e-6)

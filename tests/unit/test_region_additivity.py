@@ -204,6 +204,25 @@ INDICATORS = (
 )
 
 
+HARM = (
+    "select weight_set, phenomenon_code, source, region_level, region_code, harm_score, "
+    "harm_per_100k from indicators.harm_indicators order by all"
+)
+
+
+def build_harm(rows: dict[str, list[tuple]]) -> list[tuple]:
+    """harm_indicators rows (every weight set) after one ingest."""
+    with tempfile.TemporaryDirectory() as directory:
+        conn = new_warehouse(Path(directory))
+        try:
+            load_raw(conn, rows)
+            run_staging_and_mart(conn)
+            run_in_transaction(conn, "marts/harm_indicators", {"year": YEAR})
+            return conn.execute(HARM).fetchall()
+        finally:
+            conn.close()
+
+
 def build(rows: dict[str, list[tuple]], reingest: bool = False):
     """Indicator rows after one ingest; with reingest, also those after loading it all again."""
     with tempfile.TemporaryDirectory() as directory:
@@ -317,3 +336,23 @@ def test_reingest_does_not_double_count(crimes, sites, pops):
     assert len(set(once)) == len(once)
     # 6 municipalities + 3 RIEC + 2 provinces + 1 national, times 4 (phenomenon, source)
     assert len(once) == 12 * 4
+
+
+@SETTINGS
+@given(crimes=counts, sites=drug_sites, pops=populations, k=st.integers(min_value=2, max_value=7))
+def test_harm_under_every_weight_set_adds_up_and_its_rate_scales_not(crimes, sites, pops, k):
+    base = build_harm(raw_rows(crimes, sites, pops))
+    scaled = build_harm(raw_rows(crimes, sites, pops, k))
+    totals: dict[tuple, dict[str, float]] = {}
+    for weight_set, phenomenon, source, level, _, harm, _ in base:
+        per_level = totals.setdefault((weight_set, phenomenon, source), {})
+        per_level[level] = per_level.get(level, 0.0) + harm
+    assert totals
+    for per_level in totals.values():
+        assert set(per_level) == {"municipality", "riec_region", "province", "national"}
+        assert all(close(value, per_level["national"]) for value in per_level.values())
+    assert len(base) == len(scaled)
+    for b, s in zip(base, scaled, strict=True):
+        assert b[:5] == s[:5]
+        assert close(s[5], b[5] * k)  # harm scales with the counts
+        assert close(s[6], b[6]), (b, s)  # harm per 100,000 does not

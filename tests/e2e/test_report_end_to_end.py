@@ -616,17 +616,21 @@ def test_policy_effects_need_years_before_the_start(demo_build: Workspace) -> No
 def test_sector_threat_index_leaves_unmeasured_sectors_unranked(demo_build: Workspace) -> None:
     with demo_build.connect() as conn:
         rows = conn.execute(
-            "select sector_code, index_rank, indicators_used, rank_min, rank_max "
+            "select sector_code, index_rank, indicators_used, rank_min, rank_max, index_value "
             "from indicators.sector_threat_index where year = ? order by 1",
             [YEAR],
         ).fetchall()
     assert len(rows) == 10
-    unranked = {sector for sector, rank, used, *_ in rows if rank is None}
+    unranked = {sector for sector, rank, *_ in rows if rank is None}
     assert unranked == {sector for sector, _, used, *_ in rows if used == 0}
     assert unranked == {"hospitality", "public_administration", "recreation_parks"}
-    ranked = sorted(rank for _, rank, *_ in rows if rank is not None)
-    assert ranked == list(range(1, 8))
-    assert all(low <= rank <= high for _, rank, _, low, high in rows if rank is not None)
+    values = {sector: value for sector, _, _, _, _, value in rows if value is not None}
+    assert len(values) == 7
+    for sector, rank, _, low, high, value in rows:
+        if rank is not None:
+            # Rank 1 is the highest index; ties share the best rank.
+            assert rank == 1 + sum(other > value for other in values.values()), sector
+            assert low <= rank <= high
 
 
 def test_trends_reach_municipalities_and_sector_series(demo_build: Workspace) -> None:

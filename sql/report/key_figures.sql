@@ -5,7 +5,8 @@ with incidents as (
         sum(event_count) filter (where year = $year - 1) as registered_crimes_previous,
         sum(harm_score) filter (where year = $year) as harm_score,
         sum(harm_score) filter (where year = $year - 1) as harm_score_previous,
-        max(population) filter (where year = $year) as population
+        max(population) filter (where year = $year) as population,
+        max(population) filter (where year = $year - 1) as population_previous
     from indicators.phenomenon_indicators
     where region_level = 'national' and source = 'incidents' and year in ($year, $year - 1)
 ),
@@ -34,6 +35,7 @@ select
     cast(i.harm_score as double) as harm_score,
     cast(i.harm_score_previous as double) as harm_score_previous,
     cast(i.population as bigint) as population,
+    cast(i.population_previous as bigint) as population_previous,
     cast(d.drug_sites as bigint) as drug_sites,
     cast(d.drug_sites_previous as bigint) as drug_sites_previous,
     cast(f.unusual_transactions as bigint) as unusual_transactions,

@@ -1,65 +1,89 @@
-"""The report opened from disk in Debian's headless Chromium, driven by Playwright."""
+"""The report opened from disk in Debian's headless Chromium, driven by Playwright.
+
+Each test runs for every edition language (the ``lang`` fixture of tests/browser/conftest.py).
+"""
+
+from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 
-from assets.report_builder import build_report_html
+from assets.numbers import format_count
+from assets.report_builder import REPORTS_DIR, build_report_html
+from tests.browser.pages import REPORT_YEAR, OpenedPage
 from tests.samples import small_report_data
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists() and shutil.which("chromium") is None,
-    reason="Debian's chromium is not installed (.ci/run installs it)",
-)
+# A first screen with text, charts and colour is far larger than this; a blank one is smaller.
+MIN_SCREENSHOT_BYTES = 10_000
 
 
-def test_report_renders_offline_with_every_chart(tmp_path):
-    from playwright.sync_api import sync_playwright
+def assert_offline_and_quiet(opened: OpenedPage) -> None:
+    """The page asked for nothing but its own file, logged no error and opened no dialog."""
+    log = opened.log
+    assert log.requests == [opened.path.as_uri()], "requests other than the page itself"
+    assert log.console_errors == [], "console errors"
+    assert log.dialogs == [], "dialogs opened"
 
-    page_path = tmp_path / "dreigingsbeeld-2025.nl.html"
-    page_path.write_text(build_report_html(small_report_data(), "nl"), encoding="utf-8")
-    console_errors, requests, dialogs = [], [], []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
-        try:
-            page = browser.new_page(viewport={"width": 1200, "height": 900})
-            page.on(
-                "console", lambda m: console_errors.append(m.text) if m.type == "error" else None
-            )
-            page.on("pageerror", lambda e: console_errors.append(str(e)))
-            page.on("request", lambda r: requests.append(r.url))
-            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-            page.goto(page_path.as_uri())
-            page.wait_for_load_state("load")
 
-            charts = page.locator("div.chart svg")
-            assert charts.count() == 3
-            for index in range(3):
-                box = charts.nth(index).bounding_box()
-                assert box is not None and box["width"] > 200 and box["height"] > 50
-            assert page.locator("html").get_attribute("lang") == "nl"
-            assert page.locator("[data-synthetic=true]").is_visible()
-            # A region name holding markup shows as text and runs nothing.
-            assert page.get_by_text("RIEC <script>alert(1)</script>").first.is_visible()
-            assert page.locator("[data-figure=registered_crimes]").inner_text() == "1.500"
-            page.screenshot(path=str(tmp_path / "first-screen.png"))
-        finally:
-            browser.close()
-    assert console_errors == []
-    assert dialogs == []
-    assert requests == [page_path.as_uri()]
-    assert (tmp_path / "first-screen.png").stat().st_size > 10_000
+def assert_every_chart_drawn(opened: OpenedPage) -> int:
+    """Each ``.chart`` holds an SVG that takes up room on the page; returns how many charts."""
+    charts = opened.page.locator(".chart")
+    count = charts.count()
+    assert count > 0, "the page has no .chart element"
+    for index in range(count):
+        chart = charts.nth(index)
+        name = chart.get_attribute("aria-label") or f"chart {index + 1}"
+        svg = chart.locator("svg")
+        assert svg.count() > 0, f"{name}: no svg"
+        box = svg.first.bounding_box()
+        assert box is not None, f"{name}: the svg is not rendered"
+        assert box["width"] > 0 and box["height"] > 0, f"{name}: the svg is empty ({box})"
+    return count
+
+
+def test_edition_renders_offline_with_every_chart(
+    demo_build, lang, edition_file, open_page, tmp_path
+):
+    opened = open_page(edition_file)
+    page = opened.page
+
+    assert page.locator("html").get_attribute("lang") == lang
+    assert_every_chart_drawn(opened)
+
+    # The first screen (the viewport, not the whole page): kept with the test and in the build.
+    screenshot = tmp_path / f"first-screen-{lang}.png"
+    page.screenshot(path=str(screenshot))
+    in_build = demo_build.reports / str(REPORT_YEAR) / f"screenshot-{lang}.png"
+    shutil.copyfile(screenshot, in_build)
+
+    assert_offline_and_quiet(opened)
+    for png in (screenshot, in_build):
+        assert png.exists()
+        assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert png.stat().st_size > MIN_SCREENSHOT_BYTES, f"{png} looks blank"
+
+
+def test_sample_report_shows_markup_as_text(lang, open_page, tmp_path):
+    """A small hand-made report: figures formatted per language, markup in data stays text."""
+    if not (REPORTS_DIR / "i18n" / f"{lang}.json").exists():
+        pytest.fail(f"no texts for the {lang!r} edition in reports/i18n/", pytrace=False)
+    page_path = tmp_path / f"dreigingsbeeld-2025.{lang}.html"
+    page_path.write_text(build_report_html(small_report_data(), lang), encoding="utf-8")
+    opened = open_page(page_path)
+    page = opened.page
+
+    assert assert_every_chart_drawn(opened) == 3
+    for index in range(3):
+        box = page.locator(".chart svg").nth(index).bounding_box()
+        assert box is not None and box["width"] > 200 and box["height"] > 50
+    assert page.locator("html").get_attribute("lang") == lang
+    assert page.locator("[data-synthetic=true]").is_visible()
+    # A region name holding markup shows as text and runs nothing.
+    assert page.get_by_text("RIEC <script>alert(1)</script>").first.is_visible()
+    figure = page.locator("[data-figure=registered_crimes]").inner_text()
+    assert figure == format_count(1500, lang)
+    page.screenshot(path=str(tmp_path / "first-screen.png"))
+
+    assert_offline_and_quiet(opened)
+    assert (tmp_path / "first-screen.png").stat().st_size > MIN_SCREENSHOT_BYTES

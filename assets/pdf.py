@@ -1,0 +1,71 @@
+"""Render the report's HTML to PDF with WeasyPrint, for the PDF editions.
+
+Pure functions, no Dagster. The PDF comes from the very HTML the web edition publishes; the
+print layout (A4, page numbers, table of contents, page breaks) is the extra stylesheet
+``reports/static/print.css``, so the HTML is not edited for print.
+
+Offline: only ``data:`` URLs are resolved. Any other resource the HTML asks for (http, https,
+file, ...) makes ``html_to_pdf`` raise ``ExternalResourceError``; nothing is fetched.
+
+Reproducible: the same HTML gives the same PDF bytes at any time. WeasyPrint writes no
+creation or modification date unless the HTML declares one (``<meta name="dcterms.created">``,
+so the date then comes from the HTML), font subsets are named from a hash of the font, and the
+PDF file identifier (/ID) is the MD5 of the PDF's own objects instead of a random one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from weasyprint import CSS, HTML
+from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
+
+PRINT_CSS = Path(__file__).resolve().parent.parent / "reports" / "static" / "print.css"
+
+
+class ExternalResourceError(RuntimeError):
+    """The HTML refers to a resource outside itself; PDFs are rendered without fetching any."""
+
+
+class _OfflineFetcher(URLFetcher):
+    """Resolves ``data:`` URLs and refuses everything else, remembering what it refused.
+
+    WeasyPrint turns a failing fetch into a warning and renders without the resource, unless
+    the fetcher fails on errors: then the render stops. Inline SVG catches even that while
+    drawing, so the refused URLs are also kept and checked after the render.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(allowed_protocols=("data",), allow_redirects=False, fail_on_errors=True)
+        self.refused: list[str] = []
+
+    def fetch(self, url: str, headers: dict | None = None) -> URLFetcherResponse:
+        if not url.strip().lower().startswith("data:"):
+            self.refused.append(url)
+            raise ExternalResourceError(f"the PDF is rendered offline, refused to fetch {url!r}")
+        return super().fetch(url, headers)
+
+
+def html_to_pdf(html: str) -> bytes:
+    """The report's ``html`` as PDF bytes, laid out for print by ``print.css``.
+
+    Raises ``ExternalResourceError`` if the HTML (or a stylesheet) refers to anything but
+    ``data:`` URLs.
+    """
+    fetcher = _OfflineFetcher()
+    try:
+        pdf = HTML(string=html, url_fetcher=fetcher).write_pdf(
+            stylesheets=[CSS(filename=PRINT_CSS, url_fetcher=fetcher)],
+            # /ID from the MD5 of the PDF's objects: present, and the same for the same HTML.
+            pdf_identifier=True,
+        )
+    except FatalURLFetchingError as error:
+        cause = error.__cause__
+        if isinstance(cause, ExternalResourceError):
+            raise cause from None
+        raise ExternalResourceError(str(error)) from cause
+    if fetcher.refused:
+        raise ExternalResourceError(
+            f"the PDF is rendered offline, refused to fetch {', '.join(map(repr, fetcher.refused))}"
+        )
+    return pdf

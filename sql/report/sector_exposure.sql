@@ -1,0 +1,36 @@
+-- Sector x phenomenon in the Netherlands in $year: events per 1,000 establishments (summed over
+-- the sources that cover the cell) and whether any source covers it; with each sector's
+-- composite index rank.
+with cells as (
+    select
+        phenomenon_code,
+        sector_code,
+        bool_or(source is not null) as has_source,
+        sum(event_count) as event_count,
+        any_value(establishments) as establishments
+    from indicators.phenomenon_sector_indicators
+    where year = $year and region_level = 'national'
+    group by all
+)
+
+select
+    c.sector_code,
+    s.label_nl as sector_label_nl,
+    s.label_en as sector_label_en,
+    c.phenomenon_code,
+    p.label_nl as phenomenon_label_nl,
+    p.label_en as phenomenon_label_en,
+    c.has_source,
+    cast(c.event_count as bigint) as event_count,
+    cast(c.establishments as bigint) as establishments,
+    c.event_count * 1000.0 / nullif(c.establishments, 0) as per_1000_establishments,
+    x.index_value,
+    x.index_rank,
+    x.rank_min,
+    x.rank_max,
+    x.indicators_used
+from cells as c
+inner join reference.sectors as s using (sector_code)
+inner join reference.phenomena as p using (phenomenon_code)
+left join indicators.sector_threat_index as x on x.year = $year and x.sector_code = c.sector_code
+order by c.sector_code, c.phenomenon_code

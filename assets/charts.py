@@ -83,37 +83,68 @@ RIEC_TILES = {
 }  # fmt: skip
 TILE = 118
 
+# Seven steps of viridis (colour-blind safe), light to dark, each with the text colour that
+# keeps WCAG AA contrast on it (4.5:1 or more: black on the light four, white on the dark three).
+SHADES = (
+    ("#fde725", "black"),
+    ("#8fd744", "black"),
+    ("#35b779", "black"),
+    ("#21918c", "black"),
+    ("#31688e", "white"),
+    ("#443983", "white"),
+    ("#440154", "white"),
+)
+NO_VALUE = ("#d9d9d9", "black")
+
+
+def shades(values: list[float | None], log: bool = False) -> list[tuple[str, str]]:
+    """A fill and text colour per value: equal steps between the smallest and largest value
+    (of log(1 + value) with ``log``), higher = darker; no value = light grey."""
+    import math
+
+    scaled = [None if v is None else (math.log1p(max(v, 0)) if log else v) for v in values]
+    known = [v for v in scaled if v is not None]
+    if not known:
+        return [NO_VALUE] * len(values)
+    low, high = min(known), max(known)
+    span = high - low or 1.0
+    last = len(SHADES) - 1
+    return [
+        NO_VALUE if v is None else SHADES[min(last, int((v - low) / span * len(SHADES)))]
+        for v in scaled
+    ]
+
 
 def tile_map(
     frame: pl.DataFrame, tiles: dict[str, tuple[int, int]], value: str, value_format: str
 ) -> alt.Chart:
     """Equal squares per region, shaded by ``value`` (a colour-blind safe sequential scale) and
     labelled with the region's name and value, so that nothing is told by colour alone."""
+    placed = [r for r in frame.iter_rows(named=True) if r["region_code"] in tiles]
+    colours = shades([r[value] for r in placed])
     rows = [
         {
             "region": r["region_name"].removeprefix("RIEC "),
             "col": tiles[r["region_code"]][0],
             "row": tiles[r["region_code"]][1],
             "value": r[value],
+            "fill": fill,
+            "ink": ink,
         }
-        for r in frame.iter_rows(named=True)
-        if r["region_code"] in tiles
+        for r, (fill, ink) in zip(placed, colours, strict=True)
     ]
-    data = alt.Data(values=rows)
-    middle = (min(r["value"] for r in rows) + max(r["value"] for r in rows)) / 2 if rows else 0
-    base = alt.Chart(data).encode(
+    base = alt.Chart(alt.Data(values=rows)).encode(
         x=alt.X("col:O", axis=None),
         y=alt.Y("row:O", axis=None),
     )
     squares = base.mark_rect(stroke="white", strokeWidth=3).encode(
-        color=alt.Color("value:Q", scale=alt.Scale(scheme="viridis", reverse=True), legend=None)
+        color=alt.Color("fill:N", scale=None)
     )
-    # Dark tiles get white text: the contrast stays readable on every shade.
-    ink = alt.condition(f"datum.value > {middle}", alt.value("white"), alt.value("black"))
-    names = base.mark_text(baseline="bottom", dy=-4, fontSize=10, lineBreak="-").encode(
+    ink = alt.Color("ink:N", scale=None)
+    names = base.mark_text(baseline="bottom", dy=-4, fontSize=11, lineBreak="-").encode(
         text="region:N", color=ink
     )
-    values = base.mark_text(baseline="top", dy=8, fontSize=13, fontWeight="bold").encode(
+    values = base.mark_text(baseline="top", dy=8, fontSize=14, fontWeight="bold").encode(
         text=alt.Text("value:Q", format=value_format), color=ink
     )
     columns = 1 + max((c for c, _ in tiles.values()), default=0)
@@ -133,36 +164,26 @@ def heat_map(
         pl.col(value).cast(pl.Float64).alias("value"),
         pl.col("has_source"),
     ).to_dicts()
+    colours = shades([d["value"] if d["has_source"] else None for d in data], log=True)
+    for cell, (fill, ink) in zip(data, colours, strict=True):
+        cell["fill"], cell["ink"] = fill, ink
     base = alt.Chart(alt.Data(values=data)).encode(
         x=alt.X("column:N", title=None, axis=alt.Axis(labelAngle=-35, labelLimit=160)),
         y=alt.Y("row:N", title=None, axis=alt.Axis(labelLimit=240)),
     )
-    covered = (
-        base.transform_filter("datum.has_source")
-        .mark_rect(stroke="white")
-        .encode(
-            color=alt.Color(
-                "value:Q",
-                scale=alt.Scale(scheme="viridis", reverse=True, type="symlog"),
-                legend=None,
-            )
-        )
-    )
-    uncovered = base.transform_filter("!datum.has_source").mark_rect(
-        stroke="white", color="#d9d9d9"
-    )
-    labels = base.mark_text(fontSize=10).encode(
+    cells = base.mark_rect(stroke="white").encode(color=alt.Color("fill:N", scale=None))
+    labels = base.mark_text(fontSize=11).encode(
         text=alt.condition(
             "datum.has_source",
             alt.Text("value:Q", format=value_format),
             alt.value(no_source),
         ),
-        color=alt.condition("datum.value > 50", alt.value("white"), alt.value("black")),
+        color=alt.Color("ink:N", scale=None),
     )
     columns = len({d["column"] for d in data})
     rows = len({d["row"] for d in data})
     return _base_config(
-        (covered + uncovered + labels).properties(width=86 * columns, height=30 * rows),
+        (cells + labels).properties(width=86 * columns, height=30 * rows),
         grid=False,
     )
 

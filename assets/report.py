@@ -24,7 +24,7 @@ from assets.report_builder import LANGUAGES, build_edition
 from assets.report_data import load_report_data
 from pipeline.partitions import TEN_YEARS, yearly_partitions
 from pipeline.resources import ProjectPaths
-from pipeline.sql import SQL_DIR, query_frame
+from pipeline.sql import SQL_DIR, query_table
 
 ANNEX_DIR = SQL_DIR / "report" / "annex"
 PROJECT_ROOT = SQL_DIR.parent
@@ -33,7 +33,7 @@ PROJECT_ROOT = SQL_DIR.parent
 def annex_tables(conn, year: int) -> dict[str, pl.DataFrame]:
     """Every published indicator table of the year (sql/report/annex/<name>.sql)."""
     return {
-        path.stem: query_frame(conn, f"report/annex/{path.stem}", {"year": year})
+        path.stem: query_table(conn, f"report/annex/{path.stem}", {"year": year})
         for path in sorted(ANNEX_DIR.glob("*.sql"))
     }
 

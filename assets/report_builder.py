@@ -410,10 +410,22 @@ def build_context(data: ReportData, language: str) -> dict[str, Any]:
             charts.tile_map(riec, charts.RIEC_TILES, "harm_per_100k", ",.0f"), language
         ),
         "provinces_svg": _svg(
-            charts.tile_map(provinces, charts.PROVINCE_TILES, "harm_per_100k", ",.0f"), language
+            charts.tile_map(provinces, charts.PROVINCE_TILES, "threat_index", ",.0f"), language
         ),
         "riec_rows": _region_rows(riec, language),
-        "province_rows": _region_rows(provinces, language),
+        "province_rows": [
+            {
+                "name": r["region_name"],
+                "population": format_count(r["population"], language),
+                "drug_sites": format_count(r["drug_sites"], language),
+                "index": format_rate(r["threat_index"], language, 0),
+                "rank": r["threat_index_rank"],
+                "range": f"{r['threat_index_rank_min']}{DASH}{r['threat_index_rank_max']}"
+                if r["threat_index_rank_min"] is not None
+                else "",
+            }
+            for r in provinces.iter_rows(named=True)
+        ],
         **_sectors(data, texts, language),
         "trend_svg": _svg(charts.interval_trend_chart(series, "label", texts["trend_y"]), language),
         "trend_years": [f"{y}*" if y in provisional else str(y) for y in trend_years],

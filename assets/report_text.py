@@ -134,7 +134,9 @@ def key_findings(data: ReportData, texts: dict[str, str], language: str) -> list
             text = texts["finding_no_clear_rise"].format(previous_year=previous)
             found.append(Finding(text, ("priorities",)))
 
-    regions = data["regions"].filter(pl.col("region_level") == "riec_region")
+    regions = data["regions"].filter(
+        (pl.col("region_level") == "riec_region") & pl.col("harm_per_100k").is_not_null()
+    )
     if regions.height:
         highest, lowest = regions.row(0, named=True), regions.row(-1, named=True)
         found.append(

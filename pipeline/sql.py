@@ -61,23 +61,37 @@ def run_sql(
     return rows
 
 
+def _single_query(conn: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, Any]):
+    """The one statement of ``sql/<name>.sql``, checked to take exactly ``params``."""
+    statements = conn.extract_statements(load_sql(name))
+    if len(statements) != 1:
+        raise ValueError(f"sql/{name}.sql must hold exactly one query, found {len(statements)}")
+    needed = set(statements[0].named_parameters)
+    if needed != params.keys():
+        raise SqlParameterError(
+            f"sql/{name}.sql takes parameters {sorted(needed)}, got {sorted(params)}"
+        )
+    return statements[0]
+
+
 def query(
     conn: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, Any] | None = None
 ) -> tuple[list[str], list[tuple]]:
     """Run a single-query SQL file and return its column names and rows."""
     params = dict(params or {})
-    statements = conn.extract_statements(load_sql(name))
-    if len(statements) != 1:
-        raise ValueError(f"sql/{name}.sql must hold exactly one query, found {len(statements)}")
-    statement = statements[0]
-    needed = set(statement.named_parameters)
-    if needed != params.keys():
-        raise SqlParameterError(
-            f"sql/{name}.sql takes parameters {sorted(needed)}, got {sorted(params)}"
-        )
-    result = conn.execute(statement, params or None)
+    result = conn.execute(_single_query(conn, name, params), params or None)
     columns = [column[0] for column in result.description]
     return columns, result.fetchall()
+
+
+def query_table(
+    conn: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, Any] | None = None
+) -> pl.DataFrame:
+    """A single-query SQL file as a Polars frame with the warehouse's own column types (an
+    all-null column keeps its type), for tables that are published as they are."""
+    params = dict(params or {})
+    result = conn.execute(_single_query(conn, name, params), params or None)
+    return pl.from_arrow(result.to_arrow_table())
 
 
 def run_in_transaction(

@@ -216,12 +216,16 @@ def test_key_figure_text_is_dutch_formatted_sql_value(
 ) -> None:
     _value, text = report.figures[key]
     decimals = EXPECTED_FIGURES[key][1]
-    assert text == dutch_number(expected[key], decimals), key
+    if key == "suspicious_amount_eur":
+        # Euros in words: billions with two decimals, Dutch style.
+        assert text == f"€ {dutch_number(expected[key] / 1e9, 2)} miljard"
+    else:
+        assert text == dutch_number(expected[key], decimals), key
 
 
 def test_dutch_formatting_of_the_figures(report: ParsedReport) -> None:
     # Large counts carry '.' as thousands separator; the rate a ',' before its one decimal.
-    assert report.figures["suspicious_amount_eur"][1].count(".") >= 3
+    assert report.figures["unusual_transactions"][1].count(".") >= 2
     rate = report.figures["registered_crimes_per_100k"][1]
     assert "," in rate
     assert len(rate.split(",")[1]) == 1
@@ -251,15 +255,18 @@ def test_previous_year_figures_reach_the_findings(
     report: ParsedReport, demo_build: Workspace
 ) -> None:
     with demo_build.connect() as conn:
-        current, previous = conn.execute(
+        current, previous, population, population_previous = conn.execute(
             "select sum(event_count) filter (where year = $year), "
-            "sum(event_count) filter (where year = $year - 1) "
+            "sum(event_count) filter (where year = $year - 1), "
+            "max(population) filter (where year = $year), "
+            "max(population) filter (where year = $year - 1) "
             "from indicators.phenomenon_indicators "
             "where region_level = 'national' and source = 'incidents'",
             {"year": YEAR},
-        ).fetchone()
+        ).fetchall()[0]
     assert previous
-    change = (current - previous) / previous
+    # The change is that of the rate: counts over inhabitants, this year against last.
+    change = (current / population) / (previous / population_previous) - 1
     sign = "+" if change > 0 else ("\u2212" if change < 0 else "\u00b1")
     change_text = f"{sign}{dutch_number(abs(change) * 100, 1)}%"
     first = report.findings[0]
@@ -297,8 +304,9 @@ def test_no_external_references(report: ParsedReport, html: str) -> None:
     assert "url(http" not in html.replace(" ", "").lower()
 
 
-def test_report_has_three_charts(report: ParsedReport) -> None:
-    assert len(report.charts) == 3
+def test_report_has_six_charts(report: ParsedReport) -> None:
+    # RIEC and province tile maps, sector heat map, trends, seizure flows, policy measures
+    assert len(report.charts) == 6
     assert all(chart["label"] for chart in report.charts)
 
 

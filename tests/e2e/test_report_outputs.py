@@ -1,0 +1,152 @@
+"""The report's files on the demo build: both editions as HTML and PDF, the annex, the manifest,
+and a second build of the same year that gives the same bytes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import polars as pl
+import pytest
+from dagster import AssetKey
+from pypdf import PdfReader
+
+from assets.manifest import sha256_of
+from pipeline.sql import SQL_DIR, query_frame, query_table
+from tests.conftest import LATEST_DEMO_YEAR, Workspace
+
+YEAR = LATEST_DEMO_YEAR
+REPORT = AssetKey(["report", "dreigingsbeeld"])
+
+
+def out_dir(workspace: Workspace) -> Path:
+    return workspace.reports / str(YEAR)
+
+
+def pdf_text(path: Path) -> list[str]:
+    return [page.extract_text() for page in PdfReader(path).pages]
+
+
+@pytest.fixture(scope="module")
+def manifest(demo_build: Workspace) -> dict:
+    return json.loads((out_dir(demo_build) / "manifest.json").read_text(encoding="utf-8"))
+
+
+def test_both_editions_as_html_and_pdf(demo_build: Workspace) -> None:
+    folder = out_dir(demo_build)
+    for language, title in (("nl", "Dreigingsbeeld Ondermijning"), ("en", "Threat Picture")):
+        html = (folder / f"dreigingsbeeld-{YEAR}.{language}.html").read_text(encoding="utf-8")
+        assert f'<html lang="{language}">' in html
+        pages = pdf_text(folder / f"dreigingsbeeld-{YEAR}.{language}.pdf")
+        assert len(pages) > 5
+        assert title in pages[0]
+        # Every page carries its number, and the contents on page 1 list the sections.
+        assert all(f"{number} / {len(pages)}" in text for number, text in enumerate(pages, 1))
+
+
+def test_the_dutch_pdf_prints_the_dutch_figures(demo_build: Workspace) -> None:
+    folder = out_dir(demo_build)
+    with demo_build.connect() as conn:
+        total = conn.execute(
+            "select sum(event_count) from indicators.phenomenon_indicators where year = ? "
+            "and region_level = 'national' and source = 'incidents'",
+            [YEAR],
+        ).fetchall()[0][0]
+    text = " ".join(pdf_text(folder / f"dreigingsbeeld-{YEAR}.nl.pdf"))
+    assert f"{total:,}".replace(",", ".") in text
+    english = " ".join(pdf_text(folder / f"dreigingsbeeld-{YEAR}.en.pdf"))
+    assert f"{total:,}" in english
+
+
+def test_the_annex_holds_every_published_table_in_three_formats(demo_build: Workspace) -> None:
+    annex = out_dir(demo_build) / "annex"
+    names = sorted(path.stem for path in (SQL_DIR / "report" / "annex").glob("*.sql"))
+    assert len(names) >= 15
+    assert sorted(path.name for path in annex.iterdir()) == sorted(
+        f"{name}{suffix}" for name in names for suffix in (".csv", ".parquet", ".xlsx")
+    )
+    with demo_build.connect() as conn:
+        for name in names:
+            stored = query_table(conn, f"report/annex/{name}", {"year": YEAR})
+            assert pl.read_parquet(annex / f"{name}.parquet").equals(stored), name
+            assert pl.read_csv(annex / f"{name}.csv", schema=stored.schema).height == stored.height
+
+
+def test_no_municipal_count_below_the_threshold_is_in_the_annex(demo_build: Workspace) -> None:
+    annex = out_dir(demo_build) / "annex"
+    for path in annex.glob("*.parquet"):
+        frame = pl.read_parquet(path)
+        if "region_level" in frame.columns:
+            assert "municipality" not in frame["region_level"].to_list(), path.name
+    counts = pl.read_parquet(annex / "published_municipal_counts.parquet")
+    shown = counts.filter(pl.col("registered_crimes").is_not_null())
+    assert shown.height > 0
+    assert shown["registered_crimes"].min() >= counts["threshold"][0]
+
+
+def test_manifest_names_inputs_code_run_and_the_query_of_every_figure(
+    demo_build: Workspace, manifest: dict
+) -> None:
+    with demo_build.connect() as conn:
+        loaded = conn.execute(
+            "select source_file, source_sha256 from raw.loaded_files "
+            "where partition_year between ? and ? and source_file is not null",
+            [YEAR - 9, YEAR],
+        ).fetchall()
+    inputs = {(i["file"], i["sha256"]) for i in manifest["inputs"]}
+    assert set(loaded) <= inputs
+    reference = [i for i in manifest["inputs"] if i["source"] == "reference"]
+    assert {i["file"] for i in reference} >= {"municipalities.csv", "harm_weights.csv"}
+    assert len(manifest["code_version"]["git_commit"]) in (40, 7) or (
+        manifest["code_version"]["git_commit"] == "unknown"
+    )
+    assert manifest["dagster_run_id"] == demo_build.results[str(YEAR)].run_id
+    figures = manifest["figures"]
+    ids = {f["id"] for f in figures}
+    assert {"key_figure/registered_crimes", "finding/nl/1", "finding/en/1", "chart/trend"} <= ids
+    for figure in figures:
+        assert figure["queries"], figure["id"]
+        for q in figure["queries"]:
+            assert (SQL_DIR.parent / q["sql_file"]).is_file(), q
+
+
+def test_a_figure_traced_through_the_manifest_gives_the_printed_value(
+    demo_build: Workspace, manifest: dict
+) -> None:
+    [figure] = [f for f in manifest["figures"] if f["id"] == "key_figure/registered_crimes"]
+    [q] = figure["queries"]
+    name = q["sql_file"].removeprefix("sql/").removesuffix(".sql")
+    with demo_build.connect() as conn:
+        rerun = query_frame(conn, name, q["params"])
+    assert rerun["registered_crimes"][0] == figure["value"]
+    html = (out_dir(demo_build) / f"dreigingsbeeld-{YEAR}.nl.html").read_text(encoding="utf-8")
+    assert f'<data value="{figure["value"]}" data-figure="registered_crimes">' in html
+
+
+def test_manifest_lists_every_output_with_its_hash(demo_build: Workspace, manifest: dict) -> None:
+    folder = out_dir(demo_build)
+    listed = {o["file"]: o["sha256"] for o in manifest["outputs"]}
+    assert f"dreigingsbeeld-{YEAR}.en.pdf" in listed
+    for name, digest in listed.items():
+        assert sha256_of(folder / name) == digest, name
+
+
+def test_a_second_build_gives_the_same_bytes(demo_build: Workspace, tmp_path: Path) -> None:
+    folder = out_dir(demo_build)
+    first = tmp_path / "first"
+    shutil.copytree(folder, first)
+    result = demo_build.run(YEAR, [REPORT])
+    assert result.success
+    for path in sorted(first.rglob("*")):
+        if path.is_dir() or path.name == "manifest.json":
+            continue
+        again = folder / path.relative_to(first)
+        if path.suffix == ".pdf":
+            assert pdf_text(again) == pdf_text(path), path.name
+        assert again.read_bytes() == path.read_bytes(), path.name
+    # The manifest differs only in the run id.
+    old = json.loads((first / "manifest.json").read_text(encoding="utf-8"))
+    new = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    assert old.pop("dagster_run_id") != new.pop("dagster_run_id")
+    assert old == new

@@ -208,16 +208,17 @@ def small_frames() -> dict[str, pl.DataFrame]:
             "tips_per_100k": [100.0, 50.0],
         }
     )
+    # A passed file check, and a jump warning whose summary names a small municipal count.
     quality = pl.DataFrame(
         {
-            "asset_key": ["raw/incidents"],
-            "check_name": ["incidents_file_is_valid"],
-            "severity": ["error"],
-            "passed": [True],
-            "rows_checked": [40],
-            "rules_checked": [10],
-            "failed_values": [0],
-            "summary": ["All rules hold."],
+            "asset_key": ["raw/incidents", "staging/stg_incidents__crimes"],
+            "check_name": ["incidents_file_is_valid", "no_implausible_jumps"],
+            "severity": ["error", "warning"],
+            "passed": [True, False],
+            "rows_checked": [40, 3],
+            "rules_checked": [10, 1],
+            "failed_values": [0, 0],
+            "summary": ["All rules hold.", "3 cell(s) ...: GM0999 CRI1200 2 -> 13"],
         }
     )
     quarantine = pl.DataFrame(

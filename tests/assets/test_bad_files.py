@@ -30,12 +30,12 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import Workspace
 from dagster import AssetKey, DagsterEventType, ExecuteInProcessResult
 from duckdb import ColumnExpression, ConstantExpression
 
 from assets.sources import SOURCES
 from pipeline.definitions import defs
+from tests.conftest import Workspace
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "bad"
 YEAR = 2025

@@ -11,17 +11,17 @@ import shutil
 from collections.abc import Callable
 
 import pytest
-from conftest import (
+from dagster import AssetCheckSeverity, AssetKey, ExecuteInProcessResult
+
+from assets.sources import SOURCES
+from pipeline.definitions import defs
+from tests.conftest import (
     DEMO_DIR,
     LATEST_DEMO_YEAR,
     REFERENCE_DIR,
     Workspace,
     replace_cell,
 )
-from dagster import AssetCheckSeverity, AssetKey, ExecuteInProcessResult
-
-from assets.sources import SOURCES
-from pipeline.definitions import defs
 
 YEAR = LATEST_DEMO_YEAR
 REPORT = AssetKey(["report", "dreigingsbeeld"])

@@ -14,8 +14,9 @@ from html.parser import HTMLParser
 
 import polars as pl
 import pytest
-from conftest import LATEST_DEMO_YEAR, REFERENCE_DIR, Workspace
 from dagster import AssetCheckSeverity
+
+from tests.conftest import LATEST_DEMO_YEAR, REFERENCE_DIR, Workspace
 
 YEAR = LATEST_DEMO_YEAR
 URL_ATTRIBUTES = {"src", "href", "xlink:href", "srcset", "action", "data", "poster", "cite"}

@@ -21,9 +21,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import PROJECT_ROOT
 
 from pipeline.definitions import defs
+from tests.conftest import PROJECT_ROOT
 
 WEBSERVER = PROJECT_ROOT / ".venv" / "bin" / "dagster-webserver"
 STARTUP_TIMEOUT_S = 90

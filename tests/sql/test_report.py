@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import polars as pl
-import pytest
 
 from pipeline.sql import query, run_in_transaction
 
@@ -26,6 +25,7 @@ def test_key_figures_with_previous_year(built):
         "harm_score": 710.0,  # 100 * 4 + 30 * 6 + 13 * 10
         "harm_score_previous": 130.0,  # 20 * 4 + 5 * 10
         "population": 250000,
+        "population_previous": 160000,  # 4 x 40 000 in 2023
         "drug_sites": 3,
         "drug_sites_previous": 0,  # 2023 had no drug sites: explicit zeros
         "unusual_transactions": 125,  # 100 + 5 + 20
@@ -43,101 +43,23 @@ def test_key_figures_without_previous_year(built):
     assert figures["unusual_transactions"] == 0
 
 
-def test_riec_regions_ordered_by_harm_per_100k(built):
-    rows = as_dicts(query(built, "report/riec_regions", {"year": 2024}))
-    # RIEC02 first although it has fewer crimes (65 < 78) and the higher code.
-    assert [r["region_code"] for r in rows] == ["RIEC02", "RIEC01"]
-    assert rows[0] == {
-        "region_code": "RIEC02",
-        "region_name": "RIEC Zuid",
-        "population": 100000,  # 25000 + 75000
-        "registered_crimes": 65,  # 35 + 20 + 10
-        "registered_crimes_per_100k": 65.0,  # 65 * 100000 / 100000
-        "harm_score": 360.0,  # 35 * 4 + 20 * 6 + 10 * 10
-        "harm_per_100k": 360.0,
-        "drug_sites": 1,
-    }
-    assert rows[1] == {
-        "region_code": "RIEC01",
-        "region_name": "RIEC Noord",
-        "population": 150000,
-        "registered_crimes": 78,  # 65 + 10 + 3
-        "registered_crimes_per_100k": 52.0,  # 78 * 100000 / 150000
-        "harm_score": 350.0,  # 65 * 4 + 10 * 6 + 3 * 10
-        "harm_per_100k": pytest.approx(233.33333333333334),  # 350 * 100000 / 150000
-        "drug_sites": 2,
-    }
-
-
-def test_phenomena_including_ones_without_source(built):
-    rows = as_dicts(query(built, "report/phenomena", {"year": 2024}))
-    assert [r["phenomenon_code"] for r in rows] == [
-        "fraud",  # harm 400
-        "money_laundering",  # harm 180
-        "violence",  # harm 130
-        "corruption_infiltration",  # no harm: nulls last, then by code
-        "drug_production",
-        "drug_trafficking",
-    ]
-    by_code = {r["phenomenon_code"]: r for r in rows}
-    assert by_code["fraud"] == {
-        "phenomenon_code": "fraud",
-        "label_nl": "Fraude",
-        "label_en": "Fraud",
-        "registered_crimes": 100,
-        "registered_crimes_previous": 20,
-        "change_on_previous_year": 4.0,  # (100 - 20) / 20
-        "registered_crimes_per_100k": 40.0,
-        "harm_score": 400.0,
-        "harm_share": pytest.approx(400 / 710),
-        "drug_sites": None,
-    }
-    laundering = by_code["money_laundering"]
-    assert laundering["registered_crimes_previous"] == 0
-    assert laundering["change_on_previous_year"] is None  # previous 0: no change ratio
-    assert laundering["harm_share"] == pytest.approx(180 / 710)
-    assert by_code["violence"]["change_on_previous_year"] == 1.6  # (13 - 5) / 5
-    # A phenomenon no source reports on: listed, every figure null.
-    assert by_code["corruption_infiltration"] == {
-        "phenomenon_code": "corruption_infiltration",
-        "label_nl": "Corruptie en infiltratie",
-        "label_en": "Corruption and infiltration",
-        "registered_crimes": None,
-        "registered_crimes_previous": None,
-        "change_on_previous_year": None,
-        "registered_crimes_per_100k": None,
-        "harm_score": None,
-        "harm_share": None,
-        "drug_sites": None,
-    }
-    # Drug sites only: no registered-crime figures, but its sites.
-    assert by_code["drug_production"]["registered_crimes"] is None
-    assert by_code["drug_production"]["drug_sites"] == 2
-    assert by_code["drug_trafficking"]["drug_sites"] == 1
-    assert sum(r["harm_share"] or 0 for r in rows) == pytest.approx(1.0)
-
-
-def test_phenomenon_trend(built):
-    columns, rows = query(built, "report/phenomenon_trend", {"year": 2024})
-    assert columns == [
-        "year",
-        "phenomenon_code",
-        "label_nl",
-        "label_en",
-        "registered_crimes",
-        "rate_per_100k",
-        "harm_score",
-    ]
-    assert [(r[0], r[1], r[4], r[5], r[6]) for r in rows] == [
-        (2023, "fraud", 20, 12.5, 80.0),  # 20 * 100000 / 160000; 20 * 4
-        (2024, "fraud", 100, 40.0, 400.0),
-        (2023, "money_laundering", 0, 0.0, 0.0),
-        (2024, "money_laundering", 30, 12.0, 180.0),
-        (2023, "violence", 5, 3.125, 50.0),  # 5 * 100000 / 160000; 5 * 10
-        (2024, "violence", 13, 5.2, 130.0),
-    ]
-    # Ten-year window: 2033 still sees 2024 but not 2023.
-    assert {r[0] for r in query(built, "report/phenomenon_trend", {"year": 2033})[1]} == {2024}
+def test_national_series_with_the_interval_of_each_year(built):
+    columns, rows = query(built, "report/national_series", {"year": 2024})
+    assert columns[:3] == ["year", "phenomenon_code", "registered_crimes"]
+    series = {(r[0], r[1]): r for r in rows}
+    # The fixture has 2023 and 2024 nationally for three phenomena with registered crimes.
+    assert {year for year, _ in series} == {2023, 2024}
+    expected = dict(
+        built.execute(
+            "select phenomenon_code, event_count from indicators.phenomenon_indicators "
+            "where year = 2024 and region_level = 'national' and source = 'incidents'"
+        ).fetchall()
+    )
+    assert {code: r[2] for (year, code), r in series.items() if year == 2024} == expected
+    for _, _, count, lower, upper, _ in rows:
+        assert lower <= count <= upper
+    # Ten years up to the year asked for: 2033 still reaches back to 2024.
+    assert {r[0] for r in query(built, "report/national_series", {"year": 2033})[1]} == {2024}
 
 
 def test_input_files_synthetic_flag(built):

@@ -6,6 +6,7 @@ import re
 from string import Formatter
 
 import pytest
+from markupsafe import escape
 
 from assets.report_builder import LANGUAGES, REPORTS_DIR, build_edition, load_texts
 from assets.report_text import key_findings, likelihood
@@ -178,3 +179,12 @@ def test_a_synthetic_policy_selection_is_said_in_both_editions():
     for language in LANGUAGES:
         html = build_edition(small_report_data(), language).html
         assert load_texts(language)["policy_synthetic"] in html
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_data_quality_is_told_in_the_edition_language_without_municipal_values(language):
+    html = build_edition(small_report_data(), language).html
+    texts = load_texts(language)
+    assert "GM0999" not in html and "2 -&gt; 13" not in html
+    assert str(escape(texts["quality_warning_no_implausible_jumps"].format(cells="3"))) in html
+    assert str(escape(texts["quality_passed"].format(rules="10", rows="40"))) in html

@@ -15,10 +15,8 @@ PDF file identifier (/ID) is the MD5 of the PDF's own objects instead of a rando
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
-
-from weasyprint import CSS, HTML
-from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 PRINT_CSS = Path(__file__).resolve().parent.parent / "reports" / "static" / "print.css"
 
@@ -27,23 +25,35 @@ class ExternalResourceError(RuntimeError):
     """The HTML refers to a resource outside itself; PDFs are rendered without fetching any."""
 
 
-class _OfflineFetcher(URLFetcher):
-    """Resolves ``data:`` URLs and refuses everything else, remembering what it refused.
+@cache
+def _offline_fetcher_class():
+    # WeasyPrint is imported on first use: importing it reads its own stylesheets, and
+    # importing the project's definitions must read no file.
+    from weasyprint.urls import URLFetcher
 
-    WeasyPrint turns a failing fetch into a warning and renders without the resource, unless
-    the fetcher fails on errors: then the render stops. Inline SVG catches even that while
-    drawing, so the refused URLs are also kept and checked after the render.
-    """
+    class OfflineFetcher(URLFetcher):
+        """Resolves ``data:`` URLs and refuses everything else, remembering what it refused.
 
-    def __init__(self) -> None:
-        super().__init__(allowed_protocols=("data",), allow_redirects=False, fail_on_errors=True)
-        self.refused: list[str] = []
+        WeasyPrint turns a failing fetch into a warning and renders without the resource,
+        unless the fetcher fails on errors: then the render stops. Inline SVG catches even that
+        while drawing, so the refused URLs are also kept and checked after the render.
+        """
 
-    def fetch(self, url: str, headers: dict | None = None) -> URLFetcherResponse:
-        if not url.strip().lower().startswith("data:"):
-            self.refused.append(url)
-            raise ExternalResourceError(f"the PDF is rendered offline, refused to fetch {url!r}")
-        return super().fetch(url, headers)
+        def __init__(self) -> None:
+            super().__init__(
+                allowed_protocols=("data",), allow_redirects=False, fail_on_errors=True
+            )
+            self.refused: list[str] = []
+
+        def fetch(self, url: str, headers: dict | None = None):
+            if not url.strip().lower().startswith("data:"):
+                self.refused.append(url)
+                raise ExternalResourceError(
+                    f"the PDF is rendered offline, refused to fetch {url!r}"
+                )
+            return super().fetch(url, headers)
+
+    return OfflineFetcher
 
 
 def html_to_pdf(html: str) -> bytes:
@@ -52,7 +62,10 @@ def html_to_pdf(html: str) -> bytes:
     Raises ``ExternalResourceError`` if the HTML (or a stylesheet) refers to anything but
     ``data:`` URLs.
     """
-    fetcher = _OfflineFetcher()
+    from weasyprint import CSS, HTML
+    from weasyprint.urls import FatalURLFetchingError
+
+    fetcher = _offline_fetcher_class()()
     try:
         pdf = HTML(string=html, url_fetcher=fetcher).write_pdf(
             stylesheets=[CSS(filename=PRINT_CSS, url_fetcher=fetcher)],

@@ -124,7 +124,7 @@ def tile_map(
     colours = shades([r[value] for r in placed])
     rows = [
         {
-            "region": r["region_name"].removeprefix("RIEC "),
+            "region": _tile_label(r["region_name"].removeprefix("RIEC ")),
             "col": tiles[r["region_code"]][0],
             "row": tiles[r["region_code"]][1],
             "value": r[value],
@@ -141,16 +141,23 @@ def tile_map(
         color=alt.Color("fill:N", scale=None)
     )
     ink = alt.Color("ink:N", scale=None)
-    names = base.mark_text(baseline="bottom", dy=-4, fontSize=11, lineBreak="-").encode(
+    # The name at the top of the tile (one or two lines), the value at the bottom.
+    names = base.mark_text(baseline="top", dy=12 - TILE / 2, fontSize=11, lineBreak="\n").encode(
         text="region:N", color=ink
     )
-    values = base.mark_text(baseline="top", dy=8, fontSize=14, fontWeight="bold").encode(
-        text=alt.Text("value:Q", format=value_format), color=ink
-    )
+    values = base.mark_text(
+        baseline="bottom", dy=TILE / 2 - 14, fontSize=16, fontWeight="bold"
+    ).encode(text=alt.Text("value:Q", format=value_format), color=ink)
     columns = 1 + max((c for c, _ in tiles.values()), default=0)
     grid_rows = 1 + max((r for _, r in tiles.values()), default=0)
     chart = (squares + names + values).properties(width=TILE * columns, height=TILE * grid_rows)
     return _base_config(chart, grid=False)
+
+
+def _tile_label(name: str) -> str:
+    """A long name breaks after its first hyphen (Zeeland-/West-Brabant), a short one not."""
+    head, hyphen, tail = name.partition("-")
+    return f"{head}-\n{tail}" if hyphen and len(name) > 12 else name
 
 
 def heat_map(
@@ -231,7 +238,7 @@ def two_group_chart(
     groups = list(group_labels.values())
     encoding = {
         "x": alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0)),
-        "y": alt.Y("rate_per_100k:Q", title=y_title, scale=alt.Scale(zero=False)),
+        "y": alt.Y("rate_per_100k:Q", title=y_title, scale=alt.Scale(zero=True)),
         "color": alt.Color(
             "group:N", scale=alt.Scale(domain=groups, range=OKABE_ITO[:2]), legend=None
         ),

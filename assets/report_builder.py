@@ -26,7 +26,13 @@ from assets.numbers import (
     format_share,
 )
 from assets.report_data import ReportData
-from assets.report_text import YARDSTICK, Finding, change_phrase, key_findings
+from assets.report_text import (
+    YARDSTICK,
+    Finding,
+    change_phrase,
+    key_findings,
+    weight_set_name,
+)
 
 # Ranges of ranks are written with an en dash; "no value" too (as numbers.MISSING).
 DASH = "\u2013"
@@ -325,6 +331,11 @@ def _policy(data: ReportData, texts, language, labels) -> dict[str, Any]:
                 if r["rate_ratio"] is not None
                 else texts["policy_not_estimable"].format(start_year=r["start_year"]),
                 "pre_trend": format_rate(r["pre_trend_p_value"], language, 2),
+                "pre_trend_warning": texts["policy_pre_trend_warning"].format(
+                    p=format_rate(r["pre_trend_p_value"], language, 2)
+                )
+                if r["pre_trend_p_value"] is not None and r["pre_trend_p_value"] < 0.05
+                else "",
             }
         )
     series = data["policy_series"]
@@ -377,6 +388,7 @@ def build_context(data: ReportData, language: str) -> dict[str, Any]:
     riec = regions.filter(pl.col("region_level") == "riec_region")
     provinces = regions.filter(pl.col("region_level") == "province")
     weight_sets, weight_rows = _weight_sets(data, labels)
+    weight_sets = [weight_set_name(name, texts) for name in weight_sets]
 
     return {
         "lang": language,
@@ -387,7 +399,7 @@ def build_context(data: ReportData, language: str) -> dict[str, Any]:
         "previous_year": year - 1,
         "first_year": first_year,
         "is_synthetic": data.is_synthetic,
-        "harm_weight_set": data.harm_weight_set,
+        "harm_weight_set": weight_set_name(data.harm_weight_set, texts),
         "finding_records": (findings := key_findings(data, texts, language)),
         "findings": [f.text for f in findings],
         "key_figures": [
@@ -452,7 +464,7 @@ def build_context(data: ReportData, language: str) -> dict[str, Any]:
             .agg(pl.col("rows_set_aside").sum())
             .iter_rows(named=True)
         ],
-        "weights": _weights_table(data, labels, language),
+        "weights": _weights_table(data, labels, language, texts),
         "yardstick": [
             {
                 "word": texts[f"likelihood_{word}"].format(direction=texts["direction_rise"]),
@@ -468,7 +480,8 @@ def build_context(data: ReportData, language: str) -> dict[str, Any]:
                 "sha256": f["source_sha256"],
                 "synthetic": f["is_synthetic"],
             }
-            for f in data["input_files"].iter_rows(named=True)
+            # This year's files; the manifest lists those of every year behind the report.
+            for f in data["input_files"].filter(pl.col("year") == year).iter_rows(named=True)
         ],
         # The project's own stylesheet: escaping would break its quotes inside <style>.
         "css": Markup((REPORTS_DIR / "static" / "report.css").read_text(encoding="utf-8")),  # noqa: S704
@@ -493,7 +506,9 @@ def _quality(data: ReportData, texts: dict[str, str], language: str) -> list[dic
     printed: they are English and a warning's names municipal values, which may be small."""
     rows = []
     for q in data["data_quality"].iter_rows(named=True):
-        if q["passed"]:
+        if q["passed"] and q["rows_checked"] == 0:
+            outcome = texts["quality_no_rows"]
+        elif q["passed"]:
             outcome = texts["quality_passed"].format(
                 rules=format_count(q["rules_checked"], language),
                 rows=format_count(q["rows_checked"], language),
@@ -518,14 +533,14 @@ def _quality(data: ReportData, texts: dict[str, str], language: str) -> list[dic
     return rows
 
 
-def _weights_table(data: ReportData, labels, language: str) -> dict[str, Any]:
+def _weights_table(data: ReportData, labels, language: str, texts) -> dict[str, Any]:
     frame = data["weight_sets"]
     sets = sorted(frame["weight_set"].unique().to_list())
     weights = {
         (r["weight_set"], r["phenomenon_code"]): r["weight"] for r in frame.iter_rows(named=True)
     }
     return {
-        "sets": sets,
+        "sets": [weight_set_name(name, texts) for name in sets],
         "rows": [
             {
                 "label": labels.get(code, code),

@@ -46,6 +46,11 @@ def change_phrase(change, lower, upper, p_value, texts: dict[str, str], language
     )
 
 
+def weight_set_name(weight_set: str, texts: dict[str, str]) -> str:
+    """A weight set's name for readers; a set an analyst added is shown by its own key."""
+    return texts.get(f"weight_set_{weight_set}", weight_set)
+
+
 @dataclass(frozen=True)
 class Finding:
     text: str
@@ -102,7 +107,7 @@ def key_findings(data: ReportData, texts: dict[str, str], language: str) -> list
                 texts["finding_top_phenomenon"].format(
                     phenomenon=_label(top, language).lower(),
                     share=format_share(top["harm_share"], language),
-                    weight_set=top["harm_weight_set"],
+                    weight_set=weight_set_name(top["harm_weight_set"], texts),
                 ),
                 ("priorities",),
             )
@@ -139,15 +144,18 @@ def key_findings(data: ReportData, texts: dict[str, str], language: str) -> list
     )
     if regions.height:
         highest, lowest = regions.row(0, named=True), regions.row(-1, named=True)
+        rank_lower = highest["weight_rank_lower"] or highest["harm_rank"]
+        rank_upper = highest["weight_rank_upper"] or highest["harm_rank"]
+        key = "finding_top_region_fixed" if rank_lower == rank_upper else "finding_top_region"
         found.append(
             Finding(
-                texts["finding_top_region"].format(
+                texts[key].format(
                     region=highest["region_name"],
                     value=format_rate(highest["harm_per_100k"], language, 0),
                     lowest=lowest["region_name"],
                     lowest_value=format_rate(lowest["harm_per_100k"], language, 0),
-                    rank_lower=highest["weight_rank_lower"] or highest["harm_rank"],
-                    rank_upper=highest["weight_rank_upper"] or highest["harm_rank"],
+                    rank_lower=rank_lower,
+                    rank_upper=rank_upper,
                 ),
                 ("regions",),
             )
@@ -197,12 +205,15 @@ def _weight_set_agreement(data: ReportData, texts: dict[str, str], language: str
     if len(set(tops.values())) <= 1:
         return Finding(
             texts["finding_weight_sets_agree"].format(
-                sets=len(tops), phenomenon=labels.get(next(iter(tops.values()), ""), "")
+                sets=", ".join(weight_set_name(name, texts) for name in sorted(tops)),
+                phenomenon=labels.get(next(iter(tops.values()), ""), ""),
             ),
             ("harm_by_weight_set",),
         )
     parts = [
-        texts["weight_set_top"].format(weight_set=name, phenomenon=labels[code])
+        texts["weight_set_top"].format(
+            weight_set=weight_set_name(name, texts), phenomenon=labels[code]
+        )
         for name, code in sorted(tops.items())
     ]
     return Finding(

@@ -32,27 +32,31 @@ delete from indicators.impact_indicators where year = $year;
 insert into indicators.impact_indicators
 with municipal_quantities as (
     select municipality_code, 'suspicious_transactions_amount' as component, 'all' as item,
-        sum(suspicious_amount_eur) as quantity
+        cast(sum(suspicious_amount_eur) as decimal(38, 1)) as quantity
     from staging.stg_financial__fiu_transactions
     where year = $year
     group by all
     union all
-    select municipality_code, 'emergency_freezes_amount', 'all', sum(frozen_amount_eur)
+    select municipality_code, 'emergency_freezes_amount', 'all',
+        cast(sum(frozen_amount_eur) as decimal(38, 1))
     from staging.stg_financial__emergency_freezes
     where year = $year
     group by all
     union all
-    select municipality_code, 'seized_assets_value', asset_type, sum(value_eur)
+    select municipality_code, 'seized_assets_value', asset_type,
+        cast(sum(value_eur) as decimal(38, 1))
     from staging.stg_financial__seized_assets
     where year = $year
     group by all
     union all
-    select municipality_code, 'seizure_street_value', drug, sum(weight_kg)
+    -- kilograms summed as decimals: exact, so the same in every run whatever the summing order
+    select municipality_code, 'seizure_street_value', drug,
+        sum(cast(weight_kg as decimal(38, 1)))
     from staging.stg_seizures__seizures
     where year = $year
     group by all
     union all
-    select municipality_code, 'site_clean_up', site_type, count(*)
+    select municipality_code, 'site_clean_up', site_type, cast(count(*) as decimal(38, 1))
     from staging.stg_drug_sites__sites
     where year = $year
     group by all

@@ -47,7 +47,7 @@ municipal_events as (
         settings.sector_code,
         count(*) as event_count,
         null::bigint as amount_eur,
-        null::double as weight_kg
+        null::decimal(38, 1) as weight_kg
     from staging.stg_drug_sites__sites as sites
     inner join reference.drug_site_types as types using (site_type)
     inner join reference.site_settings as settings using (setting)
@@ -61,7 +61,8 @@ municipal_events as (
         places.sector_code,
         count(*),
         null,
-        sum(seizures.weight_kg)
+        -- decimals: an exact sum, the same in every run whatever the summing order
+        sum(cast(seizures.weight_kg as decimal(38, 1)))
     from staging.stg_seizures__seizures as seizures
     inner join reference.drugs as drugs using (drug)
     inner join reference.seizure_location_types as places using (location_type)

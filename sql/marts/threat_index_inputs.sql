@@ -7,7 +7,9 @@ with crimes as (
         region_code,
         region_name,
         max(population) as population,
-        sum(harm_score) filter (where source = 'incidents') as harm,
+        -- decimals: an exact sum, the same in every run whatever the summing order
+        cast(sum(cast(harm_score as decimal(38, 6))) filter (where source = 'incidents') as double)
+            as harm,
         sum(event_count) filter (where source = 'drug_sites') as drug_sites
     from indicators.phenomenon_indicators
     where year = $year and region_level in ('riec_region', 'province')

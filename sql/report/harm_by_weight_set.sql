@@ -1,11 +1,20 @@
--- Harm of registered crimes per phenomenon in the Netherlands in $year under every weight set,
--- with each phenomenon's rank within the set (1 = most harm): where the sets disagree.
+-- Harm per phenomenon in the Netherlands in $year under every weight set, with each
+-- phenomenon's rank within the set (1 = most harm): where the sets disagree. As in the priority
+-- table, a phenomenon is measured by registered crimes, or by drug sites when it has none.
+with measured as (
+    select weight_set, phenomenon_code, harm_score
+    from indicators.harm_indicators
+    where year = $year and region_level = 'national'
+    qualify row_number() over (
+        partition by weight_set, phenomenon_code order by source = 'incidents' desc
+    ) = 1
+)
+
 select
     weight_set,
     phenomenon_code,
     harm_score,
     cast(rank() over (partition by weight_set order by harm_score desc) as integer) as harm_rank,
     harm_score / sum(harm_score) over (partition by weight_set) as harm_share
-from indicators.harm_indicators
-where year = $year and region_level = 'national' and source = 'incidents'
+from measured
 order by weight_set, harm_rank, phenomenon_code

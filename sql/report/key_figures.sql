@@ -3,8 +3,10 @@ with incidents as (
     select
         sum(event_count) filter (where year = $year) as registered_crimes,
         sum(event_count) filter (where year = $year - 1) as registered_crimes_previous,
-        sum(harm_score) filter (where year = $year) as harm_score,
-        sum(harm_score) filter (where year = $year - 1) as harm_score_previous,
+        -- decimals: an exact sum, the same in every run whatever the summing order
+        sum(cast(harm_score as decimal(38, 6))) filter (where year = $year) as harm_score,
+        sum(cast(harm_score as decimal(38, 6))) filter (where year = $year - 1)
+            as harm_score_previous,
         max(population) filter (where year = $year) as population,
         max(population) filter (where year = $year - 1) as population_previous
     from indicators.phenomenon_indicators

@@ -11,7 +11,8 @@ with by_region as (
         region_name,
         max(population) as population,
         sum(event_count) filter (where source = 'incidents') as registered_crimes,
-        sum(harm_score) filter (where source = 'incidents') as harm_score,
+        -- decimals: an exact sum, the same in every run whatever the summing order
+        sum(cast(harm_score as decimal(38, 6))) filter (where source = 'incidents') as harm_score,
         sum(event_count) filter (where source = 'drug_sites') as drug_sites,
         any_value(harm_weight_set) as weight_set
     from indicators.phenomenon_indicators

@@ -33,6 +33,7 @@ ELEMENT_DATASETS: dict[str, tuple[str, ...]] = {
     "table/impact": ("impact",),
     "chart/policy": ("policy_series", "policy_effects"),
     "table/policy_effects": ("policy_effects",),
+    "table/policy_series": ("policy_series",),
     "table/signals": ("signals",),
     "table/data_quality": ("data_quality",),
     "table/quarantine": ("quarantine",),

@@ -260,7 +260,9 @@ def estimate_policy_effects(
                 _effect_row(programme, source, outcome, start_year, panel, len(dropped), level)
             )
             series.append(
-                rows.with_columns(
+                # The same municipalities as the estimate (those with every year).
+                rows.filter(~pl.col("municipality_code").is_in(dropped))
+                .with_columns(
                     pl.when(pl.col("municipality_code").is_in(list(codes)))
                     .then(pl.lit("taking_part"))
                     .otherwise(pl.lit("others"))

@@ -77,7 +77,10 @@ def code_version(root: Path = PROJECT_ROOT) -> dict[str, object]:
         AssetDep(["indicators", "sector_threat_index"]),
         AssetDep(["indicators", "phenomenon_sector_indicators"]),
         AssetDep(["indicators", "impact_indicators"]),
-        AssetDep(["indicators", "signal_indicators"]),
+        # Tips and seizures of last year too (the change on last year).
+        AssetDep(["indicators", "signal_indicators"], partition_mapping=TEN_YEARS),
+        AssetDep(["staging", "stg_seizures__seizures"], partition_mapping=TEN_YEARS),
+        AssetDep(["indicators", "sector_indicators"]),
         AssetDep(["indicators", "financial_indicators"]),
         AssetDep(["indicators", "policy_effects"]),
     ],

@@ -347,8 +347,24 @@ def _policy(data: ReportData, texts, language, labels) -> dict[str, Any]:
             charts.two_group_chart(series, group_labels, start, texts["policy_y"]), language
         )
     first = effects.row(0, named=True) if effects.height else None
+    group_names = {"taking_part": texts["group_taking_part"], "others": texts["group_others"]}
+    series_years = sorted(series["data_year"].unique().to_list()) if series.height else []
+    series_rows = [
+        {
+            "group": group_names[group],
+            "values": [
+                format_rate(
+                    rows_of.filter(pl.col("data_year") == y)["rate_per_100k"].sum(), language
+                )
+                for y in series_years
+            ],
+        }
+        for (group,), rows_of in series.group_by(["group"], maintain_order=True)
+    ]
     return {
         "policy_rows": rows,
+        "policy_series_years": series_years,
+        "policy_series_rows": series_rows,
         "policy_svg": chart_svg,
         "policy_synthetic": data.synthetic_policy_selection,
         "policy_intro": texts["policy_intro"].format(

@@ -13,8 +13,15 @@ with measured as (
         harm_score_lower,
         harm_score_upper,
         is_intelligence_gap
-    from indicators.phenomenon_indicators
+    from indicators.phenomenon_indicators as i
+    -- A national total of registered crimes the disclosure control hides is not reported.
     where year = $year and region_level = 'national'
+      and not exists (
+          select 1 from indicators.published_region_counts as h
+          where h.year = i.year and h.region_level = 'national'
+            and h.phenomenon_code = i.phenomenon_code and h.registered_crimes is null
+            and i.source = 'incidents'
+      )
     qualify row_number() over (
         partition by phenomenon_code order by source = 'incidents' desc
     ) = 1
@@ -49,7 +56,8 @@ select
     c.harm_score,
     c.harm_score_lower,
     c.harm_score_upper,
-    c.harm_score / sum(c.harm_score) over () as harm_share,
+    -- decimals: an exact sum, the same in every run
+    c.harm_score / cast(sum(cast(c.harm_score as decimal(38, 6))) over () as double) as harm_share,
     coalesce(c.is_intelligence_gap, true) as is_gap,
     t.change_on_previous_year,
     t.change_lower,

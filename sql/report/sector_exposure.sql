@@ -1,16 +1,23 @@
--- Sector x phenomenon in the Netherlands in $year: events per 1,000 establishments (summed over
--- the sources that cover the cell) and whether any source covers it; with each sector's
--- composite index rank.
+-- Sector x phenomenon in the Netherlands in $year: events per 1,000 establishments and whether
+-- any source covers the cell; with each sector's composite index rank. Sources stay apart: a
+-- cell several sources cover shows one, in a fixed order (suspicious transactions, seizures,
+-- drug sites, emergency freezes), and names it.
 with cells as (
     select
         phenomenon_code,
         sector_code,
-        bool_or(source is not null) as has_source,
-        sum(event_count) as event_count,
-        any_value(establishments) as establishments
+        source,
+        source is not null as has_source,
+        event_count,
+        establishments
     from indicators.phenomenon_sector_indicators
     where year = $year and region_level = 'national'
-    group by all
+    qualify row_number() over (
+        partition by phenomenon_code, sector_code
+        order by case source
+            when 'fiu_suspicious' then 1 when 'seizures' then 2 when 'drug_sites' then 3
+            when 'emergency_freezes' then 4 else 5 end
+    ) = 1
 )
 
 select
@@ -21,6 +28,7 @@ select
     p.label_nl as phenomenon_label_nl,
     p.label_en as phenomenon_label_en,
     c.has_source,
+    c.source,
     cast(c.event_count as bigint) as event_count,
     cast(c.establishments as bigint) as establishments,
     c.event_count * 1000.0 / nullif(c.establishments, 0) as per_1000_establishments,

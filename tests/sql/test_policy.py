@@ -142,3 +142,30 @@ def test_effects_table_holds_the_estimates_and_marks_a_synthetic_selection(with_
         "select count(*), count(distinct data_year) from indicators.policy_series where year = 2024"
     ).fetchall() == [(5 * 2 * 2, 2)]
     assert_idempotent(with_signals, "marts/policy_effects", "indicators.policy_effects", params)
+
+
+def test_no_group_total_of_registered_crimes_is_published(with_signals):
+    # Group totals set against the published municipal counts could reveal hidden counts: the
+    # annex and the report publish the rate ratios, and per-group figures only for tips.
+    load_list(with_signals, [("GM0002", "Bedum", "2024"), ("GM0004", "Dalen", "2024")])
+    history = query_frame(with_signals, "marts/policy_effect_inputs", {"year": 2024})
+    members = query_frame(with_signals, "marts/policy_members")
+    effects, series = estimate_policy_effects(history, members)
+    with_signals.register("effect_rows", effects.to_arrow())
+    with_signals.register("series_rows", series.to_arrow())
+    run_in_transaction(
+        with_signals, "marts/policy_effects", {"year": 2024, "confidence_level": 0.95}
+    )
+    stored = query_frame(with_signals, "report/annex/policy_series", {"year": 2024})
+    assert stored.height > 0 and stored["source"].unique().to_list() == ["signals"]
+    chart = query_frame(with_signals, "report/policy_series", {"year": 2024})
+    assert chart.height == 2 * 2  # two groups, two years of tips
+    for name in ("report/annex/policy_effects", "report/policy_effects"):
+        for row in query_frame(with_signals, name, {"year": 2024}).iter_rows(named=True):
+            rates = [
+                row[f"{g}_rate_{w}"] for g in ("treated", "control") for w in ("before", "after")
+            ]
+            if row["source"] == "incidents":
+                assert rates == [None] * 4, name
+            else:
+                assert rates[1] is not None and rates[3] is not None, name

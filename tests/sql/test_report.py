@@ -43,7 +43,23 @@ def test_key_figures_without_previous_year(built):
     assert figures["unusual_transactions"] == 0
 
 
+def publish_years(conn, years=(2023, 2024)):
+    """The disclosure-controlled counts, which the national series is checked against."""
+    import polars as pl
+
+    from assets.disclosure import publish
+
+    for year in years:
+        columns, rows = query(conn, "marts/published_count_inputs", {"year": year})
+        counts = pl.DataFrame(rows, schema=columns, orient="row", infer_schema_length=None)
+        municipal, region = publish(counts, 10)
+        conn.register("published_municipal_rows", municipal.to_arrow())
+        conn.register("published_region_rows", region.to_arrow())
+        run_in_transaction(conn, "marts/published_counts", {"year": year, "threshold": 10})
+
+
 def test_national_series_with_the_interval_of_each_year(built):
+    publish_years(built)
     columns, rows = query(built, "report/national_series", {"year": 2024})
     assert columns[:3] == ["year", "phenomenon_code", "registered_crimes"]
     series = {(r[0], r[1]): r for r in rows}
@@ -176,3 +192,22 @@ def test_harm_weight_set_comes_from_the_indicators(built):
         ("alt_v1",),
         ("default_v0",),
     ]
+
+
+def test_national_series_leaves_out_a_national_total_the_disclosure_control_hides(built):
+    publish_years(built)
+    shown = {
+        r[1] for r in query(built, "report/national_series", {"year": 2024})[1] if r[0] == 2024
+    }
+    # The fixture's 2023 violence total (5) is below the threshold: hidden, so not in the series.
+    assert {
+        r[1] for r in query(built, "report/national_series", {"year": 2024})[1] if r[0] == 2023
+    } == {"fraud"}
+    # Hide one more national total, as the control does for a total below the threshold.
+    built.execute(
+        "update indicators.published_region_counts set registered_crimes = null "
+        "where year = 2024 and region_level = 'national' and phenomenon_code = 'violence'"
+    )
+    rows = query(built, "report/national_series", {"year": 2024})[1]
+    assert "violence" in shown
+    assert {r[1] for r in rows if r[0] == 2024} == shown - {"violence"}

@@ -1,5 +1,15 @@
--- Headline figures of the threat picture for one year and the year before.
-with incidents as (
+-- Headline figures of the threat picture for one year and the year before. The national total
+-- of registered crimes (and its harm) is left out for a year in which the disclosure control
+-- hides a phenomenon's national total: the total minus the shown ones would reveal it.
+with hidden as (
+    select
+        count(*) filter (where year = $year) as hidden_now,
+        count(*) filter (where year = $year - 1) as hidden_before
+    from indicators.published_region_counts
+    where region_level = 'national' and registered_crimes is null and year in ($year, $year - 1)
+),
+
+incidents as (
     select
         sum(event_count) filter (where year = $year) as registered_crimes,
         sum(event_count) filter (where year = $year - 1) as registered_crimes_previous,
@@ -31,11 +41,14 @@ financial as (
 )
 
 select
-    cast(i.registered_crimes as bigint) as registered_crimes,
-    cast(i.registered_crimes_previous as bigint) as registered_crimes_previous,
-    cast(i.registered_crimes as double) * 100000 / i.population as registered_crimes_per_100k,
-    cast(i.harm_score as double) as harm_score,
-    cast(i.harm_score_previous as double) as harm_score_previous,
+    case when h.hidden_now = 0 then cast(i.registered_crimes as bigint) end as registered_crimes,
+    case when h.hidden_before = 0 then cast(i.registered_crimes_previous as bigint) end
+        as registered_crimes_previous,
+    case when h.hidden_now = 0 then cast(i.registered_crimes as double) * 100000 / i.population
+    end as registered_crimes_per_100k,
+    case when h.hidden_now = 0 then cast(i.harm_score as double) end as harm_score,
+    case when h.hidden_before = 0 then cast(i.harm_score_previous as double) end
+        as harm_score_previous,
     cast(i.population as bigint) as population,
     cast(i.population_previous as bigint) as population_previous,
     cast(d.drug_sites as bigint) as drug_sites,
@@ -43,4 +56,4 @@ select
     cast(f.unusual_transactions as bigint) as unusual_transactions,
     cast(f.suspicious_transactions as bigint) as suspicious_transactions,
     cast(f.suspicious_amount_eur as bigint) as suspicious_amount_eur
-from incidents as i, drug_sites as d, financial as f
+from incidents as i, drug_sites as d, financial as f, hidden as h

@@ -16,7 +16,23 @@ def as_dicts(result):
     return [dict(zip(columns, row, strict=True)) for row in rows]
 
 
+def publish_years(conn, years=(2023, 2024)):
+    """The disclosure-controlled counts, which the national series is checked against."""
+    import polars as pl
+
+    from assets.disclosure import publish
+
+    for year in years:
+        columns, rows = query(conn, "marts/published_count_inputs", {"year": year})
+        counts = pl.DataFrame(rows, schema=columns, orient="row", infer_schema_length=None)
+        municipal, region = publish(counts, 10)
+        conn.register("published_municipal_rows", municipal.to_arrow())
+        conn.register("published_region_rows", region.to_arrow())
+        run_in_transaction(conn, "marts/published_counts", {"year": year, "threshold": 10})
+
+
 def test_key_figures_with_previous_year(built):
+    publish_years(built, (2024,))
     (figures,) = as_dicts(query(built, "report/key_figures", {"year": 2024}))
     assert figures == {
         "registered_crimes": 143,  # 100 fraud + 30 laundering + 13 violence
@@ -35,27 +51,13 @@ def test_key_figures_with_previous_year(built):
 
 
 def test_key_figures_without_previous_year(built):
+    publish_years(built, (2024,))
     (figures,) = as_dicts(query(built, "report/key_figures", {"year": 2023}))
     assert figures["registered_crimes"] == 25
     assert figures["registered_crimes_previous"] is None  # no 2022 built
     assert figures["harm_score_previous"] is None
     assert figures["registered_crimes_per_100k"] == 15.625  # 25 * 100000 / 160000
     assert figures["unusual_transactions"] == 0
-
-
-def publish_years(conn, years=(2023, 2024)):
-    """The disclosure-controlled counts, which the national series is checked against."""
-    import polars as pl
-
-    from assets.disclosure import publish
-
-    for year in years:
-        columns, rows = query(conn, "marts/published_count_inputs", {"year": year})
-        counts = pl.DataFrame(rows, schema=columns, orient="row", infer_schema_length=None)
-        municipal, region = publish(counts, 10)
-        conn.register("published_municipal_rows", municipal.to_arrow())
-        conn.register("published_region_rows", region.to_arrow())
-        run_in_transaction(conn, "marts/published_counts", {"year": year, "threshold": 10})
 
 
 def test_national_series_with_the_interval_of_each_year(built):
@@ -211,3 +213,13 @@ def test_national_series_leaves_out_a_national_total_the_disclosure_control_hide
     rows = query(built, "report/national_series", {"year": 2024})[1]
     assert "violence" in shown
     assert {r[1] for r in rows if r[0] == 2024} == shown - {"violence"}
+
+
+def test_key_figures_leave_out_a_total_that_would_reveal_a_hidden_national_count(built):
+    # 2023's violence total (5) is below the threshold: its national total is hidden, so the
+    # 2023 total of all crimes (25) minus fraud (20) would reveal it.
+    publish_years(built)
+    (figures,) = as_dicts(query(built, "report/key_figures", {"year": 2024}))
+    assert figures["registered_crimes"] == 143
+    assert figures["registered_crimes_previous"] is None
+    assert figures["harm_score_previous"] is None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import altair as alt
 import polars as pl
 import vl_convert
@@ -25,30 +27,6 @@ def render_svg(chart: alt.TopLevelMixin, language: str) -> str:
     svg = vl_convert.vegalite_to_svg(chart.to_dict(), format_locale=VEGA_LOCALES[language])
     # Drop the XML prolog so the SVG can sit inline in HTML.
     return svg.split("?>", 1)[1].lstrip() if svg.startswith("<?xml") else svg
-
-
-def trend_chart(trend: pl.DataFrame, label_column: str, y_title: str) -> alt.Chart:
-    """Small multiples: one panel per phenomenon, registered crimes per year, own y scale."""
-    frame = trend.select(
-        pl.col("year").cast(pl.Int64),
-        pl.col(label_column).alias("phenomenon"),
-        pl.col("registered_crimes").cast(pl.Int64),
-    ).to_pandas()
-    years = sorted(frame["year"].unique().tolist())
-    line = (
-        alt.Chart(frame)
-        .mark_line(point=True, color=OKABE_ITO[0])
-        .encode(
-            x=alt.X("year:O", title=None, axis=alt.Axis(values=years, labelAngle=-90)),
-            y=alt.Y("registered_crimes:Q", title=y_title, scale=alt.Scale(zero=True)),
-        )
-        .properties(width=190, height=110)
-    )
-    chart = line.facet(
-        facet=alt.Facet("phenomenon:N", title=None, header=alt.Header(labelFontSize=12)),
-        columns=3,
-    ).resolve_scale(y="independent")
-    return _base_config(chart)
 
 
 def ranked_bar_chart(
@@ -100,8 +78,6 @@ NO_VALUE = ("#d9d9d9", "black")
 def shades(values: list[float | None], log: bool = False) -> list[tuple[str, str]]:
     """A fill and text colour per value: equal steps between the smallest and largest value
     (of log(1 + value) with ``log``), higher = darker; no value = light grey."""
-    import math
-
     scaled = [None if v is None else (math.log1p(max(v, 0)) if log else v) for v in values]
     known = [v for v in scaled if v is not None]
     if not known:

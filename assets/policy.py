@@ -129,6 +129,28 @@ def _interval(estimate: float, variance: float, clusters: int, level: float):
     )
 
 
+def _term_effect(
+    counts: np.ndarray, populations: np.ndarray, treated: np.ndarray, term: np.ndarray, level
+) -> Effect | None:
+    """exp of the coefficient of ``term`` (units x periods) in the fixed-effects model with year
+    effects, with its interval; None without treated or control units with events, or when the
+    fit is not identified."""
+    active = counts.sum(axis=1) > 0
+    treated_units = int((treated & active).sum())
+    control_units = int((~treated & active).sum())
+    if treated_units == 0 or control_units == 0:
+        return None
+    units, periods = counts.shape
+    covariates = np.concatenate([_year_dummies(units, periods), term[:, :, None]], axis=2)
+    fit = poisson_fixed_effects(counts, populations, covariates)
+    if fit is None:
+        return None
+    ratio, lower, upper, p_value = _interval(
+        fit.coefficients[-1], fit.covariance[-1, -1], fit.clusters, level
+    )
+    return Effect(ratio, lower, upper, p_value, treated_units, control_units)
+
+
 def difference_in_differences(panel: Panel, start_year: int, level: float = LEVEL) -> Effect | None:
     """The rate ratio that goes with taking part from ``start_year`` on, with its interval.
     None without years before and from the start, without treated or control units with
@@ -136,21 +158,8 @@ def difference_in_differences(panel: Panel, start_year: int, level: float = LEVE
     post = panel.years >= start_year
     if post.all() or not post.any():
         return None
-    active = panel.counts.sum(axis=1) > 0
-    treated_units = int((panel.treated & active).sum())
-    control_units = int((~panel.treated & active).sum())
-    if treated_units == 0 or control_units == 0:
-        return None
-    units, periods = panel.counts.shape
     taking_part = (panel.treated[:, None] & post[None, :]).astype(float)
-    covariates = np.concatenate([_year_dummies(units, periods), taking_part[:, :, None]], axis=2)
-    fit = poisson_fixed_effects(panel.counts, panel.populations, covariates)
-    if fit is None:
-        return None
-    ratio, lower, upper, p_value = _interval(
-        fit.coefficients[-1], fit.covariance[-1, -1], fit.clusters, level
-    )
-    return Effect(ratio, lower, upper, p_value, treated_units, control_units)
+    return _term_effect(panel.counts, panel.populations, panel.treated, taking_part, level)
 
 
 def pre_trend(panel: Panel, start_year: int, level: float = LEVEL) -> Effect | None:
@@ -159,23 +168,11 @@ def pre_trend(panel: Panel, start_year: int, level: float = LEVEL) -> Effect | N
     before = panel.years < start_year
     if before.sum() < 3:
         return None
-    counts = panel.counts[:, before]
-    populations = panel.populations[:, before]
-    active = counts.sum(axis=1) > 0
-    treated_units = int((panel.treated & active).sum())
-    control_units = int((~panel.treated & active).sum())
-    if treated_units == 0 or control_units == 0:
-        return None
-    units, periods = counts.shape
+    periods = int(before.sum())
     slope = panel.treated[:, None] * np.arange(periods, dtype=float)[None, :]
-    covariates = np.concatenate([_year_dummies(units, periods), slope[:, :, None]], axis=2)
-    fit = poisson_fixed_effects(counts, populations, covariates)
-    if fit is None:
-        return None
-    ratio, lower, upper, p_value = _interval(
-        fit.coefficients[-1], fit.covariance[-1, -1], fit.clusters, level
+    return _term_effect(
+        panel.counts[:, before], panel.populations[:, before], panel.treated, slope, level
     )
-    return Effect(ratio, lower, upper, p_value, treated_units, control_units)
 
 
 def panel_of(history: pl.DataFrame, members: set[str]) -> tuple[Panel, list[str]]:

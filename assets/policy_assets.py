@@ -37,6 +37,13 @@ def _read_list(path) -> pl.DataFrame:
     )
 
 
+def _synthetic_selection(conn) -> bool:
+    """Whether any programme list loaded is the demo's invented one."""
+    return conn.execute(
+        "select coalesce(bool_or(is_synthetic), false) from reference.policy_municipalities"
+    ).fetchall()[0][0]
+
+
 @asset(
     key=MEMBERS_KEY,
     group_name="policy",
@@ -78,9 +85,7 @@ def policy_municipalities(
             kind = "SYNTHETIC demo selection" if found and found.is_synthetic else "analyst list"
             files[programme] = f"{found.path} ({kind})" if found else "none"
         metadata = table_metadata(conn, "reference.policy_municipalities")
-        synthetic = conn.execute(
-            "select coalesce(bool_or(is_synthetic), false) from reference.policy_municipalities"
-        ).fetchall()[0][0]
+        synthetic = _synthetic_selection(conn)
     return MaterializeResult(
         metadata={
             **metadata,
@@ -147,9 +152,7 @@ def policy_effects(context: AssetExecutionContext, warehouse: DuckDBResource) ->
         metadata = yearly_table_metadata(
             conn, "indicators.policy_effects", year, "sql/marts/policy_effects.sql"
         )
-        synthetic_selection = conn.execute(
-            "select coalesce(bool_or(is_synthetic), false) from reference.policy_municipalities"
-        ).fetchall()[0][0]
+        synthetic_selection = _synthetic_selection(conn)
     # An invented programme list makes the effect invented too, whatever the counts.
     metadata["synthetic"] = metadata["synthetic"] or synthetic_selection
     return MaterializeResult(metadata={**metadata, "synthetic_selection": synthetic_selection})

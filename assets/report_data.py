@@ -9,7 +9,7 @@ from typing import Any
 
 import polars as pl
 
-from pipeline.sql import SQL_DIR, load_sql, query, query_frame, sql_path
+from pipeline.sql import SQL_DIR, load_sql, query_frame, sql_path
 
 # Every dataset of the report: the sql/report/<name>.sql file that produces it. The weight
 # sets hold no year; everything else is for the report year (and the years before it, where
@@ -110,12 +110,7 @@ def load_report_data(conn, year: int) -> ReportData:
     queries: dict[str, Query] = {}
     for dataset in (*YEARLY_DATASETS, *STATIC_DATASETS):
         params = {"year": year} if dataset in YEARLY_DATASETS else {}
-        if dataset == "key_figures":
-            # One row: read with the column names as given (query_frame infers types per row).
-            columns, rows = query(conn, f"report/{dataset}", params)
-            frame = pl.DataFrame(rows, schema=columns, orient="row", infer_schema_length=None)
-        else:
-            frame = query_frame(conn, f"report/{dataset}", params)
+        frame = query_frame(conn, f"report/{dataset}", params)
         frames[dataset] = frame
         queries[dataset] = _record(dataset, params, frame.height)
     return ReportData(year, frames, queries)

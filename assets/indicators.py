@@ -43,6 +43,7 @@ phenomenon_indicators = partitioned_sql_asset(
         ["staging", "stg_population__inhabitants"],
         ["reference", "region_membership"],
         ["reference", "crime_types"],
+        ["reference", "crime_type_paths"],
         ["reference", "harm_weight_sets"],
     ],
     extra_params=_harm_parameters,

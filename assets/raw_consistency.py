@@ -5,7 +5,8 @@ Each returns ``(source_row, column, value, reason)`` for every row it rejects.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
@@ -17,6 +18,13 @@ SBI_TOTAL = "T001081"
 
 def municipality_column(columns: list[str]) -> str:
     return "RegioS" if "RegioS" in columns else "gemeentecode"
+
+
+def rounding_tolerance(rounding_base: int, parts: int) -> float:
+    """How far a total may lie from the sum of its parts when CBS rounded each of them (and the
+    total) on its own to a multiple of ``rounding_base``: half the base per part and half for
+    the total. Unrounded counts (base 1) must add up exactly."""
+    return 0.0 if rounding_base <= 1 else rounding_base / 2 * (parts + 1)
 
 
 def mixed_divisions(
@@ -44,27 +52,98 @@ def mixed_divisions(
 
 
 def totals_differ_from_parts(
-    frame: pd.DataFrame, key_column: str, value_column: str, total_key: str, region_column: str
+    frame: pd.DataFrame,
+    key_column: str,
+    value_column: str,
+    parts_of: Mapping[str, Sequence[str]],
+    region_column: str,
+    rounding_base: int = 1,
 ) -> list[Rejection]:
-    """Total rows whose value is not the sum of the parts in the same region (counts only)."""
+    """Total rows whose value is further from the sum of their parts (in the same region and
+    period) than CBS's rounding allows. ``parts_of`` maps a total's key to its parts' keys; a
+    total is checked only where every part is delivered with a value."""
     values = pd.to_numeric(frame[value_column], errors="coerce")
-    is_total = frame[key_column] == total_key
-    part_values = values[~is_total].groupby(frame.loc[~is_total, region_column])
-    parts = part_values.sum()
-    # A suppressed part ('.') makes the sum unknown: such a region's total cannot be checked.
-    incomplete = set(part_values.apply(lambda v: v.isna().any()).loc[lambda x: x].index)
+    period = frame["Perioden"] if "Perioden" in frame else pd.Series("", index=frame.index)
+    cell = {
+        (key, region, when): (index, value)
+        for index, key, region, when, value in zip(
+            frame.index, frame[key_column], frame[region_column], period, values, strict=True
+        )
+    }
     rejections = []
-    for index in frame.index[is_total]:
-        region, total = frame.at[index, region_column], values.at[index]
-        expected = parts.get(region)
-        if pd.isna(total) or region in incomplete or expected is None or total == expected:
+    for (key, region, when), (index, total) in cell.items():
+        parts = parts_of.get(key)
+        if not parts or pd.isna(total):
             continue
+        found = [cell.get((part, region, when)) for part in parts]
+        if any(f is None or pd.isna(f[1]) for f in found):
+            continue  # a part missing or suppressed: the sum is unknown
+        expected = sum(f[1] for f in found)
+        allowed = rounding_tolerance(rounding_base, len(parts))
+        if abs(total - expected) <= allowed:
+            continue
+        margin = f" (CBS rounding allows {allowed:g})" if allowed else ""
         rejections.append(
             (
                 int(frame.at[index, "source_row"]),
                 value_column,
                 str(frame.at[index, value_column]),
-                f"is the total ({total_key}) for {region} but its parts add up to {int(expected)}",
+                f"is the total of {key} for {region} but its {len(parts)} parts add up to "
+                f"{expected:g}{margin}",
             )
         )
+    return rejections
+
+
+def children_of(parents: Mapping[str, str | None]) -> dict[str, list[str]]:
+    children: dict[str, list[str]] = defaultdict(list)
+    for code, parent in sorted(parents.items()):
+        if parent:
+            children[parent].append(code)
+    return dict(children)
+
+
+def countable(code: str, present: set[str], children: Mapping[str, Sequence[str]]) -> bool:
+    """Whether ``code`` is delivered, or can be counted from delivered parts (recursively)."""
+    if code in present:
+        return True
+    parts = children.get(code, ())
+    return bool(parts) and all(countable(part, present, children) for part in parts)
+
+
+def uncountable_codes(
+    frame: pd.DataFrame,
+    counted: Mapping[str, str],
+    parents: Mapping[str, str | None],
+    is_municipality,
+) -> list[Rejection]:
+    """Codes a phenomenon counts (``counted``: code -> label) that a municipality's rows hold
+    neither as such nor as a complete set of parts: counting them would be silently short.
+    One rejection per code, at the first municipality that lacks it."""
+    children = children_of(parents)
+    regions: dict[str, tuple[int, set[str]]] = {}
+    for row, region, code in zip(
+        frame["source_row"], frame["RegioS"], frame["SoortMisdrijf"], strict=True
+    ):
+        if is_municipality(region):
+            first, codes = regions.setdefault(region, (int(row), set()))
+            codes.add(code)
+    rejections = []
+    for code, label in sorted(counted.items()):
+        lacking = [
+            (first, region)
+            for region, (first, codes) in regions.items()
+            if not countable(code, codes, children)
+        ]
+        if lacking:
+            first, region = min(lacking)
+            rejections.append(
+                (
+                    first,
+                    "SoortMisdrijf",
+                    code,
+                    f"({label}) is counted by a phenomenon, but {len(lacking)} municipalities "
+                    f"(first {region}) have no row for it nor for all of its parts",
+                )
+            )
     return rejections

@@ -22,9 +22,10 @@ SEPARATOR_NAMES = {";": "semicolon", ",": "comma", "\t": "tab", "|": "pipe"}
 class UnreadableFile(ValueError):
     """The file cannot be loaded at all; the message names the file and the problem."""
 
-    def __init__(self, message: str, row: int | None = None) -> None:
+    def __init__(self, message: str, row: int | None = None, file_name: str | None = None) -> None:
         super().__init__(message)
         self.row = row
+        self.file_name = file_name  # set where the file is not the one being read
 
 
 def file_sha256(path: Path) -> str:
@@ -43,12 +44,16 @@ def _first_non_utf8_row(path: Path) -> tuple[int, str] | None:
     return None
 
 
-def _row_with_extra_fields(path: Path, source: Source) -> int | None:
-    """Row number of the first line with more fields than the header (only on the error path)."""
+def _row_with_extra_fields(path: Path, separator: str) -> tuple[int, int] | None:
+    """Row number of the first line with more fields than the header, and the header's number
+    of fields (only on the error path)."""
     with path.open(encoding="utf-8", newline="") as handle:
-        for number, fields in enumerate(csv.reader(handle, delimiter=source.separator), start=1):
-            if len(fields) > len(source.columns):
-                return number
+        header = None
+        for number, fields in enumerate(csv.reader(handle, delimiter=separator), start=1):
+            if header is None:
+                header = len(fields)
+            elif len(fields) > header:
+                return number, header
     return None
 
 
@@ -137,24 +142,38 @@ def read_delivered_rows(path: Path, source: Source) -> pl.DataFrame:
 def parse_delivered_rows(path: Path, source: Source) -> pl.DataFrame:
     """The rows of a non-empty file. Polars checks that every value is UTF-8; only when parsing
     fails is the file read again, line by line, to name the row."""
+    frame = read_csv_cells(path, source.separator)
+    delivered = [c for c in frame.columns if c != "source_row"]
+    problem = _header_problem(path, source, delivered)
+    if problem:
+        raise UnreadableFile(problem, row=1)
+    return without_blank_lines(path, frame.select("source_row", *source.columns))
+
+
+def read_csv_cells(path: Path, separator: str, skip_lines: int = 0) -> pl.DataFrame:
+    """Every cell of a CSV file as text (empty cells null) and ``source_row``, the line number
+    of each row as a spreadsheet counts it (the header is row ``skip_lines + 1``). A file that
+    cannot be parsed raises ``UnreadableFile`` naming the row where it can."""
     try:
         frame = pl.read_csv(
             path,
-            separator=source.separator,
+            separator=separator,
             quote_char='"',
             infer_schema=False,
+            skip_lines=skip_lines,
             row_index_name="source_row",
-            row_index_offset=2,
+            row_index_offset=skip_lines + 2,
             encoding="utf8",
         )
     except pl.exceptions.ComputeError as error:
         not_utf8 = _not_utf8(path)
         if not_utf8 is not None:
             raise not_utf8 from error
-        row = _row_with_extra_fields(path, source)
-        if row is not None:
+        extra = _row_with_extra_fields(path, separator)
+        if extra is not None:
+            row, fields = extra
             raise UnreadableFile(
-                f"{path.name}, row {row}: more fields than the header's {len(source.columns)} "
+                f"{path.name}, row {row}: more fields than the header's {fields} "
                 "(a separator inside an unquoted value?)",
                 row=row,
             ) from error
@@ -170,18 +189,16 @@ def parse_delivered_rows(path: Path, source: Source) -> pl.DataFrame:
         if not_utf8 is not None:
             raise not_utf8 from error
         raise UnreadableFile(f"{path.name}: cannot be read as CSV ({error})") from error
+    return frame.with_columns(pl.col("source_row").cast(pl.Int64))
 
-    delivered = [c for c in frame.columns if c != "source_row"]
-    problem = _header_problem(path, source, delivered)
-    if problem:
-        raise UnreadableFile(problem, row=1)
-    frame = frame.select("source_row", *source.columns).with_columns(
-        pl.col("source_row").cast(pl.Int64)
-    )
-    # A blank line (every cell empty) is not a row of data. Null counts are known without a scan,
-    # so a file whose first column has no empty cell has no blank line and is not filtered.
-    if frame[source.columns[0]].null_count():
-        frame = frame.filter(~pl.all_horizontal(pl.col(c).is_null() for c in source.columns))
+
+def without_blank_lines(path: Path, frame: pl.DataFrame) -> pl.DataFrame:
+    """``frame`` without blank lines (every cell empty: no data); refused if nothing is left."""
+    cells = [c for c in frame.columns if c != "source_row"]
+    # Null counts are known without a scan, so a file whose first column has no empty cell has
+    # no blank line and is not filtered.
+    if cells and frame[cells[0]].null_count():
+        frame = frame.filter(~pl.all_horizontal(pl.col(c).is_null() for c in cells))
     if frame.height == 0:
         raise UnreadableFile(f"{path.name}: a header but no data rows")
     return frame
@@ -189,4 +206,7 @@ def parse_delivered_rows(path: Path, source: Source) -> pl.DataFrame:
 
 def empty_delivery(source: Source) -> pl.DataFrame:
     """The frame of a year without a file: the source's columns and no rows."""
-    return pl.DataFrame(schema={"source_row": pl.Int64, **dict.fromkeys(source.columns, pl.String)})
+    cells = dict.fromkeys(source.columns, pl.String)
+    if source.cbs_table is not None:  # a CBS year may come from several files: rows name theirs
+        cells["source_file"] = pl.String
+    return pl.DataFrame(schema={"source_row": pl.Int64, **cells})

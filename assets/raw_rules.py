@@ -11,13 +11,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from assets.raw_consistency import SBI_TOTAL
 from assets.sources import SOURCES
 
 # Patterns with what they mean, for the messages. Counts stay below a billion and euro amounts
 # below ten trillion: anything larger is a broken cell, not a figure.
 COUNT = (r"^[0-9]{1,9}$", "a whole number from 0 to 999999999")
-# CBS StatLine marks a suppressed or unavailable cell with "." (an empty cell arrives as null).
+# CBS marks a suppressed or unavailable cell with "." (an empty cell arrives as null, and passes).
 CBS_COUNT = (r"^(?:[0-9]{1,9}|\.)$", "a whole number from 0 to 999999999, or '.'")
 EUROS = (r"^[0-9]{1,13}$", "whole euros from 0 to 9999999999999")
 # A weight in kg with a Dutch decimal comma and one decimal, as the customs records write it.
@@ -29,13 +28,15 @@ WHOLE_ID = (r"^[0-9]{1,9}$", "a row number")
 # Named sets of allowed values: the reference table each comes from, for messages.
 KNOWN_SETS = {
     "municipality_codes": "municipality codes of the 2025 division or an older one",
+    "cbs_region_codes": "region codes of CBS tables: municipalities of the 2025 division or an "
+    "older one, NL01, LD01-LD04, PV20-PV31, RE01-RE10 and the 'niet in te delen' codes",
     "crime_type_codes": "known crime types (data/reference/crime_types.csv)",
     "drug_site_types": "site types (data/reference/drug_site_types.csv)",
     "reporting_sectors": "FIU reporting sectors (data/reference/fiu_reporting_sectors.csv)",
     "seizure_location_types": "location types (data/reference/seizure_location_types.csv)",
     "drugs": "drugs (data/reference/drugs.csv)",
     "signal_themes": "themes (data/reference/signal_themes.csv)",
-    "sbi_sections": "SBI sections (data/reference/sbi_sections.csv) or the total T001081",
+    "sbi_sections": "SBI 2008 keys of CBS (data/reference/cbs_dimension_codes.csv)",
     "seized_asset_types": "asset types (data/reference/seized_asset_types.csv)",
     "site_settings": "settings (data/reference/site_settings.csv)",
 }
@@ -98,12 +99,13 @@ def _specific_rules(source_name: str, year: int, known: Mapping[str, frozenset[s
         "incidents": lambda: [
             _matches("ID", WHOLE_ID),
             _in("SoortMisdrijf", known, "crime_type_codes"),
-            _in("RegioS", known, "municipality_codes"),
+            _in("RegioS", known, "cbs_region_codes"),
             _equals("Perioden", *period),
             _matches("TotaalGeregistreerdeMisdrijven_1", CBS_COUNT),
         ],
         "population": lambda: [
-            _in("RegioS", known, "municipality_codes"),
+            _matches("ID", WHOLE_ID),
+            _in("RegioS", known, "cbs_region_codes"),
             _equals("Perioden", *period),
             _matches("BevolkingOp1Januari_1", COUNT),
         ],
@@ -138,8 +140,8 @@ def _specific_rules(source_name: str, year: int, known: Mapping[str, frozenset[s
         ],
         "establishments": lambda: [
             _matches("ID", WHOLE_ID),
-            _in("BedrijfstakkenBranchesSBI2008", known, "sbi_sections", extra=(SBI_TOTAL,)),
-            _in("RegioS", known, "municipality_codes"),
+            _in("BedrijfstakkenBranchesSBI2008", known, "sbi_sections"),
+            _in("RegioS", known, "cbs_region_codes"),
             _equals("Perioden", *period),
             _matches("Vestigingen_1", CBS_COUNT),
         ],
@@ -173,7 +175,10 @@ def raw_rules(source_name: str, year: int, known: Mapping[str, frozenset[str]]) 
     """The rules a raw file of ``source_name`` for ``year`` must satisfy."""
     source = SOURCES[source_name]
     rules = [Rule("columns_match", params={"columns": list(source.columns)})]
-    rules += [Rule("not_null", column) for column in source.columns]
+    # A CBS table's keys must be there; its cells may be empty (CBS leaves unknown cells empty,
+    # and a file need not hold every measure).
+    required = source.cbs_table.dimensions if source.cbs_table else source.columns
+    rules += [Rule("not_null", column) for column in required]
     if len(source.key) == 1:
         rules.append(Rule("unique", source.key[0]))
     else:

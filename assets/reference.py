@@ -13,7 +13,12 @@ REFERENCE_TABLES: dict[str, str] = {
     "provinces": "The 12 provinces.",
     "riec_regions": "The 10 RIEC regions (boundaries assumed equal to the police units).",
     "phenomena": "The threat areas (phenomena) of the threat picture.",
-    "crime_types": "CBS 83648NED crime types mapped to phenomena.",
+    "crime_types": "The 75 crime types (SoortMisdrijf) of CBS 83648NED with parent and level; "
+    "the codes a phenomenon counts carry its code.",
+    "cbs_dimension_codes": "Codes and titles of CBS dimensions other than regions, periods and "
+    "crime types (sex, age, marital status, SBI): what StatLine labels are mapped back through.",
+    "cbs_aggregate_regions": "Region codes of CBS tables above the municipality (NL01, "
+    "landsdelen, provinces, police units) and the 'niet in te delen' codes, with what each covers.",
     "drug_site_types": "Police drug-site types mapped to phenomena.",
     "fiu_reporting_sectors": "FIU-Nederland reporting sectors mapped to sectors.",
     "sectors": "Sectors exposed to undermining crime, with their SBI sections.",
@@ -107,6 +112,19 @@ def harm_weight_sets(warehouse: DuckDBResource) -> MaterializeResult:
     return _derived_table(warehouse, "harm_weight_sets")
 
 
+@asset(
+    key_prefix="reference",
+    group_name="reference",
+    description="Every crime type with each of its ancestors in the SoortMisdrijf hierarchy: "
+    "what lets a phenomenon count a code from its parts when a file does not hold the code.",
+    deps=[AssetKey(["reference", "crime_types"])],
+    pool="duckdb",
+    kinds={"duckdb", "sql"},
+)
+def crime_type_paths(warehouse: DuckDBResource) -> MaterializeResult:
+    return _derived_table(warehouse, "crime_type_paths")
+
+
 def _derived_table(warehouse: DuckDBResource, name: str) -> MaterializeResult:
     with warehouse.get_connection() as conn:
         run_in_transaction(conn, f"reference/{name}")
@@ -119,4 +137,5 @@ reference_assets = [
     region_membership,
     municipality_code_map,
     harm_weight_sets,
+    crime_type_paths,
 ]

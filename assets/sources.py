@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from assets.cbs_tables import ESTABLISHMENTS_TABLE, INCIDENTS_TABLE, POPULATION_TABLE, CbsTable
+
 
 @dataclass(frozen=True)
 class Source:
@@ -19,6 +21,9 @@ class Source:
     key: tuple[str, ...]  # columns that identify a row: no two rows may share them
     folder: str = ""  # folder under data/demo/ and data/raw/; the name when empty
     optional: bool = False  # a year without a file is an empty year, not an error
+    # A CBS table: its files are matched by the table id, may hold several years and come in
+    # every shape CBS delivers (assets/cbs_files.py).
+    cbs_table: CbsTable | None = None
 
     @property
     def directory(self) -> str:
@@ -28,38 +33,31 @@ class Source:
         return f"{self.file_prefix}_{year}.csv"
 
 
+def cbs_source(name: str, table: CbsTable, description: str, folder: str = "") -> Source:
+    return Source(
+        name=name,
+        file_prefix=table.table_id,
+        separator=";",
+        columns=table.columns,
+        description=description,
+        key=table.key,
+        folder=folder,
+        cbs_table=table,
+    )
+
+
 SOURCES: dict[str, Source] = {
     source.name: source
     for source in (
-        Source(
-            name="incidents",
-            file_prefix="83648NED",
-            separator=";",
-            columns=(
-                "ID",
-                "SoortMisdrijf",
-                "RegioS",
-                "Perioden",
-                "TotaalGeregistreerdeMisdrijven_1",
-            ),
-            description="Registered crimes by crime type and municipality (CBS StatLine 83648NED).",
-            key=("SoortMisdrijf", "RegioS", "Perioden"),
+        cbs_source(
+            "incidents",
+            INCIDENTS_TABLE,
+            "Registered crimes by crime type and region (CBS StatLine 83648NED).",
         ),
-        Source(
-            name="population",
-            file_prefix="03759NED",
-            separator=";",
-            columns=(
-                "ID",
-                "Geslacht",
-                "Leeftijd",
-                "BurgerlijkeStaat",
-                "RegioS",
-                "Perioden",
-                "BevolkingOp1Januari_1",
-            ),
-            description="Inhabitants on 1 January by municipality (CBS StatLine 03759NED).",
-            key=("Geslacht", "Leeftijd", "BurgerlijkeStaat", "RegioS", "Perioden"),
+        cbs_source(
+            "population",
+            POPULATION_TABLE,
+            "Inhabitants on 1 January by region (CBS StatLine 03759NED).",
         ),
         Source(
             name="drug_sites",
@@ -119,13 +117,10 @@ SOURCES: dict[str, Source] = {
             description="Tips forwarded by Meld Misdaad Anoniem, by municipality and theme.",
             key=("gemeentecode", "thema"),
         ),
-        Source(
-            name="establishments",
-            file_prefix="vestigingen",
-            separator=";",
-            columns=("ID", "BedrijfstakkenBranchesSBI2008", "RegioS", "Perioden", "Vestigingen_1"),
-            description="Business establishments by SBI section and municipality (CBS StatLine).",
-            key=("BedrijfstakkenBranchesSBI2008", "RegioS", "Perioden"),
+        cbs_source(
+            "establishments",
+            ESTABLISHMENTS_TABLE,
+            "Business establishments by SBI 2008 section and municipality (CBS StatLine 81575NED).",
         ),
         Source(
             name="seized_assets",
@@ -176,17 +171,6 @@ class SourceFile:
     is_synthetic: bool
 
 
-def find_source_file(data_dir: Path, source: Source, year: int) -> SourceFile | None:
-    """The file for ``source`` and ``year``: a file in data/raw/ wins over the demo."""
-    real = data_dir / "raw" / source.directory / source.file_name(year)
-    if real.is_file():
-        return SourceFile(real, is_synthetic=False)
-    demo = data_dir / "demo" / source.directory / source.file_name(year)
-    if demo.is_file():
-        return SourceFile(demo, is_synthetic=True)
-    return None
-
-
 def find_policy_file(data_dir: Path, programme: str) -> SourceFile | None:
     """The list of municipalities taking part in ``programme``: data/raw/policy/ wins over the
     demo's synthetic selection."""
@@ -195,14 +179,3 @@ def find_policy_file(data_dir: Path, programme: str) -> SourceFile | None:
         if path.is_file():
             return SourceFile(path, is_synthetic=is_synthetic)
     return None
-
-
-def years_with_data(data_dir: Path, source: Source) -> list[int]:
-    """Years for which a real or demo file of ``source`` exists."""
-    years: set[int] = set()
-    for folder in (data_dir / "raw" / source.directory, data_dir / "demo" / source.directory):
-        for path in folder.glob(f"{source.file_prefix}_*.csv"):
-            suffix = path.stem.removeprefix(f"{source.file_prefix}_")
-            if suffix.isdigit() and len(suffix) == 4:
-                years.add(int(suffix))
-    return sorted(years)

@@ -88,7 +88,11 @@ staging_assets = [
         group="sectors",
         description="Business establishments per municipality and SBI section (the "
         "denominator for sector rates).",
-        deps=[["raw", "establishments"], ["reference", "municipality_code_map"]],
+        deps=[
+            ["raw", "establishments"],
+            ["reference", "sbi_sections"],
+            ["reference", "municipality_code_map"],
+        ],
     ),
     partitioned_sql_asset(
         stage="staging",

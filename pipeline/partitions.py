@@ -11,3 +11,9 @@ yearly_partitions = TimeWindowPartitionsDefinition(
 
 # A year and the nine before it (those that exist): what a ten-year trend depends on.
 TEN_YEARS = TimeWindowPartitionMapping(start_offset=-9, allow_nonexistent_upstream_partitions=True)
+
+
+def built_years() -> range:
+    """The years the pipeline builds: its partitions, the first to the year just ended."""
+    keys = yearly_partitions.get_partition_keys()
+    return range(int(keys[0]), int(keys[-1]) + 1)

@@ -10,7 +10,9 @@ import duckdb
 from dagster import ConfigurableResource
 from dagster_duckdb import DuckDBResource
 
-from assets.sources import Source, SourceFile, find_policy_file, find_source_file
+from assets.deliveries import files_for_year, years_with_files
+from assets.sources import Source, SourceFile, find_policy_file
+from pipeline.partitions import built_years
 from pipeline.sql import install_macros
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -33,8 +35,13 @@ class ProjectPaths(ConfigurableResource):
     def reference_file(self, name: str) -> Path:
         return self.data / "reference" / f"{name}.csv"
 
-    def source_file(self, source: Source, year: int) -> SourceFile | None:
-        return find_source_file(self.data, source, year)
+    def source_files(self, source: Source, year: int) -> list[SourceFile]:
+        """The files that feed ``year`` of ``source``; raises ``UnreadableFile`` for a file of
+        the source that cannot be read or placed in a year."""
+        return files_for_year(self.data, source, year, built_years())
+
+    def years_with_files(self, source: Source) -> list[int]:
+        return years_with_files(self.data, source, built_years())
 
     def policy_file(self, programme: str) -> SourceFile | None:
         return find_policy_file(self.data, programme)

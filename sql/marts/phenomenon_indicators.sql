@@ -49,15 +49,14 @@ with reportable as (
 ),
 
 events as (
+    -- every crime once, whatever mix of codes and their parts the file held
     select
         crimes.municipality_code,
         'incidents' as source,
-        types.phenomenon_code,
+        crimes.phenomenon_code,
         coalesce(sum(crimes.registered_crimes), 0) as event_count,
         count(*) filter (where crimes.is_suppressed) as suppressed_cells
-    from staging.stg_incidents__crimes as crimes
-    inner join reference.crime_types as types using (crime_type_code)
-    where crimes.year = $year and types.phenomenon_code is not null
+    from counted_crimes($year) as crimes
     group by all
     union all
     select

@@ -1,2 +1,5 @@
--- Values of sbi_section a source file may use (data/reference/sbi_sections.csv).
-select sbi_section from reference.sbi_sections order by 1
+-- SBI 2008 keys a CBS establishments table may hold: the total, the 21 sections, the section
+-- groups and "SBI-code onbekend" (data/reference/cbs_dimension_codes.csv).
+select code from reference.cbs_dimension_codes
+where dimension = 'BedrijfstakkenBranchesSBI2008'
+order by 1

@@ -27,10 +27,8 @@ expected as (
 
 staged as (
     -- coalesce as the mart does: a phenomenon whose cells are all suppressed counts 0
-    select 'incidents' as source, t.phenomenon_code, coalesce(sum(c.registered_crimes), 0) as event_count
-    from staging.stg_incidents__crimes as c
-    inner join reference.crime_types as t using (crime_type_code)
-    where c.year = $year and t.phenomenon_code is not null
+    select 'incidents' as source, c.phenomenon_code, coalesce(sum(c.registered_crimes), 0) as event_count
+    from counted_crimes($year) as c
     group by all
     union all
     select 'drug_sites', t.phenomenon_code, count(*)

@@ -1,9 +1,12 @@
--- Raw inhabitants on 1 January (CBS 03759NED) for one year, as delivered, with provenance.
--- delivered_rows is the file's frame, registered by the raw asset; raw.loaded_files comes
--- from sql/raw/loaded_files.sql.
+-- Raw inhabitants (CBS 03759NED) for one year, as delivered, with provenance: every region
+-- row the files hold (municipalities and the aggregates beside them) and every measure, in the
+-- table's OData v3 keys whatever shape was delivered (assets/cbs_files.py). A year may come from
+-- several files (the pages of a download), so every row names its file. delivered_rows and
+-- delivered_files are registered by the raw asset; raw.loaded_files is sql/raw/loaded_files.sql.
 create schema if not exists raw;
 create table if not exists raw.population__rows (
     partition_year integer not null,
+    source_file varchar not null,
     source_row bigint not null,
     "ID" varchar,
     "Geslacht" varchar,
@@ -11,21 +14,23 @@ create table if not exists raw.population__rows (
     "BurgerlijkeStaat" varchar,
     "RegioS" varchar,
     "Perioden" varchar,
-    "BevolkingOp1Januari_1" varchar
+    "BevolkingOp1Januari_1" varchar,
+    "GemiddeldeBevolking_2" varchar,
+    "other_cells" varchar
 );
--- Every row with its provenance. The file's name, SHA-256, load time and synthetic flag are
--- stored once, in raw.loaded_files (written in the same transaction as the rows), instead of on
--- each of up to millions of rows.
+-- Every row with its provenance: the file's SHA-256, load time and synthetic flag are stored
+-- once per file, in raw.loaded_files (written in the same transaction as the rows).
 create or replace view raw.population as
 select
     rows.*,
-    files.source_file,
     files.source_sha256,
     files.loaded_at,
     files.is_synthetic
 from raw.population__rows as rows
 join raw.loaded_files as files
-    on files.source = 'population' and files.partition_year = rows.partition_year;
+    on files.source = 'population'
+    and files.partition_year = rows.partition_year
+    and files.source_file = rows.source_file;
 delete from raw.population__rows where partition_year = $year;
 delete from raw.loaded_files where partition_year = $year and source = 'population';
 insert into raw.population__rows by name
@@ -33,8 +38,7 @@ select
     $year as partition_year,
     *
 from delivered_rows;
--- An optional source without a file for the year loads nothing and registers no file.
+-- One row per delivered file (none for an optional source without a file this year).
 insert into raw.loaded_files
-select $year, 'population', $source_file, $source_sha256, $loaded_at, $is_synthetic, row_count
-from (select count(*) as row_count from delivered_rows)
-where $source_file is not null;
+select $year, 'population', source_file, source_sha256, $loaded_at, is_synthetic, row_count
+from delivered_files;

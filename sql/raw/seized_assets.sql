@@ -31,8 +31,7 @@ select
     $year as partition_year,
     *
 from delivered_rows;
--- An optional source without a file for the year loads nothing and registers no file.
+-- One row per delivered file (none for an optional source without a file this year).
 insert into raw.loaded_files
-select $year, 'seized_assets', $source_file, $source_sha256, $loaded_at, $is_synthetic, row_count
-from (select count(*) as row_count from delivered_rows)
-where $source_file is not null;
+select $year, 'seized_assets', source_file, source_sha256, $loaded_at, is_synthetic, row_count
+from delivered_files;

@@ -1,5 +1,7 @@
--- Business establishments per municipality (2025 division) and SBI section for one year; the
--- total row (T001081) is left out: it is the sum of the sections. Suppressed cells count 0.
+-- Business establishments per municipality (2025 division) and SBI section for one year. CBS
+-- keys its sections with numbers (G Handel is 354200); reference.sbi_sections maps them to the
+-- letters. The total (T001081), the section groups (B-E, ...) and "SBI-code onbekend" are left
+-- out: they are sums of sections or no section. Suppressed cells count 0.
 -- Older municipality codes map through reference.municipality_code_map; for a split
 -- municipality each measure goes to the successors by share, largest remainder first, so no
 -- count is lost or invented. is_provisional: CBS marked the period provisional ("2025JJ00*").
@@ -19,15 +21,16 @@ insert into staging.stg_establishments__establishments
 with delivered as (
     select
         trim("RegioS") as delivered_code,
-        trim("BedrijfstakkenBranchesSBI2008") as sbi_section,
+        sections.sbi_section,
         coalesce(try_cast(nullif(trim("Vestigingen_1"), '.') as bigint), 0) as establishments,
         ends_with(trim("Perioden"), '*') as is_provisional,
         source_file,
         source_row
     from raw.establishments
+    inner join reference.sbi_sections as sections
+        on sections.cbs_key = trim("BedrijfstakkenBranchesSBI2008")
     where partition_year = $year
-      and trim("RegioS") like 'GM%'
-      and trim("BedrijfstakkenBranchesSBI2008") <> 'T001081'
+      and is_municipality_code(trim("RegioS"))
 ),
 
 measures as (
@@ -49,7 +52,7 @@ apportioned as (
     select
         *,
         largest_remainder(
-            exact_value, delivered_value, (source_row, measure), municipality_code
+            exact_value, delivered_value, (source_file, source_row, measure), municipality_code
         ) as allocated_value
     from mapped
 )

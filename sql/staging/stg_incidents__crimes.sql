@@ -30,7 +30,7 @@ with delivered as (
         source_row
     from raw.incidents
     where partition_year = $year
-      and trim("RegioS") like 'GM%'
+      and is_municipality_code(trim("RegioS"))
 ),
 
 mapped as (
@@ -46,7 +46,7 @@ mapped as (
 apportioned as (
     select
         *,
-        largest_remainder(exact_count, known_count, source_row, municipality_code) as allocated_count
+        largest_remainder(exact_count, known_count, (source_file, source_row), municipality_code) as allocated_count
     from mapped
 )
 

@@ -23,7 +23,7 @@ with delivered as (
         source_row
     from raw.population
     where partition_year = $year
-      and trim("RegioS") like 'GM%'
+      and is_municipality_code(trim("RegioS"))
       and trim("Geslacht") = 'T001038'
       and trim("Leeftijd") = '10000'
       and trim("BurgerlijkeStaat") = 'T001019'
@@ -41,7 +41,7 @@ mapped as (
 apportioned as (
     select
         *,
-        largest_remainder(exact_count, delivered_count, source_row, municipality_code) as allocated_count
+        largest_remainder(exact_count, delivered_count, (source_file, source_row), municipality_code) as allocated_count
     from mapped
 )
 

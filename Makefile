@@ -13,7 +13,7 @@ AXE_CORE := $(TOOLS)/axe-core/$(AXE_CORE_VERSION)/axe.min.js
 
 export DAGSTER_HOME := $(CURDIR)/dagster_home
 
-.PHONY: report test lint format dev demo-data clean-warehouse bench-load axe-core
+.PHONY: report test lint format dev demo-data clean-warehouse bench-load axe-core fetch
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -37,6 +37,12 @@ axe-core: $(AXE_CORE)
 ## report: build every year of the data (demo unless data/raw/ has files) and the latest report
 report: $(VENV)/.synced
 	$(VENV)/bin/python -m pipeline.build
+
+## fetch: download 83648NED, 03759NED and 81575NED into data/raw/ (YEARS=2019-2025)
+YEARS ?= 2019-2025
+CBS_API ?= https://datasets.cbs.nl/odata/v1/CBS
+fetch: $(VENV)/.synced
+	$(VENV)/bin/python -m pipeline.fetch --years $(YEARS) --base-url $(CBS_API)
 
 ## test: lint, then the whole test suite
 test: lint $(AXE_CORE)

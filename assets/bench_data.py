@@ -44,8 +44,8 @@ from assets.demo_data import (
     LAST_YEAR,
     REFERENCE_DIR,
     _fiu_shares,
-    _rng,
     load_municipalities,
+    seeded_rng,
 )
 
 CHUNK_ROWS = 500_000
@@ -146,7 +146,7 @@ def generate_unusual_transactions(
         # Scale so that the expected share of suspicious transactions is SUSPICIOUS_SHARE.
         suspicious_p = SUSPICIOUS_SHARE * factor / float(np.dot(sector_p, factor))
         n_days = 366 if calendar.isleap(year) else 365
-        per_day = _rng(seed, _SRC_BENCH_TRANSACTIONS, year, 0).multinomial(
+        per_day = seeded_rng(seed, _SRC_BENCH_TRANSACTIONS, year, 0).multinomial(
             rows_per_year, np.full(n_days, 1.0 / n_days)
         )
         day_of_row = np.repeat(np.arange(n_days, dtype=np.int32), per_day)
@@ -157,7 +157,7 @@ def generate_unusual_transactions(
             f.write(HEADER.encode("utf-8"))
             for k, lo in enumerate(range(0, rows_per_year, CHUNK_ROWS)):
                 hi = min(lo + CHUNK_ROWS, rows_per_year)
-                rng = _rng(seed, _SRC_BENCH_TRANSACTIONS, year, k + 1)
+                rng = seeded_rng(seed, _SRC_BENCH_TRANSACTIONS, year, k + 1)
                 frame = _chunk_frame(
                     rng,
                     year,

@@ -39,6 +39,12 @@ class CbsTable:
     assumable_totals: tuple[tuple[str, str], ...] = ()
 
     @property
+    def statline_file_prefix(self) -> str:
+        """How StatLine's "Downloaden" names the file: the title with ';', ',' and spaces as
+        '_', then the date and time (Geregistreerde_criminaliteit__soort_misdrijf__regio_...)."""
+        return re.sub(r"[;, ]", "_", self.title)
+
+    @property
     def assumed_totals(self) -> dict[str, str]:
         return dict(self.assumable_totals)
 
@@ -182,9 +188,10 @@ CBS_TABLES: dict[str, CbsTable] = {
 
 
 def table_id_of(file_name: str) -> str | None:
-    """The CBS table a file name starts with (case does not matter: v4 writes '03759ned')."""
+    """The CBS table a file name starts with: its id (in any case: v4 writes '03759ned') or the
+    name StatLine gives a download of it."""
     upper = file_name.upper()
-    for table_id in CBS_TABLES:
-        if upper.startswith(table_id):
+    for table_id, table in CBS_TABLES.items():
+        if upper.startswith(table_id) or file_name.startswith(table.statline_file_prefix + "_"):
             return table_id
     return None

@@ -88,7 +88,7 @@ def rows_of_json(document) -> list[dict] | None:
     """The row objects of a v3 JSON document, or None if it is not one."""
     if isinstance(document, dict) and isinstance(document.get("value"), list):
         document = document["value"]
-    if isinstance(document, list) and all(isinstance(r, dict) for r in document):
-        if document and "Measure" not in document[0]:
-            return document
+    is_rows = isinstance(document, list) and all(isinstance(r, dict) for r in document)
+    if is_rows and document and "Measure" not in document[0]:
+        return document
     return None

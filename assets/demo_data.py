@@ -25,32 +25,39 @@ import calendar
 import csv
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-DEFAULT_SEED = 20260101
-FIRST_YEAR = 2015
-LAST_YEAR = 2025
-
-REPO_ROOT = Path(__file__).resolve().parents[1]
-REFERENCE_DIR = REPO_ROOT / "data" / "reference"
-DEFAULT_OUT_DIR = REPO_ROOT / "data" / "demo"
-CALIBRATION_FILE = "national_figures_calibration.csv"
-
-# Source keys for the seed derivation (never renumber: it would change every file).
-_SRC_POPULATION = 1
-_SRC_INCIDENTS = 2
-_SRC_DRUG_SITES = 3
-_SRC_FINANCIAL = 4
-_SRC_SEIZURES = 5
-_SRC_SIGNALS = 6
-_SRC_ESTABLISHMENTS = 7
-_SRC_OM_SEIZED = 8
-_SRC_FREEZES = 9
-_SRC_BENCH_TRANSACTIONS = 10  # assets/bench_data.py
-_SRC_POLICY = 11
+from assets.demo_cbs_build import CbsDemo
+from assets.demo_common import (
+    _SRC_DRUG_SITES,
+    _SRC_ESTABLISHMENTS,
+    _SRC_FINANCIAL,
+    _SRC_FREEZES,
+    _SRC_OM_SEIZED,
+    _SRC_POLICY,
+    _SRC_SEIZURES,
+    _SRC_SIGNALS,
+    DEFAULT_OUT_DIR,
+    DEFAULT_SEED,
+    FIRST_YEAR,
+    LAST_YEAR,
+    PORT_CODES,
+    REFERENCE_DIR,
+    Level,
+    Municipalities,
+    apportion,
+    character,
+    hotspot,
+    level_for,
+    load_calibration,
+    load_municipalities,
+    multinomial,
+    seeded_rng,
+    size_shape,
+    write_text,
+)
 
 # The synthetic stand-in for the Preventie met gezag list: how many municipalities, from when.
 POLICY_PROGRAMME = "preventie_met_gezag"
@@ -62,189 +69,6 @@ POLICY_START_YEAR = 2022
 # priority order: the first indicator that has the year wins). Invented values fill the rest.
 # --------------------------------------------------------------------------------------------
 
-# Population on 1 January. 2023 and 2025: real per municipality (municipalities.csv).
-# 2024: calibrated national total (population_1_january). 2015-2022: INVENTED national totals
-# (close to the CBS series as remembered, not verified against 37296ned/03759NED).
-POPULATION_CALIBRATION = ("population_1_january",)
-POPULATION_INVENTED = {
-    2015: 16_900_726,
-    2016: 16_979_120,
-    2017: 17_081_507,
-    2018: 17_181_084,
-    2019: 17_282_163,
-    2020: 17_407_585,
-    2021: 17_475_415,
-    2022: 17_590_672,
-}
-
-
-@dataclass(frozen=True)
-class CrimeType:
-    code: str
-    calibration: tuple[str, ...]  # indicators in priority order
-    invented: dict[int, int]  # national totals for years without a calibrated value
-    beta: float  # rate elasticity to municipality size (urbanisation proxy)
-    hotspot: str | None  # hotspot group, see HOTSPOTS
-
-
-CRIME_TYPES: tuple[CrimeType, ...] = (
-    CrimeType(
-        "CRI1200",
-        (),
-        dict(
-            zip(
-                range(2015, 2026),
-                (70000, 74000, 78000, 84000, 92000, 108000, 118000, 112000, 115000, 118000, 121000),
-                strict=True,
-            )
-        ),
-        0.05,
-        None,
-    ),
-    CrimeType(
-        "CRI1300",
-        (),
-        dict(
-            zip(
-                range(2015, 2026),
-                (8600, 8400, 8200, 8000, 7900, 7700, 7600, 7800, 8000, 8100, 8200),
-                strict=True,
-            )
-        ),
-        0.15,
-        None,
-    ),
-    CrimeType(
-        "CRI1500",
-        (),
-        dict(
-            zip(
-                range(2015, 2026),
-                (1300, 1350, 1400, 1450, 1500, 1650, 1800, 1750, 1800, 1900, 1950),
-                strict=True,
-            )
-        ),
-        0.20,
-        "violence",
-    ),
-    CrimeType(
-        "CRI1700",
-        (),
-        dict(
-            zip(
-                range(2015, 2026),
-                (2100, 2300, 2500, 2700, 2900, 3100, 3300, 3400, 3500, 3600, 3700),
-                strict=True,
-            )
-        ),
-        0.35,
-        "laundering",
-    ),
-    CrimeType(
-        "CRI2300",
-        (),
-        dict(
-            zip(
-                range(2015, 2026),
-                (9800, 9600, 9400, 9300, 9200, 9000, 9100, 9800, 10700, 11600, 12000),
-                strict=True,
-            )
-        ),
-        0.15,
-        "violence",
-    ),
-    CrimeType(
-        "CRI3400",
-        (),
-        dict(
-            zip(
-                range(2015, 2026),
-                (1500, 1450, 1400, 1420, 1480, 1550, 1500, 1450, 1500, 1520, 1510),
-                strict=True,
-            )
-        ),
-        0.25,
-        "violence",
-    ),
-    CrimeType(
-        "CRI3600",
-        (),
-        dict(
-            zip(
-                range(2015, 2026),
-                (320, 350, 380, 420, 450, 430, 470, 500, 540, 580, 600),
-                strict=True,
-            )
-        ),
-        0.30,
-        None,
-    ),
-    CrimeType(
-        "CRI6000",
-        ("registered_drug_crimes", "registered_opiumwet_crimes"),
-        {
-            2015: 16800,
-            2016: 16300,
-            2017: 15600,
-            2018: 15200,
-            2019: 15100,
-            2020: 16200,
-            2021: 15000,
-            2022: 14300,
-            2025: 15600,
-        },
-        0.30,
-        "drugs",
-    ),
-    CrimeType(
-        "CRI7000",
-        ("registered_weapons_crimes",),
-        {
-            2015: 5600,
-            2016: 5700,
-            2017: 5800,
-            2018: 6000,
-            2019: 6300,
-            2020: 6600,
-            2021: 6800,
-            2022: 7000,
-            2023: 7100,
-            2025: 7400,
-        },
-        0.30,
-        "weapons",
-    ),
-)
-TOTAL_CODE = "T001161"
-TOTAL_CALIBRATION = ("registered_crimes_total",)
-TOTAL_INVENTED = {2025: 806_000}
-TOTAL_BETA = 0.15
-
-# Hotspot multipliers on top of the population-based rate (INVENTED, plausible orders of size):
-# big cities, the Rotterdam/Amsterdam/Vlissingen-Terneuzen/Moerdijk ports, Schiphol
-# (Haarlemmermeer) and the Brabant/Limburg drug production belt.
-HOTSPOTS: dict[str, dict[str, float]] = {
-    "GM0363": {"drugs": 1.8, "weapons": 1.6, "laundering": 2.2, "violence": 1.3, "fiu": 3.0},
-    "GM0599": {"drugs": 1.8, "weapons": 1.7, "laundering": 1.7, "violence": 1.5, "fiu": 2.2},
-    "GM0518": {"drugs": 1.3, "weapons": 1.4, "laundering": 1.2, "violence": 1.3, "fiu": 1.3},
-    "GM0344": {"drugs": 1.2, "weapons": 1.2, "laundering": 1.2, "violence": 1.1, "fiu": 1.3},
-    "GM0772": {"drugs": 1.4, "weapons": 1.2, "laundering": 1.2, "violence": 1.1},
-    "GM0855": {"drugs": 1.4, "weapons": 1.2, "laundering": 1.1, "violence": 1.1},
-    "GM0758": {"drugs": 1.3, "laundering": 1.1},
-    "GM0796": {"drugs": 1.2},
-    "GM0935": {"drugs": 1.5, "laundering": 1.2},
-    "GM0917": {"drugs": 1.5, "weapons": 1.2},
-    "GM0928": {"drugs": 1.3},
-    "GM0983": {"drugs": 1.4},
-    "GM0718": {"drugs": 1.6, "laundering": 1.3, "fiu": 1.3},
-    "GM0715": {"drugs": 1.4, "laundering": 1.2},
-    "GM1709": {"drugs": 2.0, "laundering": 1.3},
-    "GM0394": {"drugs": 1.5, "laundering": 1.8, "fiu": 1.5},
-    "GM0453": {"drugs": 1.3},
-    "GM1674": {"drugs": 1.2},
-    "GM0748": {"drugs": 1.2},
-}
-PORT_CODES = ("GM0599", "GM0363", "GM0718", "GM0715", "GM1709", "GM0394", "GM0453")
 
 # Drug sites ----------------------------------------------------------------------------------
 
@@ -518,230 +342,6 @@ POP_KEYS = {"Geslacht": "T001038", "Leeftijd": "10000", "BurgerlijkeStaat": "T00
 # --------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Municipalities:
-    codes: tuple[str, ...]
-    province: tuple[str, ...]
-    pop_2023: np.ndarray
-    pop_2025: np.ndarray
-
-    def __len__(self) -> int:
-        return len(self.codes)
-
-
-def _rng(seed: int, *keys: int) -> np.random.Generator:
-    return np.random.default_rng([int(seed), *(int(k) for k in keys)])
-
-
-def _apportion(total: int, weights: np.ndarray) -> np.ndarray:
-    """Split an integer total proportionally to weights (largest remainder, exact sum)."""
-    w = np.asarray(weights, dtype=np.float64)
-    if total == 0 or w.sum() <= 0:
-        return np.zeros(len(w), dtype=np.int64)
-    quota = total * (w / w.sum())
-    base = np.floor(quota).astype(np.int64)
-    rest = int(total - int(base.sum()))
-    order = np.argsort(-(quota - base), kind="stable")
-    if rest > 0:
-        base[order[:rest]] += 1
-    elif rest < 0:  # pragma: no cover - float rounding safety
-        for i in np.argsort(-base, kind="stable")[:-rest]:
-            base[i] -= 1
-    return base
-
-
-def _multinomial(rng: np.random.Generator, total: int, weights: np.ndarray) -> np.ndarray:
-    w = np.asarray(weights, dtype=np.float64)
-    p = w / w.sum()
-    return rng.multinomial(int(total), p).astype(np.int64)
-
-
-def _character(seed: int, source: int, key: int, n: int, shape: float | np.ndarray) -> np.ndarray:
-    """Fixed per-municipality multiplier (mean 1, variance 1/shape), stable across years."""
-    shape = np.broadcast_to(np.asarray(shape, dtype=np.float64), (n,))
-    return _rng(seed, source, 0, key).gamma(shape, 1.0 / shape)
-
-
-def _size_shape(pop: np.ndarray, base: float) -> np.ndarray:
-    """Gamma shape growing with size: big municipalities deviate less from their rate."""
-    return base * np.maximum(1.0, pop.astype(np.float64) / 50_000.0)
-
-
-def load_municipalities(reference_dir: Path = REFERENCE_DIR) -> Municipalities:
-    with open(reference_dir / "municipalities.csv", encoding="utf-8", newline="") as f:
-        rows = sorted(csv.DictReader(f), key=lambda r: r["municipality_code"])
-    return Municipalities(
-        codes=tuple(r["municipality_code"] for r in rows),
-        province=tuple(r["province_code"] for r in rows),
-        pop_2023=np.array([int(r["population_2023_01_01"]) for r in rows], dtype=np.int64),
-        pop_2025=np.array([int(r["population_2025_01_01"]) for r in rows], dtype=np.int64),
-    )
-
-
-def load_calibration(reference_dir: Path = REFERENCE_DIR) -> dict[tuple[str, int], dict[str, str]]:
-    """Rows of the calibration file keyed by (indicator, year); duplicates are an error."""
-    out: dict[tuple[str, int], dict[str, str]] = {}
-    with open(reference_dir / CALIBRATION_FILE, encoding="utf-8", newline="") as f:
-        for row in csv.DictReader(f):
-            key = (row["indicator"], int(row["year"]))
-            if key in out:
-                raise ValueError(f"{CALIBRATION_FILE}: duplicate row for {key}")
-            out[key] = row
-    return out
-
-
-@dataclass(frozen=True)
-class Level:
-    value: int
-    indicator: str | None  # None = invented
-    unit: str = ""
-    source: str = ""
-
-
-def _level(
-    calibration: dict[tuple[str, int], dict[str, str]],
-    indicators: Sequence[str],
-    invented: dict[int, int],
-    year: int,
-    what: str,
-) -> Level:
-    for ind in indicators:
-        row = calibration.get((ind, year))
-        if row is not None:
-            return Level(int(row["value"]), ind, row["unit"], row["source"])
-    if year in invented:
-        return Level(invented[year], None)
-    raise ValueError(f"no national level for {what} in {year}")
-
-
-def _write_text(path: Path, lines: list[str]) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(("\n".join(lines) + "\n").encode("utf-8"))
-    return path
-
-
-def _q(*fields: object) -> str:
-    return ";".join(f'"{f}"' for f in fields)
-
-
-# --------------------------------------------------------------------------------------------
-# Population
-# --------------------------------------------------------------------------------------------
-
-
-def population_by_year(
-    munis: Municipalities,
-    calibration: dict[tuple[str, int], dict[str, str]],
-    years: Sequence[int],
-) -> tuple[dict[int, np.ndarray], dict[int, Level]]:
-    pops: dict[int, np.ndarray] = {}
-    levels: dict[int, Level] = {}
-    p23 = munis.pop_2023.astype(np.float64)
-    p25 = munis.pop_2025.astype(np.float64)
-    growth = np.clip(np.sqrt(p25 / p23) - 1.0, -0.01, 0.03)
-    for year in years:
-        if year == 2023:
-            pops[year] = munis.pop_2023.copy()
-            levels[year] = Level(int(munis.pop_2023.sum()), "municipalities.csv")
-        elif year == 2025:
-            pops[year] = munis.pop_2025.copy()
-            levels[year] = Level(int(munis.pop_2025.sum()), "municipalities.csv")
-        else:
-            lvl = _level(calibration, POPULATION_CALIBRATION, POPULATION_INVENTED, year, "pop")
-            raw = np.sqrt(p23 * p25) if year == 2024 else p23 * (1.0 + growth) ** (year - 2023)
-            pops[year] = _apportion(lvl.value, raw)
-            levels[year] = lvl
-    return pops, levels
-
-
-def _population_file(out_dir: Path, munis: Municipalities, year: int, pop: np.ndarray) -> Path:
-    lines = [
-        _q("ID", "Geslacht", "Leeftijd", "BurgerlijkeStaat", "RegioS", "Perioden")
-        + ';"BevolkingOp1Januari_1"'
-    ]
-    for i, code in enumerate(munis.codes):
-        lines.append(
-            _q(
-                i,
-                POP_KEYS["Geslacht"],
-                POP_KEYS["Leeftijd"],
-                POP_KEYS["BurgerlijkeStaat"],
-                code,
-                f"{year}JJ00",
-                int(pop[i]),
-            )
-        )
-    return _write_text(out_dir / "population" / f"03759NED_{year}.csv", lines)
-
-
-# --------------------------------------------------------------------------------------------
-# Incidents (CBS 83648NED)
-# --------------------------------------------------------------------------------------------
-
-
-def _hotspot(munis: Municipalities, group: str | None) -> np.ndarray:
-    out = np.ones(len(munis))
-    if group is None:
-        return out
-    for i, code in enumerate(munis.codes):
-        out[i] = HOTSPOTS.get(code, {}).get(group, 1.0)
-    if group == "drugs":  # Brabant/Limburg production and trafficking belt
-        out *= np.array([1.2 if p in ("PV30", "PV31") else 1.0 for p in munis.province])
-    return out
-
-
-def incidents_for_year(
-    munis: Municipalities,
-    calibration: dict[tuple[str, int], dict[str, str]],
-    pop: np.ndarray,
-    year: int,
-    seed: int,
-) -> tuple[dict[str, np.ndarray], dict[str, Level]]:
-    rng = _rng(seed, _SRC_INCIDENTS, year)
-    size = pop.astype(np.float64) / 100_000.0
-    counts: dict[str, np.ndarray] = {}
-    levels: dict[str, Level] = {}
-    for k, ct in enumerate(CRIME_TYPES):
-        lvl = _level(calibration, ct.calibration, ct.invented, year, ct.code)
-        weights = (
-            pop
-            * size**ct.beta
-            * _hotspot(munis, ct.hotspot)
-            * _character(seed, _SRC_INCIDENTS, k + 1, len(munis), _size_shape(pop, 6.0))
-            * rng.gamma(40.0, 1.0 / 40.0, size=len(munis))
-        )
-        counts[ct.code] = _multinomial(rng, lvl.value, weights)
-        levels[ct.code] = lvl
-    total = _level(calibration, TOTAL_CALIBRATION, TOTAL_INVENTED, year, TOTAL_CODE)
-    categories = np.sum(list(counts.values()), axis=0)
-    rest = total.value - int(categories.sum())
-    if rest < 0:
-        raise ValueError(f"{year}: category totals exceed {TOTAL_CODE}")
-    weights = (
-        pop
-        * size**TOTAL_BETA
-        * _character(seed, _SRC_INCIDENTS, 0, len(munis), _size_shape(pop, 15.0))
-        * rng.gamma(80.0, 1.0 / 80.0, size=len(munis))
-    )
-    counts[TOTAL_CODE] = categories + _multinomial(rng, rest, weights)
-    levels[TOTAL_CODE] = total
-    return counts, levels
-
-
-def _incidents_file(
-    out_dir: Path, munis: Municipalities, year: int, counts: dict[str, np.ndarray]
-) -> Path:
-    lines = [_q("ID", "SoortMisdrijf", "RegioS", "Perioden", "TotaalGeregistreerdeMisdrijven_1")]
-    # CBS publishes the latest year provisionally, marked with an asterisk.
-    period = f"{year}JJ00*" if year == LAST_YEAR else f"{year}JJ00"
-    row_id = 0
-    for code in sorted(counts):
-        for i, gm in enumerate(munis.codes):
-            lines.append(_q(row_id, code, gm, period, int(counts[code][i])))
-            row_id += 1
-    return _write_text(out_dir / "incidents" / f"83648NED_{year}.csv", lines)
-
-
 # --------------------------------------------------------------------------------------------
 # Drug sites (Politie, Nationaal Overzicht Drugslocaties: record per site)
 # --------------------------------------------------------------------------------------------
@@ -753,7 +353,7 @@ def _site_weights(munis: Municipalities, pop: np.ndarray, site: str, seed: int) 
     w = pop.astype(np.float64) ** SITE_POP_EXPONENT[site]
     w *= np.array([prov.get(p, 1.0) for p in munis.province])
     w *= np.array([local.get(c, 1.0) for c in munis.codes])
-    w *= _character(seed, _SRC_DRUG_SITES, SITE_TYPES.index(site) + 1, len(munis), 2.0)
+    w *= character(seed, _SRC_DRUG_SITES, SITE_TYPES.index(site) + 1, len(munis), 2.0)
     return w
 
 
@@ -777,13 +377,13 @@ def drug_sites_for_year(
     seed: int,
     scale: float,
 ) -> tuple[list[tuple[str, str, str, str, str]], dict[str, Level]]:
-    rng = _rng(seed, _SRC_DRUG_SITES, year)
+    rng = seeded_rng(seed, _SRC_DRUG_SITES, year)
     n_days = 366 if calendar.isleap(year) else 365
     start = dt.date(year, 1, 1).toordinal()
     records: list[tuple[str, str, str, str, str]] = []
     levels: dict[str, Level] = {}
     for site in SITE_TYPES:
-        lvl = _level(calibration, SITE_CALIBRATION[site], SITE_INVENTED[site], year, site)
+        lvl = level_for(calibration, SITE_CALIBRATION[site], SITE_INVENTED[site], year, site)
         levels[site] = lvl
         n = round(lvl.value * scale) if site == "kwekerij" else lvl.value
         w = _site_weights(munis, pop, site, seed)
@@ -804,7 +404,7 @@ def _drug_sites_file(
     lines = ["registratienummer;datum;gemeentecode;soort_locatie;drugssoort;omgeving"]
     for i, rec in enumerate(records, start=1):
         lines.append(";".join((f"DL{year}-{i:05d}", *rec)))
-    return _write_text(out_dir / "drug_sites" / f"drugslocaties_{year}.csv", lines)
+    return write_text(out_dir / "drug_sites" / f"drugslocaties_{year}.csv", lines)
 
 
 # --------------------------------------------------------------------------------------------
@@ -835,24 +435,24 @@ def financial_for_year(
     year: int,
     seed: int,
 ) -> tuple[dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]], dict[str, Level]]:
-    rng = _rng(seed, _SRC_FINANCIAL, year)
+    rng = seeded_rng(seed, _SRC_FINANCIAL, year)
     levels = {
-        k: _level(calibration, FIU_CALIBRATION[k], FIU_INVENTED[k], year, f"fiu {k}")
+        k: level_for(calibration, FIU_CALIBRATION[k], FIU_INVENTED[k], year, f"fiu {k}")
         for k in ("unusual", "suspicious", "value")
     }
     names = list(FIU_SECTORS)
     shares = _fiu_shares(year)
-    unusual_k = _multinomial(rng, levels["unusual"].value, shares)
+    unusual_k = multinomial(rng, levels["unusual"].value, shares)
     ratio = np.array([FIU_SECTORS[n][2] for n in names])
-    susp_k = _multinomial(rng, levels["suspicious"].value, unusual_k * ratio)
+    susp_k = multinomial(rng, levels["suspicious"].value, unusual_k * ratio)
     # Suspicious transactions are a subset of unusual ones: move any excess to other sectors.
     while np.any(susp_k > unusual_k):  # pragma: no cover - only for extreme inputs
         excess = np.maximum(susp_k - unusual_k, 0)
         susp_k -= excess
         room = unusual_k - susp_k
-        susp_k += _apportion(int(excess.sum()), room)
+        susp_k += apportion(int(excess.sum()), room)
     size = pop.astype(np.float64) / 100_000.0
-    hot = _hotspot(munis, "fiu")
+    hot = hotspot(munis, "fiu")
     port = np.array([2.5 if c in PORT_CODES else 1.0 for c in munis.codes])
     out: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
     value_weights = []
@@ -862,17 +462,17 @@ def financial_for_year(
             pop
             * size**beta
             * hot
-            * _character(seed, _SRC_FINANCIAL, k + 1, len(munis), _size_shape(pop, 3.0))
+            * character(seed, _SRC_FINANCIAL, k + 1, len(munis), size_shape(pop, 3.0))
             * rng.gamma(20.0, 1.0 / 20.0, size=len(munis))
         )
         if name == "overheid":
             w = w * port  # Douane cash declarations at ports and Schiphol
-        u = _multinomial(rng, int(unusual_k[k]), w)
+        u = multinomial(rng, int(unusual_k[k]), w)
         s = rng.multivariate_hypergeometric(u, int(susp_k[k]), method="marginals").astype(np.int64)
         amount = FIU_SECTORS[name][3] * rng.lognormal(0.0, 0.8, size=len(munis)) * hot
         value_weights.append(s * amount)
         out[name] = (u, s, np.zeros(len(munis), dtype=np.int64))
-    flat = _apportion(levels["value"].value, np.concatenate(value_weights))
+    flat = apportion(levels["value"].value, np.concatenate(value_weights))
     for k, name in enumerate(names):
         u, s, _ = out[name]
         out[name] = (u, s, flat[k * len(munis) : (k + 1) * len(munis)])
@@ -894,7 +494,7 @@ def _financial_file(
             u, s, v = (int(a[i]) for a in data[name])
             if u or s or v:
                 lines.append(f"{year};{gm};{name};{u};{s};{v}")
-    return _write_text(out_dir / "financial" / f"fiu_{year}.csv", lines)
+    return write_text(out_dir / "financial" / f"fiu_{year}.csv", lines)
 
 
 # --------------------------------------------------------------------------------------------
@@ -916,7 +516,7 @@ def _split_tenths(total: int, weights: np.ndarray, minimum: int) -> np.ndarray:
     n = len(weights)
     if total < n * minimum:
         raise ValueError(f"cannot split {total} over {n} records of at least {minimum}")
-    return _apportion(total - n * minimum, weights) + minimum
+    return apportion(total - n * minimum, weights) + minimum
 
 
 def _country_probs(drug: str, loc_type: str) -> tuple[list[str], np.ndarray]:
@@ -981,7 +581,7 @@ def _calibrated(
     calibration: dict[tuple[str, int], dict[str, str]], indicators: Sequence[str], year: int
 ) -> Level | None:
     if any((ind, year) in calibration for ind in indicators):
-        return _level(calibration, indicators, {}, year, indicators[0])
+        return level_for(calibration, indicators, {}, year, indicators[0])
     return None
 
 
@@ -994,7 +594,7 @@ def seizures_for_year(
     seed: int,
 ) -> tuple[list[SeizureRecord], dict[str, Level]]:
     """Seizure records; the calibrated groups are split exactly in tenths of a kg."""
-    rng = _rng(seed, _SRC_SEIZURES, year)
+    rng = seeded_rng(seed, _SRC_SEIZURES, year)
     inv = SEIZURE_INVENTED
     cal = SEIZURE_CALIBRATION
 
@@ -1005,13 +605,13 @@ def seizures_for_year(
     if coc is None and all_r is not None:
         coc = Level(all_r.value - other_r, f"derived: `{all_r.indicator}` minus invented other")
     elif coc is None:
-        coc = _level(calibration, (), inv["rotterdam_cocaine"], year, "Rotterdam cocaine")
+        coc = level_for(calibration, (), inv["rotterdam_cocaine"], year, "Rotterdam cocaine")
     if all_r is None:
         status = f"derived: `{coc.indicator}` plus invented other" if coc.indicator else None
         all_r = Level(coc.value + other_r, status)
 
     # Vlissingen + Moerdijk ports, all drugs; cocaine a fixed share (whole kg).
-    zee = _level(calibration, cal["zeeland_all"], inv["zeeland_all"], year, "Zeeland ports")
+    zee = level_for(calibration, cal["zeeland_all"], inv["zeeland_all"], year, "Zeeland ports")
     zee_coc = round(zee.value * ZEELAND_COCAINE_SHARE)
 
     # National cocaine at ports + airports = Rotterdam + Zeeland share + the other places.
@@ -1076,7 +676,7 @@ def seizures_for_year(
         records += _seizure_records(rng, year, places, pp, drugs, n, None, median, sigma, minimum)
     drugs, base, median, sigma, minimum = SEIZURE_INLAND
     inland = [("binnenland", names[c], c) for c in munis.codes]
-    w = pop.astype(np.float64) * _hotspot(munis, "drugs")
+    w = pop.astype(np.float64) * hotspot(munis, "drugs")
     n = int(rng.poisson(base * growth))
     records += _seizure_records(rng, year, inland, w, drugs, n, None, median, sigma, minimum)
     records.sort()
@@ -1091,7 +691,7 @@ def _seizures_file(out_dir: Path, year: int, records: list[SeizureRecord]) -> Pa
     for i, (date, loc_type, loc, gm, drug, tenths, country) in enumerate(records, start=1):
         kg = f"{tenths // 10},{tenths % 10}"
         lines.append(f"DOU{year}-{i:05d};{date};{loc_type};{loc};{gm};{drug};{kg};{country}")
-    return _write_text(out_dir / "seizures" / f"inbeslagnames_{year}.csv", lines)
+    return write_text(out_dir / "seizures" / f"inbeslagnames_{year}.csv", lines)
 
 
 # --------------------------------------------------------------------------------------------
@@ -1106,15 +706,15 @@ def signals_for_year(
     year: int,
     seed: int,
 ) -> tuple[dict[str, np.ndarray], dict[str, Level]]:
-    rng = _rng(seed, _SRC_SIGNALS, year)
+    rng = seeded_rng(seed, _SRC_SIGNALS, year)
     levels = {
-        k: _level(calibration, MMA_CALIBRATION[k], MMA_INVENTED[k], year, f"mma {k}")
+        k: level_for(calibration, MMA_CALIBRATION[k], MMA_INVENTED[k], year, f"mma {k}")
         for k in ("total", "explosieven")
     }
     rest = levels["total"].value - levels["explosieven"].value
     themes = [t for t in MMA_THEMES if t != "explosieven"]
     per_theme = dict(
-        zip(themes, _multinomial(rng, rest, np.array([MMA_SHARES[t] for t in themes])), strict=True)
+        zip(themes, multinomial(rng, rest, np.array([MMA_SHARES[t] for t in themes])), strict=True)
     )
     per_theme["explosieven"] = levels["explosieven"].value
     size = pop.astype(np.float64) / 100_000.0
@@ -1124,13 +724,13 @@ def signals_for_year(
         w = (
             pop
             * size**0.1
-            * _hotspot(munis, MMA_HOTSPOT[theme])
-            * _character(seed, _SRC_SIGNALS, k + 1, len(munis), _size_shape(pop, 4.0))
+            * hotspot(munis, MMA_HOTSPOT[theme])
+            * character(seed, _SRC_SIGNALS, k + 1, len(munis), size_shape(pop, 4.0))
             * rng.gamma(30.0, 1.0 / 30.0, size=len(munis))
         )
         if theme == "explosieven":
             w = w * big
-        out[theme] = _multinomial(rng, int(per_theme[theme]), w)
+        out[theme] = multinomial(rng, int(per_theme[theme]), w)
     return out, levels
 
 
@@ -1143,7 +743,7 @@ def _signals_file(
             n = int(data[theme][i])
             if n:
                 lines.append(f"{year};{gm};{theme};{n}")
-    return _write_text(out_dir / "signals" / f"mma_{year}.csv", lines)
+    return write_text(out_dir / "signals" / f"mma_{year}.csv", lines)
 
 
 # --------------------------------------------------------------------------------------------
@@ -1154,11 +754,11 @@ def _signals_file(
 def establishments_for_year(
     munis: Municipalities, pop: np.ndarray, year: int, seed: int
 ) -> tuple[dict[str, np.ndarray], Level]:
-    rng = _rng(seed, _SRC_ESTABLISHMENTS, year)
+    rng = seeded_rng(seed, _SRC_ESTABLISHMENTS, year)
     total = Level(ESTABLISHMENTS_INVENTED[year], None)
     t = (year - FIRST_YEAR) / (LAST_YEAR - FIRST_YEAR)
     shares = np.array([s0 + (s1 - s0) * t for s0, s1, _ in SBI_SHARES.values()])
-    per_section = _multinomial(rng, total.value, shares)
+    per_section = multinomial(rng, total.value, shares)
     p = pop.astype(np.float64)
     size = p / 100_000.0
     rural = np.array([SBI_RURAL_PROVINCES.get(pv, 1.0) for pv in munis.province])
@@ -1183,24 +783,11 @@ def establishments_for_year(
             w = w * recreation
         w = (
             w
-            * _character(seed, _SRC_ESTABLISHMENTS, k + 1, len(munis), _size_shape(pop, 20.0))
+            * character(seed, _SRC_ESTABLISHMENTS, k + 1, len(munis), size_shape(pop, 20.0))
             * rng.gamma(400.0, 1.0 / 400.0, size=len(munis))
         )
-        out[section] = _multinomial(rng, int(per_section[k]), w)
+        out[section] = multinomial(rng, int(per_section[k]), w)
     return out, total
-
-
-def _establishments_file(
-    out_dir: Path, munis: Municipalities, year: int, data: dict[str, np.ndarray]
-) -> Path:
-    lines = [_q("ID", "BedrijfstakkenBranchesSBI2008", "RegioS", "Perioden", "Vestigingen_1")]
-    total = np.sum([data[s] for s in SBI_SECTIONS], axis=0)
-    row_id = 0
-    for key, values in ((ESTABLISHMENTS_TOTAL_KEY, total), *((s, data[s]) for s in SBI_SECTIONS)):
-        for i, gm in enumerate(munis.codes):
-            lines.append(_q(row_id, key, gm, f"{year}JJ00", int(values[i])))
-            row_id += 1
-    return _write_text(out_dir / "establishments" / f"vestigingen_{year}.csv", lines)
 
 
 # --------------------------------------------------------------------------------------------
@@ -1215,14 +802,14 @@ def om_seized_for_year(
     year: int,
     seed: int,
 ) -> tuple[dict[str, tuple[np.ndarray, np.ndarray]], dict[str, Level]]:
-    rng = _rng(seed, _SRC_OM_SEIZED, year)
-    value = _level(calibration, OM_SEIZED_CALIBRATION, OM_SEIZED_INVENTED, year, "om beslag")
+    rng = seeded_rng(seed, _SRC_OM_SEIZED, year)
+    value = level_for(calibration, OM_SEIZED_CALIBRATION, OM_SEIZED_INVENTED, year, "om beslag")
     cases = Level(OM_SEIZED_CASES_INVENTED[year], None)
     t = (year - FIRST_YEAR) / (LAST_YEAR - FIRST_YEAR)
     shares = np.array([s0 + (s1 - s0) * t for s0, s1, _ in OM_SEIZED_MIX.values()])
-    per_type = _multinomial(rng, cases.value, shares)
+    per_type = multinomial(rng, cases.value, shares)
     size = pop.astype(np.float64) / 100_000.0
-    hot = _hotspot(munis, "laundering") * _hotspot(munis, "drugs")
+    hot = hotspot(munis, "laundering") * hotspot(munis, "drugs")
     counts = []
     value_weights = []
     for k, kind in enumerate(OM_SEIZED_TYPES):
@@ -1230,13 +817,13 @@ def om_seized_for_year(
             pop
             * size**0.3
             * hot
-            * _character(seed, _SRC_OM_SEIZED, k + 1, len(munis), _size_shape(pop, 3.0))
+            * character(seed, _SRC_OM_SEIZED, k + 1, len(munis), size_shape(pop, 3.0))
             * rng.gamma(10.0, 1.0 / 10.0, size=len(munis))
         )
-        c = _multinomial(rng, int(per_type[k]), w)
+        c = multinomial(rng, int(per_type[k]), w)
         counts.append(c)
         value_weights.append(c * OM_SEIZED_MIX[kind][2] * rng.lognormal(0.0, 0.9, size=len(munis)))
-    flat = _apportion(value.value, np.concatenate(value_weights))
+    flat = apportion(value.value, np.concatenate(value_weights))
     n = len(munis)
     out = {kind: (counts[k], flat[k * n : (k + 1) * n]) for k, kind in enumerate(OM_SEIZED_TYPES)}
     return out, {"value": value, "cases": cases}
@@ -1251,7 +838,7 @@ def _om_seized_file(
             c, v = (int(a[i]) for a in data[kind])
             if c or v:
                 lines.append(f"{year};{gm};{kind};{c};{v}")
-    return _write_text(out_dir / "financial" / f"om_beslag_{year}.csv", lines)
+    return write_text(out_dir / "financial" / f"om_beslag_{year}.csv", lines)
 
 
 def freezes_for_year(
@@ -1260,11 +847,11 @@ def freezes_for_year(
     """Emergency freeze cases (datum, gemeentecode, meldersgroep, euro); None before 2025."""
     if year not in FREEZE_CASES_INVENTED:
         return None
-    rng = _rng(seed, _SRC_FREEZES, year)
+    rng = seeded_rng(seed, _SRC_FREEZES, year)
     n = FREEZE_CASES_INVENTED[year]
     n_days = 366 if calendar.isleap(year) else 365
     start = dt.date(year, 1, 1).toordinal()
-    w = pop.astype(np.float64) * _hotspot(munis, "fiu")
+    w = pop.astype(np.float64) * hotspot(munis, "fiu")
     where = rng.choice(len(munis), size=n, p=w / w.sum())
     groups = list(FREEZE_SECTORS)
     gp = np.array(list(FREEZE_SECTORS.values()))
@@ -1288,7 +875,7 @@ def _freezes_file(out_dir: Path, year: int, cases: list[tuple[str, str, str, int
     lines = ["zaak_id;datum;gemeentecode;meldersgroep;bevroren_bedrag_eur"]
     for i, (date, gm, group, eur) in enumerate(cases, start=1):
         lines.append(f"SB{year}-{i:04d};{date};{gm};{group};{eur}")
-    return _write_text(out_dir / "financial" / f"spoedbevriezingen_{year}.csv", lines)
+    return write_text(out_dir / "financial" / f"spoedbevriezingen_{year}.csv", lines)
 
 
 # --------------------------------------------------------------------------------------------
@@ -1301,7 +888,7 @@ def policy_selection(munis: Municipalities, seed: int) -> list[str]:
     from municipalities of at least 40,000 inhabitants (sorted)."""
     eligible = np.flatnonzero(munis.pop_2025 >= 40_000)
     weights = munis.pop_2025[eligible].astype(np.float64) ** 0.5
-    chosen = _rng(seed, _SRC_POLICY).choice(
+    chosen = seeded_rng(seed, _SRC_POLICY).choice(
         eligible, POLICY_MEMBERS, replace=False, p=weights / weights.sum()
     )
     return sorted(munis.codes[i] for i in chosen)
@@ -1310,7 +897,7 @@ def policy_selection(munis: Municipalities, seed: int) -> list[str]:
 def _policy_file(out_dir: Path, codes: list[str], names: dict[str, str]) -> Path:
     lines = ["gemeentecode,gemeentenaam,startjaar"]
     lines += [f'{code},"{names[code]}",{POLICY_START_YEAR}' for code in codes]
-    return _write_text(out_dir / "policy" / f"{POLICY_PROGRAMME}.csv", lines)
+    return write_text(out_dir / "policy" / f"{POLICY_PROGRAMME}.csv", lines)
 
 
 def _fmt_level(lvl: Level) -> str:
@@ -1588,14 +1175,15 @@ def generate_demo_data(
 
     for sub, pattern in (
         ("incidents", "83648NED_*.csv"),
-        ("population", "03759NED_*.csv"),
+        ("incidents", "Geregistreerde_criminaliteit_*.csv"),
+        ("population", "03759NED*"),
         ("drug_sites", "drugslocaties_*.csv"),
         ("financial", "fiu_*.csv"),
         ("financial", "om_beslag_*.csv"),
         ("financial", "spoedbevriezingen_*.csv"),
         ("seizures", "inbeslagnames_*.csv"),
         ("signals", "mma_*.csv"),
-        ("establishments", "vestigingen_*.csv"),
+        ("establishments", "81575NED_*.csv"),
         ("policy", "*.csv"),
     ):
         for stale in (out_dir / sub).glob(pattern):
@@ -1603,14 +1191,17 @@ def generate_demo_data(
 
     written: list[Path] = []
     table: list[tuple[str, int, Level]] = []
-    pops, pop_levels = population_by_year(munis, calibration, years)
+    cbs = CbsDemo(reference_dir, munis, seed)
+    pops, own_division, pop_levels = cbs.populations(years, calibration)
+    written += cbs.write_population(out_dir, own_division)
     for year in years:
         pop = pops[year]
-        written.append(_population_file(out_dir, munis, year, pop))
         table.append(("population 1 January", year, pop_levels[year]))
 
-        counts, inc_levels = incidents_for_year(munis, calibration, pop, year, seed)
-        written.append(_incidents_file(out_dir, munis, year, counts))
+        path, inc_levels = cbs.write_incidents(
+            out_dir, calibration, pop, own_division[year], year, as_statline=year == LAST_YEAR
+        )
+        written.append(path)
         table += [(f"incidents {code}", year, lvl) for code, lvl in sorted(inc_levels.items())]
 
         records, site_levels = drug_sites_for_year(munis, calibration, pop, year, seed, scale)
@@ -1630,7 +1221,7 @@ def generate_demo_data(
         table += [(f"MMA tips {k}", year, lvl) for k, lvl in signal_levels.items()]
 
         establishments, est_level = establishments_for_year(munis, pop, year, seed)
-        written.append(_establishments_file(out_dir, munis, year, establishments))
+        written.append(cbs.write_establishments(out_dir, establishments, own_division[year], year))
         table.append(("establishments T001081 (INVENTED)", year, est_level))
 
         om, om_levels = om_seized_for_year(munis, calibration, pop, year, seed)
@@ -1646,7 +1237,7 @@ def generate_demo_data(
 
     written.append(_policy_file(out_dir, policy_selection(munis, seed), names))
     table.sort(key=lambda t: (t[0], t[1]))
-    written.append(_write_text(out_dir / "SEED", [str(seed)]))
+    written.append(write_text(out_dir / "SEED", [str(seed)]))
     readme = _readme(seed, scale, years, table)
     written.append(out_dir / "README.md")
     (out_dir / "README.md").write_bytes(readme.encode("utf-8"))

@@ -38,12 +38,11 @@ phenomenon_indicators = partitioned_sql_asset(
     "Poisson interval, per year x region level x region x phenomenon x source (municipality, "
     "RIEC region, province, the Netherlands).",
     deps=[
-        ["staging", "stg_incidents__crimes"],
+        ["staging", "stg_incidents__counted_crimes"],
         ["staging", "stg_drug_sites__sites"],
         ["staging", "stg_population__inhabitants"],
         ["reference", "region_membership"],
         ["reference", "crime_types"],
-        ["reference", "crime_type_paths"],
         ["reference", "harm_weight_sets"],
     ],
     extra_params=_harm_parameters,

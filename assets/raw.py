@@ -246,18 +246,15 @@ def _cross_row_rejections(conn, source: Source, frame) -> list[RejectedValue]:
         counted = {code: label for code, _, phenomenon, label in hierarchy if phenomenon}
         rejections += uncountable_codes(frame, counted, parents, is_municipality)
     file_name = str(frame["source_file"].iloc[0]) if len(frame) else source.name
-    files = frame["source_file"] if "source_file" in frame else None
     return [
-        RejectedValue(_file_of(frame, files, row) or file_name, row, col, value, reason)
+        RejectedValue(_file_of(frame, row) or file_name, row, col, value, reason)
         for row, col, value, reason in rejections
     ]
 
 
-def _file_of(frame, files, row: int) -> str | None:
+def _file_of(frame, row: int) -> str | None:
     """The file a row came from (a CBS year may come from several files)."""
-    if files is None:
-        return None
-    match = files[frame["source_row"] == row]
+    match = frame["source_file"][frame["source_row"] == row]
     return str(match.iloc[0]) if len(match) == 1 else None
 
 

@@ -17,7 +17,7 @@ from assets.sources import SOURCES
 # below ten trillion: anything larger is a broken cell, not a figure.
 COUNT = (r"^[0-9]{1,9}$", "a whole number from 0 to 999999999")
 # CBS marks a suppressed or unavailable cell with "." (an empty cell arrives as null, and passes).
-CBS_COUNT = (r"^(?:[0-9]{1,9}|\.)$", "a whole number from 0 to 999999999, or '.'")
+CBS_COUNT = (r"^(?:[0-9]{1,9}|\.|)$", "a whole number from 0 to 999999999, '.' or empty")
 EUROS = (r"^[0-9]{1,13}$", "whole euros from 0 to 9999999999999")
 # A weight in kg with a Dutch decimal comma and one decimal, as the customs records write it.
 KILOGRAMS = (r"^[0-9]{1,6}(?:,[0-9])?$", "kilograms such as 1250,5 (decimal comma)")

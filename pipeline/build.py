@@ -15,16 +15,18 @@ import time
 
 from dagster import AssetCheckSeverity, AssetKey, DagsterInstance
 
-from assets.sources import SOURCES, years_with_data
+from assets.raw_files import UnreadableFile
+from assets.sources import SOURCES
 
 # The step-by-step event log stays in the run storage (and the UI); the terminal gets a summary.
 QUIET_LOGS = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
 
 
-def available_years(data_dir) -> list[int]:
-    """Years for which every required source has a file."""
+def available_years(paths) -> list[int]:
+    """Years for which every required source has a file (CBS files of several years are read
+    to tell which years they hold)."""
     per_source = [
-        set(years_with_data(data_dir, source)) for source in SOURCES.values() if not source.optional
+        set(paths.years_with_files(source)) for source in SOURCES.values() if not source.optional
     ]
     return sorted(set.intersection(*per_source))
 
@@ -38,7 +40,11 @@ def main(argv: list[str] | None = None) -> int:
 
     paths = defs.resources["paths"]
     # Oldest first: a year's report reads the years before it.
-    years = sorted(set(args.year)) if args.year else available_years(paths.data)
+    try:
+        years = sorted(set(args.year)) if args.year else available_years(paths)
+    except UnreadableFile as error:
+        print(f"Cannot tell which years the files hold: {error}", file=sys.stderr)
+        return 1
     if not years:
         print(f"No year has files for every source under {paths.data}", file=sys.stderr)
         return 1

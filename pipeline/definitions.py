@@ -12,10 +12,12 @@ from assets.policy_assets import policy_assets, policy_checks
 from assets.published import no_published_count_can_be_disclosed, published_counts
 from assets.rankings import harm_rankings
 from assets.raw import raw_assets, raw_checks
+from assets.reconciliation import reconciliation_checks
 from assets.reference import reference_assets
 from assets.report import report_assets
 from assets.staging import staging_assets, staging_checks
 from assets.trend_assets import phenomenon_trends
+from pipeline.fetch_job import CbsApi, fetch_cbs_tables_job
 from pipeline.resources import default_resources
 from pipeline.schedules import new_source_files, threat_picture_job, yearly_schedule
 
@@ -41,14 +43,15 @@ def build_definitions(
         asset_checks=[
             *raw_checks,
             *staging_checks,
+            *reconciliation_checks,
             *indicator_checks,
             no_published_count_can_be_disclosed,
             *policy_checks,
         ],
-        jobs=[threat_picture_job],
+        jobs=[threat_picture_job, fetch_cbs_tables_job],
         schedules=[yearly_schedule],
         sensors=[new_source_files],
-        resources=default_resources(data_dir, reports_dir, database),
+        resources={**default_resources(data_dir, reports_dir, database), "cbs_api": CbsApi()},
     )
 
 

@@ -68,22 +68,27 @@ def new_source_files(context: SensorEvaluationContext, paths: ProjectPaths):
     cursor = json.loads(context.cursor) if context.cursor else {}
     # The cursor holds what each file looked like and a count of the changes seen so far.
     changes_seen = cursor.get("changes_seen", 0)
-    changed, unrecognised, state = scan_raw_files(paths.data / "raw", cursor.get("files", {}))
-    for name in unrecognised:
-        context.log.warning(f"data/raw/{name} matches no source's file name; it is ignored")
+    scan = scan_raw_files(paths.data / "raw", cursor.get("files", {}))
+    for line in scan.unrecognised:
+        context.log.warning(line)
+    for line in scan.unreadable:
+        context.log.error(f"{line} (every year of its source fails until it is fixed or removed)")
     known_years = set(yearly_partitions.get_partition_keys())
     requests = []
-    for year in sorted({change.year for change in changed}):
-        files = [c for c in changed if c.year == year]
-        if str(year) not in known_years:
-            context.log.warning(
-                f"{', '.join(c.relative_path for c in files)}: {year} is not a year partition"
-            )
-            continue
+    all_years = sorted({year for change in scan.changed for year in change.years})
+    outside = [year for year in all_years if str(year) not in known_years]
+    if outside:
+        files = sorted({c.relative_path for c in scan.changed if set(c.years) & set(outside)})
+        context.log.warning(
+            f"{', '.join(files)}: {', '.join(map(str, outside))} not a year partition "
+            "(those rows are not loaded)"
+        )
+    for year in (y for y in all_years if y not in outside):
+        files = [c for c in scan.changed if year in c.years]
         # The cursor already keeps a change from being seen twice; the run key counts changes,
         # so a file put back to earlier content is built again rather than skipped as a repeat.
         changes_seen += 1
-        change = "".join(c.sha256 for c in files) + str(changes_seen)
+        change = "".join(c.relative_path + c.sha256 for c in files) + str(changes_seen)
         content = hashlib.sha256(change.encode()).hexdigest()[:16]
         requests.append(
             RunRequest(
@@ -92,7 +97,7 @@ def new_source_files(context: SensorEvaluationContext, paths: ProjectPaths):
                 tags={"changed_files": ", ".join(c.relative_path for c in files)},
             )
         )
-    new_cursor = json.dumps({"files": state, "changes_seen": changes_seen}, sort_keys=True)
+    new_cursor = json.dumps({"files": scan.state, "changes_seen": changes_seen}, sort_keys=True)
     if not requests:
         return SensorResult(skip_reason=SkipReason("no new or changed files"), cursor=new_cursor)
     return SensorResult(run_requests=requests, cursor=new_cursor)

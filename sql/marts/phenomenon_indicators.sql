@@ -56,7 +56,8 @@ events as (
         crimes.phenomenon_code,
         coalesce(sum(crimes.registered_crimes), 0) as event_count,
         count(*) filter (where crimes.is_suppressed) as suppressed_cells
-    from counted_crimes($year) as crimes
+    from staging.stg_incidents__counted_crimes as crimes
+    where crimes.year = $year
     group by all
     union all
     select

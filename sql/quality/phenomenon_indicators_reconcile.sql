@@ -28,7 +28,8 @@ expected as (
 staged as (
     -- coalesce as the mart does: a phenomenon whose cells are all suppressed counts 0
     select 'incidents' as source, c.phenomenon_code, coalesce(sum(c.registered_crimes), 0) as event_count
-    from counted_crimes($year) as c
+    from staging.stg_incidents__counted_crimes as c
+    where c.year = $year
     group by all
     union all
     select 'drug_sites', t.phenomenon_code, count(*)

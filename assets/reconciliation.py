@@ -1,0 +1,95 @@
+"""Aggregate rows against their municipalities: a non-blocking check per CBS source.
+
+CBS delivers NL01, landsdelen, provinces and police units beside the municipalities. They are
+never counted as municipalities; they are used here: each is compared with the sum of its
+municipalities (as staged, in the 2025 division), within CBS's rounding. The comparison is kept
+in ``quality.aggregate_reconciliation`` for the report's data-quality section.
+"""
+
+from dagster import (
+    AssetCheckExecutionContext,
+    AssetCheckResult,
+    AssetCheckSeverity,
+    AssetKey,
+    asset_check,
+)
+from dagster_duckdb import DuckDBResource
+
+from assets.formatting import markdown_table
+from assets.sources import SOURCES
+from pipeline.partitions import yearly_partitions
+from pipeline.quality import ValidationOutcome, record_outcome
+from pipeline.sql import query, query_frame, run_in_transaction
+
+CHECK_NAME = "aggregates_match_municipalities"
+STAGING = {"incidents": "stg_incidents__crimes", "population": "stg_population__inhabitants"}
+
+
+def _reconciliation_check(source_name: str, staging_name: str):
+    table = SOURCES[source_name].cbs_table
+    rule = (
+        f"at most {table.rounding_base / 2:g} x (n + 1) apart for n rounded municipal cells "
+        f"(CBS rounds to multiples of {table.rounding_base})"
+        if table.rounding_base > 1
+        else "equal (CBS does not round these counts)"
+    )
+
+    @asset_check(
+        asset=AssetKey(["staging", staging_name]),
+        name=CHECK_NAME,
+        description=f"Warns (does not block) when an aggregate row of CBS {table.table_id} "
+        "(NL01, landsdeel, province, police unit) and the sum of its municipalities are not "
+        f"{rule}.",
+        blocking=False,
+        partitions_def=yearly_partitions,
+        additional_deps=[
+            AssetKey(["raw", source_name]),
+            AssetKey(["reference", "cbs_aggregate_regions"]),
+        ],
+        pool="duckdb",
+    )
+    def _check(context: AssetCheckExecutionContext, warehouse: DuckDBResource) -> AssetCheckResult:
+        year = int(context.partition_key)
+        with warehouse.get_connection() as conn:
+            year_only = {"year": year}
+            for cells in ("aggregate_cells", "municipal_cells"):
+                frame = query_frame(conn, f"quality/{cells}_{source_name}", year_only)
+                conn.register(cells, frame)
+            run_in_transaction(
+                conn,
+                "quality/aggregate_reconciliation",
+                {"year": year, "source": source_name, "rounding_base": table.rounding_base},
+            )
+            of_source = {"year": year, "source": source_name}
+            compared = query(conn, "quality/aggregate_compared", of_source)[1][0][0]
+            columns, gaps = query(conn, "quality/aggregate_gaps", of_source)
+            description = f"{compared} aggregate cell(s) compared with their municipalities: " + (
+                f"{len(gaps)} further apart than {rule}; largest: "
+                + ", ".join(f"{g[0]} {g[2]} {g[3]} vs {g[4]}" for g in gaps[:5])
+                if gaps
+                else f"all {rule}."
+            )
+            record_outcome(
+                conn,
+                f"staging/{staging_name}",
+                CHECK_NAME,
+                year,
+                ValidationOutcome(not gaps, compared, 1, []),
+                severity="warning",
+                summary=description,
+            )
+        return AssetCheckResult(
+            passed=not gaps,
+            severity=AssetCheckSeverity.WARN,
+            description=description,
+            metadata={
+                "compared": compared,
+                "beyond_rounding": len(gaps),
+                "largest_gaps": markdown_table(columns, gaps[:20]),
+            },
+        )
+
+    return _check
+
+
+reconciliation_checks = [_reconciliation_check(source, name) for source, name in STAGING.items()]

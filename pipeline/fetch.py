@@ -1,0 +1,47 @@
+"""Download the public CBS tables into data/raw/ from the command line.
+
+    python -m pipeline.fetch --years 2019-2025            # or: make fetch YEARS=2019-2025
+    python -m pipeline.fetch --years 2024 --overwrite     # replace files an analyst put there
+
+Writes 83648NED, 03759NED and 81575NED as the CBS OData v4 API returns them (see
+assets/cbs_fetch.py); the ``fetch_cbs_tables`` job does the same from the Dagster UI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from assets.cbs_fetch import CBS_API, FetchError, fetch_all
+
+
+def parse_years(text: str) -> tuple[int, int]:
+    first, _, last = text.partition("-")
+    try:
+        return int(first), int(last or first)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r}: expected years such as 2019-2025") from None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--years", type=parse_years, required=True, help="e.g. 2019-2025")
+    parser.add_argument("--overwrite", action="store_true", help="replace files already there")
+    parser.add_argument("--base-url", default=CBS_API, help=f"the OData v4 API (default {CBS_API})")
+    args = parser.parse_args(argv)
+
+    from pipeline.definitions import defs
+
+    raw_dir = defs.resources["paths"].data / "raw"
+    first, last = args.years
+    try:
+        fetch_all(args.base_url, raw_dir, first, last, args.overwrite, print)
+    except FetchError as error:
+        print(f"fetch failed: {error}", file=sys.stderr)
+        return 1
+    print("done: build with `make report` (or the new_source_files sensor picks the files up)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,73 @@
+-- The aggregate rows CBS delivers beside the municipalities (NL01, landsdelen, provinces, police
+-- units) against the sum of the municipalities in them, for one CBS source and year: how far
+-- apart they are and how far CBS's rounding lets them be. $rounding_base is the multiple CBS
+-- rounds the source's counts to (5 for registered crimes, 1 for population: exact); a total of
+-- n rounded parts, itself rounded, may differ from their sum by at most base/2 x (n + 1).
+-- aggregate_cells (region_code, item, value: the delivered aggregate rows) and municipal_cells
+-- (municipality_code, item, value, delivered_cells: staging, 2025 division) are registered by
+-- the check from sql/quality/aggregate_cells_<source>.sql and municipal_cells_<source>.sql.
+create schema if not exists quality;
+create table if not exists quality.aggregate_reconciliation (
+    partition_year integer not null,
+    source varchar not null,
+    region_level varchar not null,
+    region_code varchar not null,
+    region_name varchar not null,
+    item varchar not null,
+    delivered_total bigint not null,
+    municipal_sum bigint not null,
+    municipal_cells bigint not null,
+    gap bigint not null,
+    tolerance double not null,
+    within_rounding boolean not null
+);
+delete from quality.aggregate_reconciliation where partition_year = $year and source = $source;
+insert into quality.aggregate_reconciliation
+with members as (
+    select a.region_code, a.region_level, a.region_name, m.municipality_code
+    from reference.cbs_aggregate_regions as a
+    inner join reference.municipalities as m
+        on a.region_level = 'country'
+        or (a.region_level in ('province', 'landsdeel')
+            and list_contains(string_split(a.province_codes, '|'), m.province_code))
+        or (a.region_level = 'police_unit' and a.riec_code = m.riec_code)
+),
+
+totals as (
+    select region_code, item, value
+    from aggregate_cells
+    where value is not null
+),
+
+sums as (
+    select
+        mem.region_code,
+        mem.region_level,
+        mem.region_name,
+        cells.item,
+        sum(cells.value) as municipal_sum,
+        sum(cells.delivered_cells) as municipal_cells,
+        count(*) filter (where cells.value is null) as unknown_cells
+    from members as mem
+    inner join municipal_cells as cells using (municipality_code)
+    group by all
+)
+
+select
+    $year,
+    $source,
+    s.region_level,
+    s.region_code,
+    s.region_name,
+    s.item,
+    t.value,
+    s.municipal_sum,
+    s.municipal_cells,
+    t.value - s.municipal_sum as gap,
+    case when $rounding_base > 1 then $rounding_base / 2.0 * (s.municipal_cells + 1) else 0 end,
+    abs(t.value - s.municipal_sum)
+        <= case when $rounding_base > 1 then $rounding_base / 2.0 * (s.municipal_cells + 1) else 0 end
+from sums as s
+inner join totals as t using (region_code, item)
+where s.unknown_cells = 0
+order by s.region_level, s.region_code, s.item;

@@ -41,8 +41,9 @@ report: $(VENV)/.synced
 ## fetch: download 83648NED, 03759NED and 81575NED into data/raw/ (YEARS=2019-2025)
 YEARS ?= 2019-2025
 CBS_API ?= https://datasets.cbs.nl/odata/v1/CBS
+DATA_DIR ?= data
 fetch: $(VENV)/.synced
-	$(VENV)/bin/python -m pipeline.fetch --years $(YEARS) --base-url $(CBS_API)
+	$(VENV)/bin/python -m pipeline.fetch --years $(YEARS) --base-url $(CBS_API) --data-dir $(DATA_DIR)
 
 ## test: lint, then the whole test suite
 test: lint $(AXE_CORE)

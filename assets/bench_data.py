@@ -36,17 +36,16 @@ from pathlib import Path
 import numpy as np
 import polars as pl
 
-from assets.demo_data import (
+from assets.demo_common import (
     _SRC_BENCH_TRANSACTIONS,
     DEFAULT_SEED,
     FIRST_YEAR,
-    FIU_SECTORS,
     LAST_YEAR,
     REFERENCE_DIR,
-    _fiu_shares,
     load_municipalities,
     seeded_rng,
 )
+from assets.demo_data import FIU_SECTORS, _fiu_shares
 
 CHUNK_ROWS = 500_000
 HEADER = "transactie_id;datum;meldersgroep;gemeentecode;bedrag_eur;verdacht\n"

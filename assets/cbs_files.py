@@ -126,7 +126,7 @@ def _read_json(path, table, measure_codes, period_codes) -> pl.DataFrame:
     )
 
 
-def _first_fields(path: Path) -> list[str]:
+def _first_fields(path: Path) -> tuple[list[str], str]:
     with path.open(encoding="utf-8-sig", newline="") as handle:
         first = ""
         for line in handle:
@@ -135,22 +135,22 @@ def _first_fields(path: Path) -> list[str]:
                 break
     counts = {sep: first.count(sep) for sep in SEPARATOR_NAMES}
     separator = max(counts, key=counts.get) if max(counts.values()) else SEPARATOR
-    return [field.strip() for field in next(csv.reader([first], delimiter=separator), [])]
+    return [f.strip() for f in next(csv.reader([first], delimiter=separator), [])], separator
 
 
 def _read_csv(path, table, codes, measure_codes, period_codes) -> pl.DataFrame:
     try:
-        fields = _first_fields(path)
+        fields, separator = _first_fields(path)
     except UnicodeDecodeError:
-        fields = []  # read_v3_csv names the row that is not UTF-8
-    if not fields or ("RegioS" in fields and "Perioden" in fields):
-        return read_v3_csv(path, table)
+        fields, separator = [], SEPARATOR  # read_v3_csv names the row that is not UTF-8
     if "Measure" in fields and "Value" in fields:
         metadata = read_metadata(measure_codes, period_codes)
         return read_observations(path, table, read_observations_csv(path), metadata)
+    if not fields or ("RegioS" in fields and "Perioden" in fields):
+        return read_v3_csv(path, table)
     if find_header(table, read_lines(path)) is not None:
         return read_statline(path, table, codes)
-    if len(fields) == 1:
+    if len(fields) == 1 or (separator != SEPARATOR and set(fields) & set(table.dimensions)):
         return read_v3_csv(path, table)  # names the separator the file seems to use
     raise UnreadableFile(
         f"{path.name}, row 1: not a shape of {table.table_id} this loader knows: the header "

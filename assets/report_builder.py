@@ -26,6 +26,7 @@ from assets.numbers import (
     format_share,
 )
 from assets.report_data import ReportData
+from assets.report_quality import aggregate_rows, quality_rows, quarantine_rows
 from assets.report_text import (
     YARDSTICK,
     Finding,
@@ -468,18 +469,9 @@ def build_context(data: ReportData, language: str) -> dict[str, Any]:
         **_flows(data, texts, language),
         **_financial(data, texts, language),
         **_policy(data, texts, language, labels),
-        "quality": _quality(data, texts, language),
-        "quarantine": [
-            {
-                "asset": _dataset_label(q["asset_key"], texts),
-                "check": _check_label(q["check_name"], texts),
-                "rows": format_count(q["rows_set_aside"], language),
-            }
-            for q in data["quarantine"]
-            .group_by(["asset_key", "check_name"], maintain_order=True)
-            .agg(pl.col("rows_set_aside").sum())
-            .iter_rows(named=True)
-        ],
+        "quality": quality_rows(data, texts, language),
+        "quarantine": quarantine_rows(data, texts, language),
+        "aggregates": aggregate_rows(data, texts, language),
         "weights": _weights_table(data, labels, language, texts),
         "yardstick": [
             {
@@ -502,51 +494,6 @@ def build_context(data: ReportData, language: str) -> dict[str, Any]:
         # The project's own stylesheet: escaping would break its quotes inside <style>.
         "css": Markup((REPORTS_DIR / "static" / "report.css").read_text(encoding="utf-8")),  # noqa: S704
     }
-
-
-def _dataset_label(asset_key: str, texts: dict[str, str]) -> str:
-    """'raw/incidents' or 'staging/stg_incidents__crimes' as the source's name."""
-    stage, _, name = asset_key.partition("/")
-    source = name.removeprefix("stg_").split("__")[0]
-    label = texts.get(f"source_{source}", name)
-    return texts["dataset_label"].format(source=label, stage=texts[f"stage_{stage}"])
-
-
-def _check_label(check_name: str, texts: dict[str, str]) -> str:
-    key = "file_is_valid" if check_name.endswith("_file_is_valid") else check_name
-    return texts.get(f"check_{key}", check_name)
-
-
-def _quality(data: ReportData, texts: dict[str, str], language: str) -> list[dict]:
-    """Each check's outcome in the edition's language. The checks' own summaries are not
-    printed: they are English and a warning's names municipal values, which may be small."""
-    rows = []
-    for q in data["data_quality"].iter_rows(named=True):
-        if q["passed"] and q["rows_checked"] == 0:
-            outcome = texts["quality_no_rows"]
-        elif q["passed"]:
-            outcome = texts["quality_passed"].format(
-                rules=format_count(q["rules_checked"], language),
-                rows=format_count(q["rows_checked"], language),
-            )
-        elif q["severity"] == "warning":
-            outcome = texts[f"quality_warning_{q['check_name']}"].format(
-                cells=format_count(q["rows_checked"], language)
-            )
-        else:
-            outcome = texts["quality_failed"].format(
-                values=format_count(q["failed_values"], language)
-            )
-        rows.append(
-            {
-                "asset": _dataset_label(q["asset_key"], texts),
-                "check": _check_label(q["check_name"], texts),
-                "severity": q["severity"],
-                "passed": q["passed"],
-                "outcome": outcome,
-            }
-        )
-    return rows
 
 
 def _weights_table(data: ReportData, labels, language: str, texts) -> dict[str, Any]:

@@ -30,6 +30,7 @@ YEARLY_DATASETS = (
     "signals",
     "data_quality",
     "quarantine",
+    "aggregate_reconciliation",
     "input_files",
     "provisional_years",
     "harm_weight_set",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from assets.cbs_fetch import CBS_API, FetchError, fetch_all
 
@@ -28,11 +29,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--years", type=parse_years, required=True, help="e.g. 2019-2025")
     parser.add_argument("--overwrite", action="store_true", help="replace files already there")
     parser.add_argument("--base-url", default=CBS_API, help=f"the OData v4 API (default {CBS_API})")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        help="the data folder whose raw/ receives the files (default: the project's data/)",
+    )
     args = parser.parse_args(argv)
 
-    from pipeline.definitions import defs
+    if args.data_dir is None:
+        from pipeline.definitions import defs
 
-    raw_dir = defs.resources["paths"].data / "raw"
+        raw_dir = defs.resources["paths"].data / "raw"
+    else:
+        raw_dir = args.data_dir / "raw"
     first, last = args.years
     try:
         fetch_all(args.base_url, raw_dir, first, last, args.overwrite, print)

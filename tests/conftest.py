@@ -16,6 +16,8 @@ import duckdb
 import pytest
 from dagster import AssetKey, DagsterInstance, ExecuteInProcessResult
 
+from assets.cbs_tables import table_id_of
+from assets.deliveries import named_year
 from assets.sources import SOURCES
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -30,16 +32,24 @@ QUIET_LOGS = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
 
 
 def make_data_dir(root: Path, years: Iterable[int]) -> Path:
-    """``root/data`` with ``reference/`` and the demo files of ``years``, in the project layout."""
+    """``root/data`` with ``reference/`` and the demo files of ``years``, in the project layout.
+
+    A CBS table's files of several years (and the code lists beside them) are copied whole:
+    they feed every year they hold."""
     data = root / "data"
     shutil.copytree(REFERENCE_DIR, data / "reference")
+    years = set(years)
     for source in SOURCES.values():
         target = data / "demo" / source.directory
         target.mkdir(parents=True, exist_ok=True)
         for year in years:
             demo_file = DEMO_DIR / source.directory / source.file_name(year)
-            if demo_file.exists() or not source.optional:
+            if demo_file.exists() or not (source.optional or source.cbs_table):
                 shutil.copy2(demo_file, target)
+        if source.cbs_table is not None:
+            for path in (DEMO_DIR / source.directory).iterdir():
+                if table_id_of(path.name) and named_year(source, path.name) is None:
+                    shutil.copy2(path, target)
     # The demo's synthetic policy programme list (not yearly).
     shutil.copytree(DEMO_DIR / "policy", data / "demo" / "policy")
     return data
@@ -65,8 +75,16 @@ class Workspace:
         return self.root / "w.duckdb"
 
     def demo_file(self, source: str, year: int) -> Path:
+        """The demo file that feeds ``year`` of ``source`` (for a CBS table maybe one of
+        several years)."""
         spec = SOURCES[source]
-        return self.data / "demo" / spec.directory / spec.file_name(year)
+        named = self.data / "demo" / spec.directory / spec.file_name(year)
+        if named.exists() or spec.cbs_table is None:
+            return named
+        from assets.deliveries import files_for_year
+
+        (found,) = files_for_year(self.data, spec, year, range(2015, 2026))
+        return found.path
 
     def report_file(self, year: int) -> Path:
         return self.reports / str(year) / f"dreigingsbeeld-{year}.nl.html"

@@ -256,6 +256,20 @@ def small_frames() -> dict[str, pl.DataFrame]:
             }
         ]
     )
+    # CBS's totals against their municipalities: the national one 125 apart (a rare crime).
+    aggregates = pl.DataFrame(
+        {
+            "source": ["incidents", "incidents", "population"],
+            "region_level": ["country", "province", "country"],
+            "compared": [75, 900, 1],
+            "within_rounding": [75, 899, 1],
+            "largest_gap": [125, 60, 0],
+            "largest_gap_region": ["Nederland", "Zeeland", "Nederland"],
+            "largest_gap_item": ["CRI3624", "CRI1200", "inhabitants"],
+            "largest_gap_item_nl": ["3.6 Mensenhandel", "1.2 Bedrog", None],
+            "largest_gap_item_en": ["Human trafficking", "Fraud (deception)", None],
+        }
+    )
     weight_sets = pl.DataFrame(
         {
             "weight_set": ["default_v0"] * 3 + ["alt_v1"] * 3,
@@ -280,6 +294,7 @@ def small_frames() -> dict[str, pl.DataFrame]:
         "signals": signals,
         "data_quality": quality,
         "quarantine": quarantine,
+        "aggregate_reconciliation": aggregates,
         "input_files": files,
         "provisional_years": pl.DataFrame(schema={"year": pl.Int64}),
         "harm_weight_set": pl.DataFrame({"harm_weight_set": ["default_v0"]}),

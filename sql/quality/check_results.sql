@@ -23,6 +23,22 @@ create table if not exists quality.quarantine (
     value varchar,
     reason varchar not null
 );
+-- Written by the aggregate checks (sql/quality/aggregate_reconciliation.sql); created here so
+-- that the report can read it for a year in which no check wrote to it.
+create table if not exists quality.aggregate_reconciliation (
+    partition_year integer not null,
+    source varchar not null,
+    region_level varchar not null,
+    region_code varchar not null,
+    region_name varchar not null,
+    item varchar not null,
+    delivered_total bigint not null,
+    municipal_sum bigint not null,
+    municipal_cells bigint not null,
+    gap bigint not null,
+    tolerance double not null,
+    within_rounding boolean not null
+);
 delete from quality.check_results
 where partition_year = $year and asset_key = $asset_key and check_name = $check_name;
 delete from quality.quarantine

@@ -56,6 +56,8 @@ REFERENCE_TABLES = (
     "seized_asset_types",
     "site_settings",
     "impact_unit_values",
+    "cbs_aggregate_regions",
+    "cbs_dimension_codes",
 )
 
 FIXTURE_REFERENCE: dict[str, list[list[str]]] = {
@@ -95,12 +97,38 @@ FIXTURE_REFERENCE: dict[str, list[list[str]]] = {
         ["money_laundering", "Witwassen", "Money laundering"],
         ["violence", "Geweld", "Violence"],
     ],
+    # Three counted codes directly under the total (the real hierarchy is deeper: see
+    # test_stg_incidents__counted_crimes.py).
     "crime_types": [
-        ["crime_type_code", "label_nl", "label_en", "phenomenon_code", "key_verified"],
-        ["CRI1200", "1.2 Bedrog", "Fraud (deception)", "fraud", "false"],
-        ["CRI1700", "1.7 Witwassen", "Money laundering", "money_laundering", "false"],
-        ["CRI2300", "2.3 Brandstichting / ontploffing", "Arson / explosion", "violence", "false"],
-        ["T001161", "Misdrijven, totaal", "Crimes, total", "", "true"],
+        [
+            "crime_type_code",
+            "cbs_title",
+            "parent_code",
+            "level",
+            "label_nl",
+            "label_en",
+            "phenomenon_code",
+        ],
+        ["CRI1200", "12 Bedrog", "T001161", "1", "1.2 Bedrog", "Fraud (deception)", "fraud"],
+        [
+            "CRI1700",
+            "17 Witwassen",
+            "T001161",
+            "1",
+            "1.7 Witwassen",
+            "Money laundering",
+            "money_laundering",
+        ],
+        [
+            "CRI2300",
+            "23 Brandstichting / ontploffing",
+            "T001161",
+            "1",
+            "2.3 Brandstichting / ontploffing",
+            "Arson / explosion",
+            "violence",
+        ],
+        ["T001161", "Misdrijven, totaal", "", "0", "Misdrijven, totaal", "Crimes, total", ""],
     ],
     "drug_site_types": [
         ["site_type_nl", "site_type", "label_en", "phenomenon_code"],
@@ -212,10 +240,25 @@ FIXTURE_REFERENCE: dict[str, list[list[str]]] = {
         ["witwassen", "money_laundering", "Money laundering", "money_laundering"],
     ],
     "sbi_sections": [
-        ["sbi_section", "label_nl", "label_en"],
-        ["A", "Landbouw, bosbouw en visserij", "Agriculture, forestry and fishing"],
-        ["K", "Financiele dienstverlening", "Financial services"],
-        ["L", "Verhuur en handel van onroerend goed", "Real estate"],
+        ["sbi_section", "label_nl", "label_en", "cbs_key"],
+        ["A", "Landbouw, bosbouw en visserij", "Agriculture, forestry and fishing", "301000"],
+        ["K", "Financiele dienstverlening", "Financial services", "396300"],
+        ["L", "Verhuur en handel van onroerend goed", "Real estate", "402000"],
+    ],
+    "cbs_aggregate_regions": [
+        ["region_code", "region_level", "region_name", "province_codes", "riec_code", "source"],
+        ["NL01", "country", "Nederland", "", "", "s"],
+        ["PV01", "province", "Provincie A", "PV01", "", "s"],
+        ["PV02", "province", "Provincie B", "PV02", "", "s"],
+        ["PV99", "unallocated", "Niet in te delen", "", "", "s"],
+        ["RE01", "police_unit", "Noord", "", "RIEC01", "s"],
+    ],
+    "cbs_dimension_codes": [
+        ["table_id", "dimension", "code", "title", "source"],
+        ["81575NED", "BedrijfstakkenBranchesSBI2008", "301000", "A Landbouw", "s"],
+        ["81575NED", "BedrijfstakkenBranchesSBI2008", "396300", "K Financiele diensten", "s"],
+        ["81575NED", "BedrijfstakkenBranchesSBI2008", "402000", "L Vastgoed", "s"],
+        ["81575NED", "BedrijfstakkenBranchesSBI2008", "T001081", "A-U Alle", "s"],
     ],
     # Cocaine and dumps have a value with a range; synthetic drugs have none; money as reported.
     "impact_unit_values": [
@@ -289,20 +332,48 @@ def load_reference(conn: duckdb.DuckDBPyConnection, paths: Mapping[str, Path]) -
             run_sql(conn, "reference/municipality_code_map")
         if "harm_weights" in paths:
             run_sql(conn, "reference/harm_weight_sets")
+        if "crime_types" in paths:
+            run_sql(conn, "reference/crime_type_paths")
     except BaseException:
         conn.execute("rollback")
         raise
     conn.execute("commit")
 
 
-def delivered_frame(source: str, rows: Iterable[Sequence[str | None]]) -> pl.DataFrame:
-    """A frame as read_delivered_rows gives it: every column a string, plus source_row from 2."""
-    columns = list(SOURCES[source].columns)
-    rows = [list(row) for row in rows]
-    frame = pl.DataFrame(rows, schema={c: pl.String for c in columns}, orient="row").with_row_index(
-        "source_row", offset=2
+def delivered_frame(
+    source: str, rows: Iterable[Sequence[str | None]], source_file: str = "delivered.csv"
+) -> pl.DataFrame:
+    """A frame as the raw asset registers it: every column a string, plus source_row from 2.
+
+    Rows of a CBS table give ID, the dimensions and the measure the pipeline uses; its other
+    measures are empty, and every row names its file."""
+    spec = SOURCES[source]
+    table = spec.cbs_table
+    given = ["ID", *table.dimensions, table.used_measure] if table else list(spec.columns)
+    frame = pl.DataFrame(
+        [list(row) for row in rows], schema=dict.fromkeys(given, pl.String), orient="row"
+    ).with_row_index("source_row", offset=2)
+    frame = frame.with_columns(pl.col("source_row").cast(pl.Int64))
+    if table is None:
+        return frame.select(["source_row", *spec.columns])
+    return frame.select(
+        "source_row",
+        *(pl.col(c) if c in given else pl.lit(None, pl.String).alias(c) for c in spec.columns),
+        pl.lit(source_file, pl.String).alias("source_file"),
     )
-    return frame.with_columns(pl.col("source_row").cast(pl.Int64)).select(["source_row", *columns])
+
+
+def _files(source_file, source_sha256, is_synthetic, rows: int) -> pl.DataFrame:
+    return pl.DataFrame(
+        [(source_file, source_sha256, is_synthetic, rows)] if source_file else [],
+        schema={
+            "source_file": pl.String,
+            "source_sha256": pl.String,
+            "is_synthetic": pl.Boolean,
+            "row_count": pl.Int64,
+        },
+        orient="row",
+    )
 
 
 def load_raw(
@@ -316,41 +387,27 @@ def load_raw(
     is_synthetic: bool = True,
     loaded_at: datetime = datetime(2025, 6, 1, 12, 0, 0),
 ) -> None:
-    """Load rows (tuples of strings in SOURCES[source].columns order) through sql/raw/<source>."""
-    conn.register("delivered_rows", delivered_frame(source, rows))
+    """Load rows (tuples of strings, see delivered_frame) through sql/raw/<source>."""
+    name = source_file or SOURCES[source].file_name(year)
+    frame = delivered_frame(source, rows, name)
+    conn.register("delivered_rows", frame)
+    conn.register("delivered_files", _files(name, source_sha256, is_synthetic, frame.height))
     try:
-        run_in_transaction(
-            conn,
-            f"raw/{source}",
-            {
-                "year": year,
-                "source_file": source_file or SOURCES[source].file_name(year),
-                "source_sha256": source_sha256,
-                "loaded_at": loaded_at,
-                "is_synthetic": is_synthetic,
-            },
-        )
+        run_in_transaction(conn, f"raw/{source}", {"year": year, "loaded_at": loaded_at})
     finally:
         conn.unregister("delivered_rows")
+        conn.unregister("delivered_files")
 
 
 def load_without_file(conn: duckdb.DuckDBPyConnection, source: str, year: int) -> None:
     """Load a year of an optional source that has no file, as assets/raw.py does."""
     conn.register("delivered_rows", empty_delivery(SOURCES[source]))
+    conn.register("delivered_files", _files(None, None, None, 0))
     try:
-        run_in_transaction(
-            conn,
-            f"raw/{source}",
-            {
-                "year": year,
-                "source_file": None,
-                "source_sha256": None,
-                "loaded_at": None,
-                "is_synthetic": None,
-            },
-        )
+        run_in_transaction(conn, f"raw/{source}", {"year": year, "loaded_at": None})
     finally:
         conn.unregister("delivered_rows")
+        conn.unregister("delivered_files")
 
 
 def incident(crime_type: str, region: str, value: str | None, year: int = 2024) -> tuple:
@@ -363,6 +420,7 @@ def population(region: str, value: str, year: int = 2024, keys=POP_TOTAL) -> tup
 
 STAGING = (
     "staging/stg_incidents__crimes",
+    "staging/stg_incidents__counted_crimes",
     "staging/stg_population__inhabitants",
     "staging/stg_drug_sites__sites",
     "staging/stg_financial__fiu_transactions",
@@ -474,16 +532,16 @@ SIGNALS_2024 = [
 SIGNALS_2023 = [("2023", "GM0002", "drugs", "8")]
 ESTABLISHMENTS_2024 = [
     ("0", "T001081", "GM0001", "2024JJ00", "124"),  # the total: left out
-    ("1", "A", "GM0001", "2024JJ00", "20"),
-    ("2", "K", "GM0001", "2024JJ00", "100"),
-    ("3", "A", "GM0002", "2024JJ00", "."),  # suppressed: counts 0
-    ("4", "K  ", " GM0002 ", "2024JJ00", " 30 "),
-    ("5", "L", "GM0901", "2024JJ00", "6"),
-    ("6", "L", "GM0001", "2024JJ00", "4"),
-    ("7", "K", "GM0902", "2024JJ00", "9"),
-    ("8", "A", "NL01", "2024JJ00", "999"),  # not a municipality: dropped
+    ("1", "301000", "GM0001", "2024JJ00", "20"),
+    ("2", "396300", "GM0001", "2024JJ00", "100"),
+    ("3", "301000", "GM0002", "2024JJ00", "."),  # suppressed: counts 0
+    ("4", "396300  ", " GM0002 ", "2024JJ00", " 30 "),
+    ("5", "402000", "GM0901", "2024JJ00", "6"),
+    ("6", "402000", "GM0001", "2024JJ00", "4"),
+    ("7", "396300", "GM0902", "2024JJ00", "9"),
+    ("8", "301000", "NL01", "2024JJ00", "999"),  # not a municipality: dropped
 ]
-ESTABLISHMENTS_2023 = [("0", "A", "GM0004", "2023JJ00", "11")]
+ESTABLISHMENTS_2023 = [("0", "301000", "GM0004", "2023JJ00", "11")]
 SEIZED_ASSETS_2024 = [
     ("2024", "GM0001", "geld", "3", "15000"),
     ("2024", "GM0901", "geld", "2", "5000"),

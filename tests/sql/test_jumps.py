@@ -19,24 +19,25 @@ def test_incident_jumps(warehouse):
         [
             incident("CRI1200", "GM0001", "10", 2023),
             incident("CRI1200", "GM0002", "30", 2023),
-            incident("CRI1200", "GM0003", "2", 2023),
-            incident("CRI1700", "GM0001", "12", 2023),
+            incident("CRI1200", "GM0003", "5", 2023),
+            incident("CRI1700", "GM0001", "15", 2023),
         ],
     )
     stage_incidents(
         warehouse,
         2024,
         [
-            incident("CRI1200", "GM0001", "31"),  # 31 > 3 x 10 and +21: a jump
-            incident("CRI1200", "GM0002", "9"),  # 30 > 3 x 9 and -21: a drop
-            incident("CRI1200", "GM0003", "8"),  # 8 > 3 x 2 but only +6: noise
-            incident("CRI1700", "GM0001", "36"),  # 36 = 3 x 12: not more than three times
+            incident("CRI1200", "GM0001", "35"),  # 35 > 3 x 10 and +25: a jump
+            incident("CRI1200", "GM0002", "5"),  # 30 > 3 x 5 and -25: a drop
+            # 20 > 3 x 5 but only +15: CBS rounds to 5, so small cells move in big steps
+            incident("CRI1200", "GM0003", "20"),
+            incident("CRI1700", "GM0001", "45"),  # 45 = 3 x 15: not more than three times
             incident("CRI1700", "GM0002", "50"),  # no value last year: nothing to compare
         ],
     )
     assert query(warehouse, "quality/jumps_stg_incidents__crimes", {"year": 2024}) == (
         ["municipality_code", "item", "previous_value", "value"],
-        [("GM0001", "CRI1200", 10, 31), ("GM0002", "CRI1200", 30, 9)],
+        [("GM0001", "CRI1200", 10, 35), ("GM0002", "CRI1200", 30, 5)],
     )
 
 

@@ -46,7 +46,30 @@ RECONCILE = "quality/phenomenon_indicators_reconcile"
             "setting_nl",
             [("bedrijventerrein",), ("buitengebied",), ("woonwijk",)],
         ),
-        ("known_sbi_sections", "sbi_section", [("A",), ("K",), ("L",)]),
+        # the keys CBS gives the sections in its tables, and its total
+        ("known_sbi_sections", "code", [("301000",), ("396300",), ("402000",), ("T001081",)]),
+        # municipalities of any division and the CBS aggregates beside them
+        (
+            "known_cbs_region_codes",
+            "source_code",
+            [
+                (c,)
+                for c in (
+                    "GM0001",
+                    "GM0002",
+                    "GM0003",
+                    "GM0004",
+                    "GM0901",
+                    "GM0902",
+                    "GM0903",
+                    "NL01",
+                    "PV01",
+                    "PV02",
+                    "PV99",
+                    "RE01",
+                )
+            ],
+        ),
         (
             "known_seized_asset_types",
             "asset_type_nl",
@@ -70,6 +93,7 @@ def test_known_values(warehouse, name, column, values):
 
 def test_every_known_query_is_tested():
     tested = {
+        "known_cbs_region_codes",
         "known_crime_type_codes",
         "known_drug_site_types",
         "known_municipality_codes",

@@ -71,6 +71,37 @@ def test_real_crime_types_map_to_known_phenomena_or_nothing(real):
     ).fetchall() == [(None,)]
 
 
+def test_the_real_crime_type_hierarchy(real):
+    """The 75 SoortMisdrijf codes of 83648NED: one root, every parent a code of the list, the
+    counted codes never one inside another (a crime counted twice), human trafficking CRI3624."""
+    rows = real.execute(
+        "select crime_type_code, parent_code, level, phenomenon_code from reference.crime_types"
+    ).fetchall()
+    codes = {code for code, *_ in rows}
+    assert len(rows) == 75 and "CRI3624" in codes and "CRI3600" not in codes
+    assert [code for code, parent, *_ in rows if parent is None] == ["T001161"]
+    assert {parent for _, parent, *_ in rows if parent} <= codes
+    counted = {code for code, _, _, phenomenon in rows if phenomenon}
+    nested = real.execute(
+        "select crime_type_code, ancestor_code from reference.crime_type_paths "
+        "where distance > 0 and crime_type_code in (select unnest(?)) "
+        "and ancestor_code in (select unnest(?))",
+        [sorted(counted), sorted(counted)],
+    ).fetchall()
+    assert nested == []
+    assert real.execute(
+        "select phenomenon_code, list(crime_type_code order by crime_type_code) "
+        "from reference.crime_types where phenomenon_code is not null group by 1 order by 1"
+    ).fetchall() == [
+        ("drug_trafficking", ["CRI6000"]),
+        ("extortion", ["CRI1500"]),
+        ("fraud", ["CRI1210", "CRI1230", "CRI1300", "CRI1600"]),
+        ("human_trafficking", ["CRI3624"]),
+        ("money_laundering", ["CRI1700"]),
+        ("violence", ["CRI2300", "CRI3400", "CRI3500", "CRI7000"]),
+    ]
+
+
 def test_real_drug_site_types_and_fiu_sectors_are_known(real):
     assert (
         real.execute(
@@ -318,7 +349,7 @@ def demo_values(source: str, column: str) -> set[str]:
         pl.read_csv(path, separator=SOURCES[source].separator, infer_schema=False).select(column)
         for path in paths
     )
-    return set(frame.get_column(column).unique().to_list())
+    return {value.strip() for value in frame.get_column(column).unique().to_list()}
 
 
 def reference_values(conn, table: str, column: str) -> set[str]:
@@ -332,7 +363,7 @@ def reference_values(conn, table: str, column: str) -> set[str]:
         ("seizures", "drugssoort", "drugs", "drug_nl"),
         ("signals", "thema", "signal_themes", "theme_nl"),
         ("seized_assets", "soort_beslag", "seized_asset_types", "asset_type_nl"),
-        ("establishments", "BedrijfstakkenBranchesSBI2008", "sbi_sections", "sbi_section"),
+        ("establishments", "BedrijfstakkenBranchesSBI2008", "cbs_dimension_codes", "code"),
         ("emergency_freezes", "meldersgroep", "fiu_reporting_sectors", "reporting_sector_code"),
     ],
 )
@@ -340,8 +371,6 @@ def test_real_reference_knows_every_code_of_the_demo_files(
     real, source, column, table, reference_column
 ):
     used = demo_values(source, column)
-    if source == "establishments":
-        used.discard("T001081")  # the total row, left out by the staging
     assert used  # the demo uses codes at all
     assert used - reference_values(real, table, reference_column) == set()
 
@@ -373,9 +402,9 @@ def test_fixture_reference_of_the_later_sources(warehouse):
     ]
 
 
-# Codes that on purpose map to no phenomenon: totals and catch-all themes.
+# Codes that on purpose map to no phenomenon: catch-all themes. (Crime types are a hierarchy:
+# only the codes a phenomenon counts carry one, see test_the_real_crime_type_hierarchy.)
 MAPS_TO_NOTHING = {
-    ("crime_types", "T001161"),  # all crimes: the total row
     ("signal_themes", "ondermijning"),  # undermining in general: no single phenomenon
     ("signal_themes", "overig"),  # other
 }
@@ -384,7 +413,6 @@ MAPS_TO_NOTHING = {
 @pytest.mark.parametrize(
     ("table", "code_column"),
     [
-        ("crime_types", "crime_type_code"),
         ("drug_site_types", "site_type_nl"),
         ("drugs", "drug_nl"),
         ("signal_themes", "theme_nl"),

@@ -47,7 +47,7 @@ def test_no_establishment_lost_or_invented(establishments):
         "select sum(establishments), count(*) filter (where sbi_section = 'T001081'), "
         "count(*) filter (where municipality_code not like 'GM000%'), min(source_file) "
         "from staging.stg_establishments__establishments where year = 2024"
-    ).fetchall() == [(169, 0, 0, "vestigingen_2024.csv")]
+    ).fetchall() == [(169, 0, 0, "81575NED_2024.csv")]
 
 
 def test_each_suppression_marker_counts_zero(warehouse):
@@ -56,12 +56,13 @@ def test_each_suppression_marker_counts_zero(warehouse):
         "establishments",
         2024,
         [
-            ("0", "A", "GM0001", "2024JJ00", "."),
-            ("1", "B", "GM0001", "2024JJ00", " . "),
-            ("2", "C", "GM0001", "2024JJ00", ""),
-            ("3", "D", "GM0001", "2024JJ00", None),
-            ("4", "E", "GM0001", "2024JJ00", "0"),
-            ("5", "K", "GM0902", "2024JJ00", "."),  # a suppressed split cell: 0 in both parts
+            ("0", "301000", "GM0001", "2024JJ00", "."),
+            ("1", "396300", "GM0001", "2024JJ00", " . "),
+            ("2", "402000", "GM0001", "2024JJ00", ""),
+            ("3", "301000", "GM0002", "2024JJ00", None),
+            ("4", "396300", "GM0002", "2024JJ00", "0"),
+            ("5", "396300", "GM0902", "2024JJ00", "."),  # a suppressed split cell: 0 in both
+            ("6", "T001081", "GM0002", "2024JJ00", "9"),  # the total is no section: left out
         ],
     )
     run_in_transaction(warehouse, NAME, {"year": 2024})
@@ -70,10 +71,10 @@ def test_each_suppression_marker_counts_zero(warehouse):
         "from staging.stg_establishments__establishments order by all"
     ).fetchall() == [
         ("GM0001", "A", 0),
-        ("GM0001", "B", 0),
-        ("GM0001", "C", 0),
-        ("GM0001", "D", 0),
-        ("GM0001", "E", 0),
+        ("GM0001", "K", 0),
+        ("GM0001", "L", 0),
+        ("GM0002", "A", 0),
+        ("GM0002", "K", 0),
         ("GM0003", "K", 0),
         ("GM0004", "K", 0),
     ]
@@ -94,7 +95,7 @@ def test_a_period_marked_provisional_is_kept_as_a_flag(warehouse):
         warehouse,
         "establishments",
         2024,
-        [("0", "A", "GM0001", "2024JJ00*", "20"), ("1", "K", "GM0002", "2024JJ00", "30")],
+        [("0", "301000", "GM0001", "2024JJ00*", "20"), ("1", "396300", "GM0002", "2024JJ00", "30")],
     )
     run_in_transaction(warehouse, NAME, {"year": 2024})
     assert warehouse.execute(

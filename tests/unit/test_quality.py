@@ -52,7 +52,14 @@ def test_rules_follow_the_partition_year():
     periods = next(r for r in rules if r.kind == "in_set" and r.column == "Perioden")
     assert periods.params["value_set"] == ["2024JJ00", "2024JJ00*"]  # * marks a provisional year
     columns = next(r for r in rules if r.kind == "columns_match")
-    assert columns.params["columns"][-1] == "TotaalGeregistreerdeMisdrijven_1"
+    assert columns.params["columns"][4] == "TotaalGeregistreerdeMisdrijven_1"
+    assert columns.params["columns"][-1] == "other_cells"  # measures no one knows, kept
+    # A CBS table's keys must be there; its measures may be empty (unknown, or not delivered).
+    assert {r.column for r in rules if r.kind == "not_null"} == {
+        "SoortMisdrijf",
+        "RegioS",
+        "Perioden",
+    }
 
 
 def test_impossible_dates_and_compound_duplicates_are_named():

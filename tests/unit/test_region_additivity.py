@@ -14,12 +14,11 @@ from datetime import datetime
 from pathlib import Path
 
 import duckdb
-import polars as pl
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assets.sources import SOURCES
 from pipeline.sql import install_macros, run_in_transaction, run_sql
+from tests.sql.helpers import load_raw as load_rows
 
 YEAR = 2024
 SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -57,8 +56,27 @@ REFERENCE = {
         ),
     ],
     "crime_types": [
-        ["crime_type_code", "label_nl", "label_en", "phenomenon_code", "key_verified"],
-        *([code, code, code, phenomenon, "true"] for code, phenomenon in CRIME_TYPES.items()),
+        [
+            "crime_type_code",
+            "cbs_title",
+            "parent_code",
+            "level",
+            "label_nl",
+            "label_en",
+            "phenomenon_code",
+        ],
+        *(
+            [
+                code,
+                code,
+                "" if code == "T001161" else "T001161",
+                "0" if code == "T001161" else "1",
+                code,
+                code,
+                phenomenon,
+            ]
+            for code, phenomenon in CRIME_TYPES.items()
+        ),
     ],
     "drug_site_types": [
         ["site_type_nl", "site_type", "label_en", "phenomenon_code"],
@@ -119,15 +137,6 @@ populations = st.dictionaries(
 )
 
 
-def frame(source: str, rows: list[tuple]) -> pl.DataFrame:
-    columns = list(SOURCES[source].columns)
-    return (
-        pl.DataFrame(rows, schema={c: pl.String for c in columns}, orient="row")
-        .with_row_index("source_row", offset=2)
-        .with_columns(pl.col("source_row").cast(pl.Int64))
-    )
-
-
 def raw_rows(crimes: dict, sites: list, pops: dict, k: int = 1) -> dict[str, list[tuple]]:
     def scaled(value):
         return value if value == "." else str(value * k)
@@ -151,23 +160,16 @@ def raw_rows(crimes: dict, sites: list, pops: dict, k: int = 1) -> dict[str, lis
 
 def load_raw(conn, rows: dict[str, list[tuple]]) -> None:
     for source, source_rows in rows.items():
-        conn.register("delivered_rows", frame(source, source_rows))
-        run_in_transaction(
-            conn,
-            f"raw/{source}",
-            {
-                "year": YEAR,
-                "source_file": SOURCES[source].file_name(YEAR),
-                "source_sha256": "0" * 64,
-                "loaded_at": datetime(2025, 1, 1),
-                "is_synthetic": True,
-            },
-        )
-        conn.unregister("delivered_rows")
+        load_rows(conn, source, YEAR, source_rows, loaded_at=datetime(2025, 1, 1))
 
 
 def run_staging_and_mart(conn) -> None:
-    for name in ("stg_incidents__crimes", "stg_population__inhabitants", "stg_drug_sites__sites"):
+    for name in (
+        "stg_incidents__crimes",
+        "stg_incidents__counted_crimes",
+        "stg_population__inhabitants",
+        "stg_drug_sites__sites",
+    ):
         run_in_transaction(conn, f"staging/{name}", {"year": YEAR})
     run_in_transaction(
         conn,
@@ -194,6 +196,7 @@ def new_warehouse(directory: Path) -> duckdb.DuckDBPyConnection:
     run_in_transaction(conn, "reference/region_membership")
     run_in_transaction(conn, "reference/municipality_code_map")
     run_in_transaction(conn, "reference/harm_weight_sets")
+    run_in_transaction(conn, "reference/crime_type_paths")
     return conn
 
 

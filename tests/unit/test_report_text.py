@@ -192,3 +192,9 @@ def test_data_quality_is_told_in_the_edition_language_without_municipal_values(l
     assert "GM0999" not in html and "2 -&gt; 13" not in html
     assert str(escape(texts["quality_warning_no_implausible_jumps"].format(cells="3"))) in html
     assert str(escape(texts["quality_passed"].format(rules="10", rows="40"))) in html
+    # CBS's own totals against their municipalities, with the rule of its rounding.
+    assert str(escape(texts["aggregates_intro"])) in html
+    item = "Human trafficking" if language == "en" else "3.6 Mensenhandel"
+    gap = texts["aggregates_largest_gap"].format(gap="125", region="Nederland", item=item)
+    assert str(escape(gap)) in html
+    assert str(escape(texts["method_rounding"])) in html

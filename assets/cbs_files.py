@@ -17,6 +17,7 @@ from pathlib import Path
 
 import polars as pl
 
+from assets.cbs_frames import with_region_level
 from assets.cbs_labels import CodeLists
 from assets.cbs_statline import find_header, read_lines, read_statline
 from assets.cbs_tables import CbsTable, table_id_of
@@ -83,7 +84,7 @@ def read_cbs_file(path: Path, table: CbsTable, codes: CodeLists) -> pl.DataFrame
     if key in _cache:
         _cache.move_to_end(key)
         return _cache[key]
-    frame = _read(path, table, codes, measure_codes, period_codes)
+    frame = with_region_level(_read(path, table, codes, measure_codes, period_codes))
     _cache[key] = frame
     while len(_cache) > _CACHE_SIZE:
         _cache.popitem(last=False)

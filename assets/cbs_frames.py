@@ -15,6 +15,7 @@ import polars as pl
 
 from assets.cbs_tables import OTHER_CELLS, CbsTable
 from assets.raw_files import UnreadableFile
+from assets.region_codes import region_level
 
 # An OData v3 measure key: a name and the measure's number (TotaalGeregistreerdeMisdrijven_1).
 MEASURE_KEY = re.compile(r"^[A-Z][A-Za-z0-9]*_[0-9]+$")
@@ -43,6 +44,16 @@ def table_frame(
         else:
             columns.append(pl.lit(None, dtype=pl.String).alias(column))
     return frame.select(columns)
+
+
+def with_region_level(frame: pl.DataFrame) -> pl.DataFrame:
+    """``frame`` with ``region_level``: what each row's RegioS code stands for (municipality,
+    province, country, ..., or null for a code of no known form, which the raw check rejects)."""
+    codes = frame["RegioS"].str.strip_chars(" ")
+    levels = {code: region_level(code) for code in codes.unique().drop_nulls().to_list()}
+    return frame.with_columns(
+        codes.replace_strict(levels, default=None, return_dtype=pl.String).alias("region_level")
+    )
 
 
 def row_years(frame: pl.DataFrame) -> pl.Series:

@@ -11,10 +11,14 @@ create table if not exists raw.establishments__rows (
     "ID" varchar,
     "BedrijfstakkenBranchesSBI2008" varchar,
     "RegioS" varchar,
+    region_level varchar,
     "Perioden" varchar,
     "Vestigingen_1" varchar,
     "other_cells" varchar
 );
+-- The level of the row's region (municipality, province, country, ...; assets/region_codes.py);
+-- a warehouse made before it was kept gains the column.
+alter table raw.establishments__rows add column if not exists region_level varchar;
 -- Every row with its provenance: the file's SHA-256, load time and synthetic flag are stored
 -- once per file, in raw.loaded_files (written in the same transaction as the rows).
 create or replace view raw.establishments as

@@ -11,6 +11,7 @@ create table if not exists raw.incidents__rows (
     "ID" varchar,
     "SoortMisdrijf" varchar,
     "RegioS" varchar,
+    region_level varchar,
     "Perioden" varchar,
     "TotaalGeregistreerdeMisdrijven_1" varchar,
     "GeregistreerdeMisdrijvenRelatief_2" varchar,
@@ -20,6 +21,9 @@ create table if not exists raw.incidents__rows (
     "RegistratiesVanVerdachten_6" varchar,
     "other_cells" varchar
 );
+-- The level of the row's region (municipality, province, country, ...; assets/region_codes.py);
+-- a warehouse made before it was kept gains the column.
+alter table raw.incidents__rows add column if not exists region_level varchar;
 -- Every row with its provenance: the file's SHA-256, load time and synthetic flag are stored
 -- once per file, in raw.loaded_files (written in the same transaction as the rows).
 create or replace view raw.incidents as

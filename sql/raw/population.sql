@@ -13,11 +13,15 @@ create table if not exists raw.population__rows (
     "Leeftijd" varchar,
     "BurgerlijkeStaat" varchar,
     "RegioS" varchar,
+    region_level varchar,
     "Perioden" varchar,
     "BevolkingOp1Januari_1" varchar,
     "GemiddeldeBevolking_2" varchar,
     "other_cells" varchar
 );
+-- The level of the row's region (municipality, province, country, ...; assets/region_codes.py);
+-- a warehouse made before it was kept gains the column.
+alter table raw.population__rows add column if not exists region_level varchar;
 -- Every row with its provenance: the file's SHA-256, load time and synthetic flag are stored
 -- once per file, in raw.loaded_files (written in the same transaction as the rows).
 create or replace view raw.population as

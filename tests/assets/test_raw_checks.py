@@ -21,6 +21,7 @@ from tests.conftest import (
     REFERENCE_DIR,
     Workspace,
     replace_cell,
+    replace_observations,
 )
 
 YEAR = LATEST_DEMO_YEAR
@@ -29,12 +30,34 @@ REPORT = AssetKey(["report", "dreigingsbeeld"])
 ALL_ASSETS = {key for assets_def in defs.assets for key in assets_def.keys}
 REFERENCE_NAMES = tuple(key.path[1] for key in ALL_ASSETS if key.path[0] == "reference")
 RAW_CHECKS = {f"{source}_file_is_valid" for source in SOURCES}
+# The demo's 2025 incidents: a StatLine download (labels, a title above the header).
+INCIDENTS_FILE = "Geregistreerde_criminaliteit__soort_misdrijf__regio_15052026_093012.csv"
+COUNT_TITLE = "Geregistreerde misdrijven|Totaal geregistreerde misdrijven (aantal)"
+COUNT_KEY = "TotaalGeregistreerdeMisdrijven_1"
+# Every crime code for the municipalities, the country, 4 parts of the country, 12 provinces.
+INCIDENT_ROWS = 75 * (342 + 1 + 4 + 12)
 
-# The cells broken on purpose: (data line, column, bad value); row = data line + 1.
-BAD_COUNT = (100, "TotaalGeregistreerdeMisdrijven_1", "-5")
+# The cells broken on purpose: (data line, column, bad value). The count changed is one that was
+# 0: CBS's rounding allows its parent totals to be 5 off, so only the changed cell fails.
+BAD_COUNT = (None, COUNT_TITLE, "-5")
 UNKNOWN_MUNICIPALITY = (37, "gemeentecode", "GM9999")
-WRONG_PERIOD = (12, "Perioden", f"{YEAR - 1}JJ00")
+WRONG_YEAR = (12, "jaar", f"{YEAR - 1}")
 MISSING_COLUMN = "omgeving"
+# In the population's v4 extract: every observation of one municipality in 2025 gets a code
+# that does not exist.
+RENAMED_REGION = {"RegioS": "GM0014", "Perioden": f"{YEAR}JJ00"}
+
+
+def data_line_with(path, column: str, value: str) -> int:
+    """The first data line (1 = first after the header) whose ``column`` holds ``value``."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header_index = next(i for i, line in enumerate(lines) if f'"{column}"' in line)
+    index = [c.strip('"') for c in lines[header_index].split(";")].index(column)
+    return next(
+        number
+        for number, line in enumerate(lines[header_index + 1 :], start=1)
+        if line.split(";")[index].strip('"') == value
+    )
 
 
 def materialized(result: ExecuteInProcessResult) -> dict[AssetKey, dict]:
@@ -98,6 +121,7 @@ def test_clean_year_passes_every_check(demo_build: Workspace) -> None:
         *RAW_CHECKS,
         "regions_add_up",
         "no_implausible_jumps",
+        "aggregates_match_municipalities",
         "no_published_count_can_be_disclosed",
         "policy_municipalities_are_valid",
     }
@@ -110,9 +134,18 @@ def test_clean_year_passes_every_check(demo_build: Workspace) -> None:
     # Jumps between years only warn: they never stop a run.
     jumps = [e for e in every if e.asset_check_key.name == "no_implausible_jumps"]
     assert len(jumps) == 3 and {e.severity for e in jumps} == {AssetCheckSeverity.WARN}
+    # So does the comparison of CBS's aggregate rows with their municipalities.
+    aggregates = [e for e in every if e.asset_check_key.name == "aggregates_match_municipalities"]
+    assert {e.asset_check_key.asset_key.path[1] for e in aggregates} == {
+        "stg_incidents__crimes",
+        "stg_population__inhabitants",
+    }
+    assert {e.severity for e in aggregates} == {AssetCheckSeverity.WARN}
+    assert all(e.passed for e in aggregates)
     evaluations = checks(result)
-    # columns, 5 not-empty rules, the key, 5 value rules, mixed divisions and totals
-    assert evaluations["incidents_file_is_valid"].description == "All 14 rules hold on 3420 rows."
+    assert evaluations["incidents_file_is_valid"].description == (
+        f"All 13 rules hold on {INCIDENT_ROWS} rows."
+    )
 
 
 def test_clean_year_writes_the_report(demo_build: Workspace) -> None:
@@ -144,8 +177,7 @@ def test_every_materialization_has_row_count_schema_and_preview(demo_build: Work
 def test_row_counts_match_the_warehouse(demo_build: Workspace) -> None:
     found = materialized(demo_build.results[str(YEAR)])
     incidents_rows = found[AssetKey(["raw", "incidents"])]["dagster/row_count"].value
-    # The demo file has 3,420 data lines (342 municipalities x 10 crime types).
-    assert incidents_rows == 3420
+    assert incidents_rows == INCIDENT_ROWS
     assert (
         demo_build.scalar("select count(*) from raw.incidents where partition_year = ?", [YEAR])
         == incidents_rows
@@ -158,7 +190,10 @@ def test_row_counts_match_the_warehouse(demo_build: Workspace) -> None:
         "source_file",
         "source_row",
         "source_sha256",
-        "TotaalGeregistreerdeMisdrijven_1",
+        "region_level",
+        COUNT_KEY,
+        # Measures the pipeline does not use are kept, not refused.
+        "RegistratiesVanVerdachten_6",
     } <= set(names)
 
 
@@ -168,10 +203,12 @@ def test_row_counts_match_the_warehouse(demo_build: Workspace) -> None:
 @pytest.fixture(scope="module")
 def negative_count(make_workspace: Callable[..., Workspace]) -> Workspace:
     workspace = make_workspace("negative_count")
-    line, column, value = BAD_COUNT
-    old = replace_cell(workspace.demo_file("incidents", YEAR), line, column, value)
-    assert old.isdigit()
+    _line, column, value = BAD_COUNT
+    path = workspace.demo_file("incidents", YEAR)
+    old, row = replace_cell(path, data_line_with(path, column, "0"), column, value)
+    assert old == "0"
     workspace.run(YEAR)
+    workspace.edited_row = row
     return workspace
 
 
@@ -180,11 +217,9 @@ def test_negative_count_fails_the_blocking_check(negative_count: Workspace) -> N
     evaluation = checks(result)["incidents_file_is_valid"]
     assert not evaluation.passed
     assert evaluation.blocking
-    line, column, value = BAD_COUNT
+    _line, _column, value = BAD_COUNT
     description = evaluation.description
-    assert "83648NED_2025.csv" in description
-    assert f"row {line + 1}" in description
-    assert column in description
+    assert f"{INCIDENTS_FILE}, row {negative_count.edited_row}, column {COUNT_KEY}" in description
     assert repr(value) in description
     assert evaluation.metadata["failed_values"].value == 1
     # The other sources are clean.
@@ -203,16 +238,16 @@ def test_negative_count_stops_the_report(negative_count: Workspace) -> None:
 
 
 def test_negative_count_is_stored_in_quarantine(negative_count: Workspace) -> None:
-    line, column, value = BAD_COUNT
+    _line, _column, value = BAD_COUNT
+    row = negative_count.edited_row
     assert stored_failures(negative_count, "incidents_file_is_valid") == [
-        ("83648NED_2025.csv", line + 1, column, value)
+        (INCIDENTS_FILE, row, COUNT_KEY, value)
     ]
-    # The stored row is the edited one: the raw table keeps the delivered text at that row.
+    # The stored row is the edited one: the raw table keeps the delivered value at that row.
     assert (
         negative_count.scalar(
-            'select "TotaalGeregistreerdeMisdrijven_1" from raw.incidents '
-            "where partition_year = ? and source_row = ?",
-            [YEAR, line + 1],
+            f'select "{COUNT_KEY}" from raw.incidents where partition_year = ? and source_row = ?',
+            [YEAR, row],
         )
         == value
     )
@@ -224,8 +259,18 @@ def test_negative_count_is_stored_in_quarantine(negative_count: Workspace) -> No
 @pytest.fixture(scope="module")
 def broken_files(make_workspace: Callable[..., Workspace]) -> Workspace:
     workspace = make_workspace("broken_files")
-    replace_cell(workspace.demo_file("financial", YEAR), *UNKNOWN_MUNICIPALITY)
-    replace_cell(workspace.demo_file("population", YEAR), *WRONG_PERIOD)
+    edits: dict[str, tuple[str, int, str, str]] = {}
+    for check_name, source, (line, column, value) in [
+        ("financial_file_is_valid", "financial", UNKNOWN_MUNICIPALITY),
+        ("seized_assets_file_is_valid", "seized_assets", WRONG_YEAR),
+    ]:
+        path = workspace.demo_file(source, YEAR)
+        _old, row = replace_cell(path, line, column, value)
+        edits[check_name] = (path.name, row, column, value)
+    population = workspace.demo_file("population", YEAR)
+    positions = replace_observations(population, RENAMED_REGION, {"RegioS": "GM9999"})
+    # A v4 row is where its counted measure's observation is: the first of the region's two.
+    edits["population_file_is_valid"] = (population.name, positions[0], "RegioS", "GM9999")
     drug_sites = workspace.demo_file("drug_sites", YEAR)
     lines = drug_sites.read_text(encoding="utf-8").splitlines()
     header = lines[0].split(";")
@@ -233,50 +278,49 @@ def broken_files(make_workspace: Callable[..., Workspace]) -> Workspace:
     kept = [";".join(c for i, c in enumerate(line.split(";")) if i != drop) for line in lines]
     drug_sites.write_text("\n".join(kept) + "\n", encoding="utf-8")
     workspace.run(YEAR)
+    workspace.edits = edits
     return workspace
 
 
 BAD_VALUES = pytest.mark.parametrize(
-    ("check_name", "file_name", "cell"),
-    [
-        ("financial_file_is_valid", f"fiu_{YEAR}.csv", UNKNOWN_MUNICIPALITY),
-        ("population_file_is_valid", f"03759NED_{YEAR}.csv", WRONG_PERIOD),
-    ],
-    ids=["unknown_municipality", "wrong_year"],
+    "check_name",
+    ["financial_file_is_valid", "seized_assets_file_is_valid", "population_file_is_valid"],
+    ids=["unknown_municipality", "wrong_year", "unknown_region_in_v4_json"],
 )
 
 
 @BAD_VALUES
 def test_bad_value_fails_its_check_naming_file_and_row(
-    broken_files: Workspace, check_name: str, file_name: str, cell: tuple[int, str, str]
+    broken_files: Workspace, check_name: str
 ) -> None:
-    line, _column, _value = cell
+    file_name, row, _column, _value = broken_files.edits[check_name]
     evaluation = checks(broken_files.results[str(YEAR)])[check_name]
     assert not evaluation.passed
     assert evaluation.blocking
     assert evaluation.metadata["failed_values"].value == 1
-    assert f"{file_name}, row {line + 1}," in evaluation.description
-    assert [row[:2] for row in stored_failures(broken_files, check_name)] == [(file_name, line + 1)]
+    assert f"{file_name}, row {row}," in evaluation.description
+    assert [found[:2] for found in stored_failures(broken_files, check_name)] == [(file_name, row)]
 
 
 @BAD_VALUES
 def test_bad_value_check_names_the_column_and_value(
-    broken_files: Workspace, check_name: str, file_name: str, cell: tuple[int, str, str]
+    broken_files: Workspace, check_name: str
 ) -> None:
-    line, column, value = cell
+    file_name, row, column, value = broken_files.edits[check_name]
     evaluation = checks(broken_files.results[str(YEAR)])[check_name]
-    assert f"{file_name}, row {line + 1}, column {column}: value {value!r}" in (
-        evaluation.description
-    )
-    assert stored_failures(broken_files, check_name) == [(file_name, line + 1, column, value)]
+    assert f"{file_name}, row {row}, column {column}: value {value!r}" in evaluation.description
+    assert stored_failures(broken_files, check_name) == [(file_name, row, column, value)]
 
 
 def test_bad_values_stop_the_report(broken_files: Workspace) -> None:
     found = materialized(broken_files.results[str(YEAR)])
-    assert AssetKey(["raw", "financial"]) in found
-    assert AssetKey(["raw", "population"]) in found
-    assert AssetKey(["staging", "stg_financial__fiu_transactions"]) not in found
-    assert AssetKey(["staging", "stg_population__inhabitants"]) not in found
+    for raw, staged in [
+        ("financial", "stg_financial__fiu_transactions"),
+        ("seized_assets", "stg_financial__seized_assets"),
+        ("population", "stg_population__inhabitants"),
+    ]:
+        assert AssetKey(["raw", raw]) in found
+        assert AssetKey(["staging", staged]) not in found
     assert REPORT not in found
     assert not broken_files.report_file(YEAR).exists()
 
@@ -348,10 +392,12 @@ def raw_file_build(make_workspace: Callable[..., Workspace]) -> tuple[Workspace,
     workspace = make_workspace("raw_precedence")
     raw_dir = workspace.data / "raw" / "incidents"
     raw_dir.mkdir(parents=True)
-    raw_file = raw_dir / f"83648NED_{YEAR}.csv"
-    shutil.copy2(DEMO_DIR / "incidents" / raw_file.name, raw_file)
-    # One valid count differs, so the rows show which file was read.
-    replace_cell(raw_file, 5, "TotaalGeregistreerdeMisdrijven_1", "7777")
+    raw_file = raw_dir / INCIDENTS_FILE
+    shutil.copy2(DEMO_DIR / "incidents" / INCIDENTS_FILE, raw_file)
+    # One valid count differs (0 -> 5, within the rounding of its totals), so the rows show
+    # which file was read.
+    _old, row = replace_cell(raw_file, data_line_with(raw_file, COUNT_TITLE, "0"), COUNT_TITLE, "5")
+    workspace.edited_row = row
     selection = [AssetKey(["reference", name]) for name in REFERENCE_NAMES]
     selection.append(AssetKey(["raw", "incidents"]))
     workspace.run(YEAR, asset_selection=selection)
@@ -376,13 +422,12 @@ def test_raw_file_takes_precedence_over_demo(raw_file_build: tuple[Workspace, st
             [YEAR],
         ).fetchall()
         edited = conn.execute(
-            'select "TotaalGeregistreerdeMisdrijven_1" from raw.incidents '
-            "where partition_year = ? and source_row = 6",
-            [YEAR],
-        ).fetchone()[0]
-    assert rows == [(False, f"83648NED_{YEAR}.csv", raw_sha, 3420)]
-    assert edited == "7777"
-    demo_sha = hashlib.sha256((DEMO_DIR / "incidents" / f"83648NED_{YEAR}.csv").read_bytes())
+            f'select "{COUNT_KEY}" from raw.incidents where partition_year = ? and source_row = ?',
+            [YEAR, workspace.edited_row],
+        ).fetchall()[0][0]
+    assert rows == [(False, INCIDENTS_FILE, raw_sha, INCIDENT_ROWS)]
+    assert edited == "5"
+    demo_sha = hashlib.sha256((DEMO_DIR / "incidents" / INCIDENTS_FILE).read_bytes())
     assert demo_sha.hexdigest() != raw_sha
 
 

@@ -159,9 +159,7 @@ def replace_cell(path: Path, data_line: int, column: str, value: str) -> tuple[s
     the edited cell's row in spreadsheet numbering (the file's line, the first being 1).
     """
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    header_index = next(
-        i for i, line in enumerate(lines) if column in _cells(line)
-    )
+    header_index = next(i for i, line in enumerate(lines) if column in _cells(line))
     index = _cells(lines[header_index]).index(column)
     row_index = header_index + data_line
     line = lines[row_index]

@@ -16,6 +16,7 @@ SELECTION = [
     *(key for a in defs.assets for key in a.keys if key.path[0] == "reference"),
     *(AssetKey(["raw", s]) for s in ("incidents", "population", "drug_sites", "signals")),
     AssetKey(["staging", "stg_incidents__crimes"]),
+    AssetKey(["staging", "stg_incidents__counted_crimes"]),
     AssetKey(["staging", "stg_population__inhabitants"]),
     AssetKey(["staging", "stg_drug_sites__sites"]),
     AssetKey(["staging", "stg_signals__tips"]),

@@ -109,7 +109,7 @@ def _read_json(path, table, measure_codes, period_codes) -> pl.DataFrame:
         raise UnreadableFile(f"{path.name}: not UTF-8 ({error})") from error
     except json.JSONDecodeError as error:
         raise UnreadableFile(
-            f"{path.name}: not JSON (line {error.lineno}, column {error.colno}: {error.msg}); "
+            f"{path.name}, row {error.lineno}: not JSON (column {error.colno}: {error.msg}); "
             "expected OData v4 observations or v3 rows",
             row=error.lineno,
         ) from error

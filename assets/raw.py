@@ -213,7 +213,9 @@ def read_delivery(
     return file_sha256(path), frame.with_columns(pl.lit(path.name).alias("source_file"))
 
 
-def _cross_row_rejections(conn, source: Source, frame) -> list[RejectedValue]:
+def _cross_row_rejections(
+    conn, source: Source, frame, known: dict[str, frozenset[str]]
+) -> list[RejectedValue]:
     """Mixed municipal divisions; totals further from their parts than CBS's rounding allows;
     crime types a phenomenon counts that a file holds neither as such nor as parts."""
     successors = {
@@ -244,7 +246,11 @@ def _cross_row_rejections(conn, source: Source, frame) -> list[RejectedValue]:
             table.rounding_base,
         )
         counted = {code: label for code, _, phenomenon, label in hierarchy if phenomenon}
-        rejections += uncountable_codes(frame, counted, parents, is_municipality)
+        # Only known municipalities: an unknown code is rejected by its own rule already.
+        municipalities = known["municipality_codes"]
+        rejections += uncountable_codes(
+            frame, counted, parents, lambda code: is_municipality(code) and code in municipalities
+        )
     file_name = str(frame["source_file"].iloc[0]) if len(frame) else source.name
     return [
         RejectedValue(_file_of(frame, row) or file_name, row, col, value, reason)
@@ -332,7 +338,7 @@ def _raw_check(source: Source):
                 suite_name=f"raw_{source.name}_{year}",
             )
             outcome = outcome.with_rejections(
-                _cross_row_rejections(conn, source, frame), rules_added=3
+                _cross_row_rejections(conn, source, frame, known), rules_added=3
             )
             record_outcome(
                 conn, f"raw/{source.name}", f"{source.name}_file_is_valid", year, outcome

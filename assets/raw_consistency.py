@@ -142,8 +142,13 @@ def uncountable_codes(
                     first,
                     "SoortMisdrijf",
                     code,
-                    f"({label}) is counted by a phenomenon, but {len(lacking)} municipalities "
-                    f"(first {region}) have no row for it nor for all of its parts",
+                    f"({label}) is counted by a phenomenon, but {_municipalities(len(lacking))} "
+                    f"(first {region}) {'has' if len(lacking) == 1 else 'have'} no row for it "
+                    "nor for all of its parts",
                 )
             )
     return rejections
+
+
+def _municipalities(count: int) -> str:
+    return f"{count} municipalit{'y' if count == 1 else 'ies'}"

@@ -34,6 +34,10 @@ RAW_CHECKS = {f"{source}_file_is_valid" for source in SOURCES}
 INCIDENTS_FILE = "Geregistreerde_criminaliteit__soort_misdrijf__regio_15052026_093012.csv"
 COUNT_TITLE = "Geregistreerde misdrijven|Totaal geregistreerde misdrijven (aantal)"
 COUNT_KEY = "TotaalGeregistreerdeMisdrijven_1"
+COUNT_AT_ROW = (
+    'select "TotaalGeregistreerdeMisdrijven_1" from raw.incidents '
+    "where partition_year = ? and source_row = ?"
+)
 # Every crime code for the municipalities, the country, 4 parts of the country, 12 provinces.
 INCIDENT_ROWS = 75 * (342 + 1 + 4 + 12)
 
@@ -246,7 +250,7 @@ def test_negative_count_is_stored_in_quarantine(negative_count: Workspace) -> No
     # The stored row is the edited one: the raw table keeps the delivered value at that row.
     assert (
         negative_count.scalar(
-            f'select "{COUNT_KEY}" from raw.incidents where partition_year = ? and source_row = ?',
+            COUNT_AT_ROW,
             [YEAR, row],
         )
         == value
@@ -422,7 +426,7 @@ def test_raw_file_takes_precedence_over_demo(raw_file_build: tuple[Workspace, st
             [YEAR],
         ).fetchall()
         edited = conn.execute(
-            f'select "{COUNT_KEY}" from raw.incidents where partition_year = ? and source_row = ?',
+            COUNT_AT_ROW,
             [YEAR, workspace.edited_row],
         ).fetchall()[0][0]
     assert rows == [(False, INCIDENTS_FILE, raw_sha, INCIDENT_ROWS)]

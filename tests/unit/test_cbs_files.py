@@ -209,7 +209,7 @@ def test_periods_the_period_codes_call_provisional_are_marked(tmp_path):
 
 def test_a_v4_page_that_is_not_json_names_the_file_and_line(tmp_path):
     write(tmp_path / "03759NED.json", '{"value": [{"Id": 1,\n "Measure": ')
-    with pytest.raises(UnreadableFile, match=r"03759NED.json: not JSON \(line 2"):
+    with pytest.raises(UnreadableFile, match=r"03759NED.json, row 2: not JSON"):
         read(tmp_path / "03759NED.json", POPULATION_TABLE)
 
 

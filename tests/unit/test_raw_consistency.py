@@ -93,8 +93,8 @@ def test_a_counted_code_must_be_delivered_or_countable_from_all_its_parts():
             4,
             "SoortMisdrijf",
             "P",
-            "(label of P) is counted by a phenomenon, but 1 municipalities (first GM0002) "
-            "have no row for it nor for all of its parts",
+            "(label of P) is counted by a phenomenon, but 1 municipality (first GM0002) "
+            "has no row for it nor for all of its parts",
         )
     ]
 

@@ -2,7 +2,8 @@
 
 For each table: its Properties (the ``Modified`` date), MeasureCodes and PeriodenCodes, and the
 Observations of the years asked for, page after page along ``@odata.nextLink``. What CBS returns
-is written as it came: the observation pages as one JSON array (``<table>_<first>-<last>.json``),
+is written as it came: the observation pages as one JSON array (``<table>_<first>-<last>.json``,
+or ``<table>_<year>.json`` for one year),
 the code lists beside it, and a record of the download (``<table>_<first>-<last>.download.json``:
 every URL, the table's Modified date, the download time and each file's SHA-256). Files are
 written only when every page has arrived, and an analyst's file is never overwritten unless asked.
@@ -142,7 +143,7 @@ def fetch_table(
     table = target.table
     base = f"{client.base_url}/{table.table_id}"
     folder = raw_dir / target.folder
-    stem = f"{table.table_id}_{first}-{last}"
+    stem = f"{table.table_id}_{first}" if first == last else f"{table.table_id}_{first}-{last}"
     record_path = folder / f"{stem}.download.json"
     names = [f"{stem}.json", f"{table.table_id}_MeasureCodes.json",
              f"{table.table_id}_PeriodenCodes.json"]  # fmt: skip

@@ -9,16 +9,24 @@ file, ...) makes ``html_to_pdf`` raise ``ExternalResourceError``; nothing is fet
 
 Reproducible: the same HTML gives the same PDF bytes at any time. WeasyPrint writes no
 creation or modification date unless the HTML declares one (``<meta name="dcterms.created">``,
-so the date then comes from the HTML), font subsets are named from a hash of the font, and the
-PDF file identifier (/ID) is the MD5 of the PDF's own objects instead of a random one.
+so the date then comes from the HTML), font subsets are named from a hash of the font, the
+subsets' ``head.modified`` is a fixed date (HarfBuzz stamps it with the clock unless
+SOURCE_DATE_EPOCH is set), and the PDF file identifier (/ID) is the MD5 of the PDF's own objects
+instead of a random one.
 """
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
 PRINT_CSS = Path(__file__).resolve().parent.parent / "reports" / "static" / "print.css"
+# The font subsets' modification date: 2000-01-01 (any fixed date would do; a PDF viewer shows
+# the document's date, not this one).
+FONT_SUBSET_EPOCH = "946684800"
 
 
 class ExternalResourceError(RuntimeError):
@@ -67,11 +75,12 @@ def html_to_pdf(html: str) -> bytes:
 
     fetcher = _offline_fetcher_class()()
     try:
-        pdf = HTML(string=html, url_fetcher=fetcher).write_pdf(
-            stylesheets=[CSS(filename=PRINT_CSS, url_fetcher=fetcher)],
-            # /ID from the MD5 of the PDF's objects: present, and the same for the same HTML.
-            pdf_identifier=True,
-        )
+        with _fixed_font_dates():
+            pdf = HTML(string=html, url_fetcher=fetcher).write_pdf(
+                stylesheets=[CSS(filename=PRINT_CSS, url_fetcher=fetcher)],
+                # /ID from the MD5 of the PDF's objects: present, and the same for the same HTML.
+                pdf_identifier=True,
+            )
     except FatalURLFetchingError as error:
         cause = error.__cause__
         if isinstance(cause, ExternalResourceError):
@@ -82,3 +91,15 @@ def html_to_pdf(html: str) -> bytes:
             f"the PDF is rendered offline, refused to fetch {', '.join(map(repr, fetcher.refused))}"
         )
     return pdf
+
+
+@contextmanager
+def _fixed_font_dates() -> Iterator[None]:
+    """SOURCE_DATE_EPOCH set for the render (HarfBuzz's subsetter reads it), as it was after."""
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = before or FONT_SUBSET_EPOCH
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["SOURCE_DATE_EPOCH"]

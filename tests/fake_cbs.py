@@ -73,10 +73,13 @@ def demo_observations(years: tuple[int, ...] = (2023, 2024)) -> dict[str, list[d
     return out
 
 
-def _matches(observation: dict, query: str) -> bool:
-    for field_name, op, value in re.findall(r"(\w+) (eq|ge|le) '([^']*)'", query):
-        if field_name == "RegioS":
-            continue
+def _conditions(query: str) -> list[tuple[str, str, str]]:
+    """The ``field eq|ge|le 'value'`` parts of a filter; the RegioS prefixes are not applied."""
+    return [c for c in re.findall(r"(\w+) (eq|ge|le) '([^']*)'", query) if c[0] != "RegioS"]
+
+
+def _matches(observation: dict, conditions: list[tuple[str, str, str]]) -> bool:
+    for field_name, op, value in conditions:
         have = str(observation.get(field_name))
         if (
             (op == "eq" and have != value)
@@ -94,6 +97,7 @@ class FakeCbs:
     observations: dict[str, list[dict]] = field(default_factory=demo_observations)
     requests: list[str] = field(default_factory=list)
     base_url: str = ""
+    _selected: dict[tuple[str, str], list[dict]] = field(default_factory=dict, repr=False)
 
     def answer(self, path: str, query: dict[str, list[str]]) -> tuple[int, dict]:
         match = re.match(r"^/CBS/(\w+)/(\w+)$", path)
@@ -119,7 +123,11 @@ class FakeCbs:
             self.failures[(table, skip)] = left - 1
             return 500, {"error": "the page failed"}
         wanted = query.get("$filter", [""])[0]
-        selected = [o for o in self.observations[table] if _matches(o, wanted)]
+        key = (table, wanted)
+        if key not in self._selected:  # a query's pages are cut from one selection
+            conditions = _conditions(wanted)
+            self._selected[key] = [o for o in self.observations[table] if _matches(o, conditions)]
+        selected = self._selected[key]
         page = {"@odata.context": context, "value": selected[skip : skip + self.page_size]}
         if skip + self.page_size < len(selected):
             following = urlencode({"$filter": wanted, "$skip": skip + self.page_size})

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from assets.pdf import ExternalResourceError, html_to_pdf
+from assets.pdf import FONT_SUBSET_EPOCH, ExternalResourceError, html_to_pdf
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SCREEN_CSS = (PROJECT_ROOT / "reports" / "static" / "report.css").read_text(encoding="utf-8")
@@ -179,6 +179,25 @@ def test_same_html_gives_identical_bytes(pdf_bytes):
     assert "/CreationDate" not in reader.metadata and "/ModDate" not in reader.metadata
     first, second = reader.trailer["/ID"]
     assert first == second and len(first) == 32
+
+
+def test_font_subsets_carry_a_fixed_date_not_the_clock(pdf_bytes):
+    """HarfBuzz stamps a subset's head.modified with the time of the render."""
+    from fontTools.ttLib import TTFont
+
+    reader = PdfReader(io.BytesIO(pdf_bytes))
+    subsets = [
+        descriptor["/FontFile2"].get_object().get_data()
+        for page in reader.pages
+        for font in page["/Resources"]["/Font"].values()
+        for descendant in font.get_object().get("/DescendantFonts", [])
+        if "/FontFile2" in (descriptor := descendant.get_object()["/FontDescriptor"])
+    ]
+    assert subsets
+    seconds_1904_to_1970 = 2_082_844_800
+    for data in subsets:
+        modified = TTFont(io.BytesIO(data))["head"].modified - seconds_1904_to_1970
+        assert modified == int(FONT_SUBSET_EPOCH)
 
 
 def test_same_bytes_in_another_process_with_another_hash_seed(pdf_bytes, tmp_path):

@@ -58,11 +58,13 @@ from assets.demo_common import (
     size_shape,
     write_text,
 )
+from assets.demo_readme import demo_readme
 
 # The synthetic stand-in for the Preventie met gezag list: how many municipalities, from when.
 POLICY_PROGRAMME = "preventie_met_gezag"
 POLICY_MEMBERS = 27
 POLICY_START_YEAR = 2022
+POLICY = (POLICY_PROGRAMME, POLICY_MEMBERS, POLICY_START_YEAR)
 
 # --------------------------------------------------------------------------------------------
 # National levels. Calibrated values come from the calibration file (indicators listed in
@@ -900,255 +902,6 @@ def _policy_file(out_dir: Path, codes: list[str], names: dict[str, str]) -> Path
     return write_text(out_dir / "policy" / f"{POLICY_PROGRAMME}.csv", lines)
 
 
-def _fmt_level(lvl: Level) -> str:
-    if lvl.indicator is None:
-        return f"{lvl.value} | invented |"
-    if lvl.indicator.startswith("derived"):
-        return f"{lvl.value} | {lvl.indicator} |"
-    if lvl.indicator == "municipalities.csv":
-        return f"{lvl.value} | real (sum of data/reference/municipalities.csv, CBS 03759NED) |"
-    return f"{lvl.value} | calibrated: `{lvl.indicator}` ({lvl.unit}) |"
-
-
-def _readme(
-    seed: int, scale: float, years: Sequence[int], table: list[tuple[str, int, Level]]
-) -> str:
-    cmd = f"python -m assets.demo_data --out data/demo --seed {seed} --scale {scale:g}"
-    if (years[0], years[-1]) != (FIRST_YEAR, LAST_YEAR):
-        cmd += f" --first-year {years[0]} --last-year {years[-1]}"
-    lines = [
-        "# Demo data: SYNTHETIC",
-        "",
-        "**Everything in this directory is SYNTHETIC demo data.** It is not a real registration",
-        "and must never be published or read as facts about any municipality. National totals",
-        "follow published figures where they were found (marked *calibrated* below); everything",
-        "else, including every municipal figure, every record and every date, is invented.",
-        "",
-        f"Generator: `assets/demo_data.py`. Seed: `{seed}` (also in `SEED`). Scale: `{scale:g}`.",
-        f"Years: {years[0]}-{years[-1]}. Geography: the 342 municipalities of the 2025 division",
-        "(`data/reference/municipalities.csv`) for every year, so the demo needs no boundary",
-        "mapping.",
-        "",
-        "Regenerate (from the repository root; output is byte-identical for the same seed, scale",
-        "and numpy version):",
-        "",
-        "```",
-        f"{cmd}",
-        "```",
-        "",
-        "Calibration values are read from `data/reference/national_figures_calibration.csv`, a",
-        "verbatim copy of the rows used from the shared `national_figures.csv` (sources named",
-        "there).",
-        "The generator reads no file outside the repository.",
-        "",
-        "## Files and formats",
-        "",
-        "All files are UTF-8 with LF line endings; counts are integers; euros are whole integers;",
-        "seizure weights are kg with a decimal comma and one decimal.",
-        "",
-        "### `incidents/83648NED_<Y>.csv` (CBS StatLine 83648NED bulk CSV)",
-        "",
-        "`;`-separated, every field double-quoted, header",
-        '`"ID";"SoortMisdrijf";"RegioS";"Perioden";"TotaalGeregistreerdeMisdrijven_1"`.',
-        "`ID` is a running integer from 0, `SoortMisdrijf` a key from",
-        "`data/reference/crime_types.csv`, `RegioS` a `GMxxxx` code, `Perioden` `<Y>JJ00` "
-        f"(`{LAST_YEAR}JJ00*` for {LAST_YEAR}: CBS marks the latest year provisional).",
-        "Rows are sorted by SoortMisdrijf, then RegioS. The crime categories are a subset of",
-        "`T001161` (Misdrijven, totaal): per municipality their sum never exceeds `T001161`.",
-        "Spread: multinomial over municipalities with weights population x size^beta x hotspot",
-        "(big cities, ports, Schiphol, Brabant/Limburg for drugs) x seeded noise.",
-        "",
-        "### `population/03759NED_<Y>.csv` (CBS StatLine 03759NED bulk CSV)",
-        "",
-        '`;`-separated, every field double-quoted, header `"ID";"Geslacht";"Leeftijd";',
-        '"BurgerlijkeStaat";"RegioS";"Perioden";"BevolkingOp1Januari_1"`, with `Geslacht`',
-        "`T001038` (total), `Leeftijd` `10000` (total), `BurgerlijkeStaat` `T001019` (total).",
-        "2023 and 2025 are the real CBS values per municipality. 2024 is the geometric mean of",
-        "2023 and 2025 per municipality, scaled to the calibrated national total. 2015-2022 are",
-        "extrapolated backwards per municipality with its 2023-2025 growth (clipped to -1%..+3% a",
-        "year) and scaled to invented national totals close to the CBS series.",
-        "",
-        "### `drug_sites/drugslocaties_<Y>.csv` (police record per site)",
-        "",
-        "There is no machine-readable publisher format for the Politie *Nationaal Overzicht",
-        "Drugslocaties*; this is the record format the pipeline expects. `;`-separated, no",
-        "quoting, header `registratienummer;datum;gemeentecode;soort_locatie;drugssoort;omgeving`:",
-        "",
-        "- `registratienummer`: `DL<Y>-NNNNN`, running in date order;",
-        "- `datum`: ISO date `YYYY-MM-DD` within the year;",
-        "- `gemeentecode`: `GMxxxx`;",
-        "- `soort_locatie`: `productie`, `opslag`, `dumping`, `kwekerij`",
-        "  (`data/reference/drug_site_types.csv`);",
-        "- `drugssoort`: `synthetisch`, `cocaine`, `cannabis` (kwekerij is cannabis, dumping is",
-        "  synthetisch, productie mostly synthetisch with some cocaine washing labs from 2021;",
-        "  before 2021 production and storage are synthetic only, like the LOSD series);",
-        "- `omgeving`: `woonwijk`, `buitengebied`, `bedrijventerrein`.",
-        "",
-        "Production and dumps are concentrated in Noord-Brabant and Limburg (dumps mostly in the",
-        "buitengebied), storage near Rotterdam, Amsterdam, Moerdijk and in Brabant, grow sites",
-        "everywhere by population. **Series break**: production 2016-2020 is calibrated on",
-        "*synthetic* drug labs only (LOSD), from 2021 on *all* drug types (NOD); the two are not",
-        "comparable. `--scale` multiplies the number of grow-site records only (for benchmarks).",
-        "",
-        "### `financial/fiu_<Y>.csv` (FIU-Nederland aggregates)",
-        "",
-        "`;`-separated, no quoting, header",
-        "`jaar;gemeentecode;meldersgroep;ongebruikelijke_transacties;verdachte_transacties;"
-        "verdacht_bedrag_eur`.",
-        "One row per municipality x reporting group (`data/reference/fiu_reporting_sectors.csv`);",
-        "rows with all zeros are omitted. Suspicious transactions are a subset of the unusual ones",
-        "in each cell. Amsterdam and Rotterdam are high; payment service providers (money",
-        "transfer) and crypto service providers (reporting from 2020) grow over time.",
-        "FIU-Nederland publishes national figures only; this regional breakdown is the format the",
-        "pipeline expects.",
-        "",
-        "### `seizures/inbeslagnames_<Y>.csv` (Douane / HARC: record per seizure)",
-        "",
-        "No public machine-readable publisher format exists; this is the record format the",
-        "pipeline expects. `;`-separated, no quoting, header",
-        "`zaaknummer;datum;locatie_type;locatie;gemeentecode;drugssoort;gewicht_kg;"
-        "land_van_vertrek`:",
-        "",
-        "- `zaaknummer`: `DOU<Y>-NNNNN`, running in row order; rows are sorted by datum,",
-        "  locatie_type, locatie, gemeentecode, drugssoort, weight, country;",
-        "- `datum`: ISO date `YYYY-MM-DD` within the year;",
-        "- `locatie_type`: `haven`, `luchthaven`, `post`, `weg`, `binnenland`;",
-        "- `locatie`: readable place: `Haven Rotterdam` (GM0599), `Haven Vlissingen` (GM0718),",
-        "  `Haven Moerdijk` (GM1709), `Haven Amsterdam` (GM0363), `Haven IJmuiden` (GM0453,",
-        "  Velsen), `Schiphol` (GM0394, Haarlemmermeer), `Eindhoven Airport` (GM0772),",
-        "  `Rotterdam The Hague Airport` (GM0599), `Maastricht Aachen Airport` (GM0888, Beek),",
-        "  `Postcentrum Schiphol` (GM0394), `Postcentrum Nieuwegein` (GM0356), road checks",
-        "  `A16 Breda`, `A58 Roosendaal`, `A4 Bergen op Zoom`, `A2 Maastricht`, `A67 Venlo`,",
-        "  `A12 Zevenaar`, `A1 Oldenzaal`; for `binnenland` the municipality name (spread by",
-        "  population x drugs hotspot);",
-        "- `gemeentecode`: `GMxxxx` of the place;",
-        "- `drugssoort`: `cocaine`, `heroine`, `cannabis`, `synthetisch`, `overig`;",
-        "- `gewicht_kg`: Dutch decimal comma, exactly one decimal, no thousands separator",
-        "  (`1250,5`); at least `0,1`;",
-        "- `land_van_vertrek`: ISO 3166-1 alpha-2 of the departure country of the shipment",
-        "  (cocaine by sea mostly EC, CO, BR, PA, CR, DO, SR, GY; by air SR, CW, BR, ...;",
-        "  cannabis MA, ES; synthetic drugs mostly NL (domestic or export-bound); inland seizures",
-        "  mostly NL).",
-        "",
-        "Weights are heavy-tailed (lognormal): a few container seizures of thousands of kg in the",
-        "ports, many small ones in mail, at airports and inland; several hundred to about 1 300",
-        "records a year (invented). Sums in the calibrated groups are exact to 0.1 kg (the",
-        "generator works in integer tenths of a kg):",
-        "",
-        "- cocaine at `haven` + `GM0599` (Rotterdam port) = `cocaine_seized_rotterdam_port_harc`",
-        "  (HARC/OM series, 2015-2023; 2015 is a newspaper inventory). The Douane count for",
-        "  Rotterdam 2019 (38 000 kg) is a different counting and is not used;",
-        "- cocaine at `haven` + `luchthaven` (all NL ports and airports) =",
-        "  `cocaine_seized_nl_ports_airports_douane` (2020, 2022, 2023); Rotterdam is part of it",
-        "  (2020 is a lower bound, 'ruim 48.000');",
-        "- all drugs at `haven` + `GM0599` in 2024 = `drugs_seized_rotterdam_port_om` (approx.",
-        "  26 000 kg); cocaine 2024 is that minus the invented other drugs;",
-        "- all drugs at `haven` in Vlissingen (GM0718) + Moerdijk (GM1709) =",
-        "  `drugs_seized_zeeland_westbrabant_ports` (2023, 2024). The source also names",
-        "  Terneuzen; the demo has no port seizures in Terneuzen (GM0715), so the sum is the same",
-        "  with or without it. Cocaine is 90% of this group (invented).",
-        "",
-        "Not calibrated: `drugs_seized_nl_ports_schiphol_douane` 2024 (approx. 38 000 kg, all",
-        "drugs): it is smaller than Rotterdam (OM, 26 000) plus Zeeland/West-Brabant (12 664),",
-        "two figures from different counting bodies, so the demo keeps the two regional figures",
-        "and its national 2024 port + airport total is larger. Everything else (other drugs,",
-        "mail, road and inland seizures, record counts, dates, countries) is invented.",
-        "",
-        "### `signals/mma_<Y>.csv` (Meld Misdaad Anoniem tips forwarded)",
-        "",
-        "`;`-separated, no quoting, header `jaar;gemeentecode;thema;aantal_meldingen`; `thema` in",
-        "`drugs`, `explosieven`, `fraude`, `geweld`, `mensenhandel`, `ondermijning`, `overig`,",
-        "`witwassen`. Rows sorted by gemeentecode, then thema; rows with 0 omitted. National",
-        "total = `meld_misdaad_anoniem_reports` (2016, 2019-2022, 2024; 2016 rounded); theme",
-        "`explosieven` = `meld_misdaad_anoniem_explosives_reports` (2023, 2024). The other years,",
-        "the split over the other themes (drugs about half) and the municipal spread are invented.",
-        "",
-        "### `establishments/vestigingen_<Y>.csv` (CBS StatLine bulk CSV, ENTIRELY INVENTED)",
-        "",
-        "Business establishments by SBI 2008 section and municipality, in the CBS bulk CSV layout:",
-        "`;`-separated, every field double-quoted, header",
-        '`"ID";"BedrijfstakkenBranchesSBI2008";"RegioS";"Perioden";"Vestigingen_1"`. `ID` is a',
-        "running integer from 0; `BedrijfstakkenBranchesSBI2008` is `T001081` (all economic",
-        "activities) or a section letter `A`..`U`; `RegioS` `GMxxxx`; `Perioden` `<Y>JJ00`. Rows:",
-        "first `T001081`, then `A`..`U`, each over all 342 municipalities in code order (zeros",
-        "included). Per municipality `T001081` = sum of the 21 sections. **All values are",
-        "INVENTED** (no calibration): about 1.5 million establishments in 2015 growing 3% a year",
-        "to about 2.0 million in 2025; mostly proportional to population; agriculture (A) weaker",
-        "in cities and higher in rural provinces; transport and logistics (H) higher in the port",
-        "municipalities, Haarlemmermeer, Venlo and Tilburg; recreation (R) higher on the coast,",
-        "the Wadden islands and the Veluwe; U (extraterritorial organisations) only in The Hague",
-        "and Amsterdam. Replace with the real CBS table before any real use.",
-        "",
-        "### `financial/om_beslag_<Y>.csv` (OM strafvorderlijk beslag)",
-        "",
-        "`;`-separated, no quoting, header `jaar;gemeentecode;soort_beslag;aantal_zaken;"
-        "waarde_eur`;",
-        "`soort_beslag` in `crypto`, `geld`, `onroerend_goed`, `overig`, `voertuigen`; rows sorted",
-        "by gemeentecode, then soort_beslag; rows with 0 cases and 0 euros omitted; euros whole.",
-        "National `waarde_eur` = `om_strafvorderlijk_beslag` (2018-2023; 2018-2022 rounded to",
-        "millions, snapshot without na-ijleffect; 2022 on a narrower registration basis).",
-        "2015-2017 and 2024-2025 values, all case counts and the split by type and municipality",
-        "are invented. The OM *afpakresultaat* series (2015-2019, money actually confiscated,",
-        "incl. large settlements such as Vimpelcom and Telia) is a **different series** and is",
-        "not used as the seized total.",
-        "",
-        "### `financial/spoedbevriezingen_<Y>.csv` (FIU-Nederland emergency freezes, 2025 only)",
-        "",
-        "FIU-Nederland's power to ask institutions for an emergency freeze is recent, so only the",
-        "last year has a file; earlier years have none (not an empty file). `;`-separated, no",
-        "quoting, header `zaak_id;datum;gemeentecode;meldersgroep;bevroren_bedrag_eur`; one row",
-        "per case, `zaak_id` `SB<Y>-NNNN` in date order, `meldersgroep` from",
-        "`data/reference/fiu_reporting_sectors.csv` (mostly banken, betaaldienstverleners,",
-        "cryptodienstverleners), `gemeentecode` of the account holder, amounts in whole euros",
-        "(heavy-tailed, at least 250). Entirely invented (54 cases).",
-        "",
-        f"### `policy/{POLICY_PROGRAMME}.csv` (a SYNTHETIC selection, not the real list)",
-        "",
-        "The municipalities taking part in a policy programme, as the analyst supplies them in",
-        f"`data/raw/policy/{POLICY_PROGRAMME}.csv` (that file wins over this one).",
-        "Comma-separated, header `gemeentecode,gemeentenaam,startjaar`, one row per",
-        "municipality, sorted by code.",
-        f"**This is not the real Preventie met gezag list**: {POLICY_MEMBERS} municipalities drawn",
-        "at random, with probability growing with population, from those with at least 40,000",
-        f"inhabitants, all starting in {POLICY_START_YEAR}. Nothing in the demo figures depends",
-        "on it, so the demo's policy effect is expected to be nil.",
-        "",
-        "## Scale and benchmark data",
-        "",
-        "`--scale` multiplies the number of grow-site records only; every other demo file is",
-        "unchanged by it. Record-level unusual transactions at national volume (about 2.5",
-        "million a year) come from `assets/bench_data.py`:",
-        "",
-        "```",
-        "python -m assets.bench_data --out data/bench --years 2016-2025 --rows-per-year 2500000",
-        "```",
-        "",
-        "It writes `financial/ongebruikelijke_transacties_<Y>.csv` (`;`-separated, no quoting,",
-        "header `transactie_id;datum;meldersgroep;gemeentecode;bedrag_eur;verdacht`;",
-        "`transactie_id` `UT<Y>-NNNNNNNNN` in date order, `bedrag_eur` with a decimal point and",
-        "two decimals, `verdacht` `0`/`1`, about 5% ones). These files are SYNTHETIC, not",
-        "calibrated and not committed.",
-        "",
-        "## National totals per source and year",
-        "",
-        "| series | year | value | status |",
-        "|---|---:|---:|---|",
-    ]
-    for series, year, lvl in table:
-        lines.append(f"| {series} | {year} | {_fmt_level(lvl)}")
-    lines += [
-        "",
-        "Notes: `registered_crimes_total` 2023 uses the exact 807 375 (CBS 83723NED), not the",
-        "rounded 816 000 of the March 2025 news release. Several calibration values are rounded,",
-        "approximate or lower bounds (see the unit column of the calibration file). FIU 2019",
-        "value is a lower bound ('meer dan 19 miljard'). Seizure, tip, establishment, beslag and",
-        "freeze figures: see their sections above. 'derived' rows are computed from a calibrated",
-        "figure and an invented part.",
-        "",
-    ]
-    return "\n".join(lines)
-
-
 # --------------------------------------------------------------------------------------------
 # Entry point
 # --------------------------------------------------------------------------------------------
@@ -1238,7 +991,7 @@ def generate_demo_data(
     written.append(_policy_file(out_dir, policy_selection(munis, seed), names))
     table.sort(key=lambda t: (t[0], t[1]))
     written.append(write_text(out_dir / "SEED", [str(seed)]))
-    readme = _readme(seed, scale, years, table)
+    readme = demo_readme(seed, scale, years, table, POLICY)
     written.append(out_dir / "README.md")
     (out_dir / "README.md").write_bytes(readme.encode("utf-8"))
     return sorted(written)

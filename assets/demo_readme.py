@@ -12,8 +12,8 @@ def _fmt_level(lvl: Level) -> str:
         return f"{lvl.value} | invented |"
     if lvl.indicator.startswith("derived"):
         return f"{lvl.value} | {lvl.indicator} |"
-    if lvl.indicator == "municipalities.csv":
-        return f"{lvl.value} | real (sum of data/reference/municipalities.csv, CBS 03759NED) |"
+    if lvl.indicator == "real":
+        return f"{lvl.value} | real (CBS 03759NED, data/reference/population_03759NED.csv) |"
     return f"{lvl.value} | calibrated: `{lvl.indicator}` ({lvl.unit}) |"
 
 
@@ -34,8 +34,9 @@ def demo_readme(
         "",
         "**Everything in this directory is SYNTHETIC demo data.** It is not a real registration",
         "and must never be published or read as facts about any municipality. National totals",
-        "follow published figures where they were found (marked *calibrated* below); everything",
-        "else, including every municipal figure, every record and every date, is invented.",
+        "follow published figures where they were found (marked *calibrated* below) and the",
+        "population of 2019-2026 is CBS's real figure per municipality; everything else,",
+        "including every other municipal figure, every record and every date, is invented.",
         "",
         f"Generator: `assets/demo_data.py`. Seed: `{seed}` (also in `SEED`). Scale: `{scale:g}`.",
         f"Years: {years[0]}-{years[-1]}. Geography: the three CBS tables (incidents, population,",

@@ -11,7 +11,8 @@ from assets.indicators import indicator_assets, indicator_checks
 from assets.policy_assets import policy_assets, policy_checks
 from assets.published import no_published_count_can_be_disclosed, published_counts
 from assets.rankings import harm_rankings
-from assets.raw import raw_assets, raw_checks
+from assets.raw import raw_assets
+from assets.raw_checks import raw_checks
 from assets.reconciliation import reconciliation_checks
 from assets.reference import reference_assets
 from assets.report import report_assets

@@ -10,9 +10,10 @@ file, ...) makes ``html_to_pdf`` raise ``ExternalResourceError``; nothing is fet
 Reproducible: the same HTML gives the same PDF bytes at any time. WeasyPrint writes no
 creation or modification date unless the HTML declares one (``<meta name="dcterms.created">``,
 so the date then comes from the HTML), font subsets are named from a hash of the font, the
-subsets' ``head.modified`` is a fixed date (HarfBuzz stamps it with the clock unless
-SOURCE_DATE_EPOCH is set), and the PDF file identifier (/ID) is the MD5 of the PDF's own objects
-instead of a random one.
+subsets keep a date that is not the clock's (HarfBuzz keeps the font's own ``head.modified``;
+fontTools, WeasyPrint's fallback without HarfBuzz-subset, stamps the render's time unless
+SOURCE_DATE_EPOCH is set, so it is set for the render), and the PDF file identifier (/ID) is
+the MD5 of the PDF's own objects instead of a random one.
 """
 
 from __future__ import annotations
@@ -95,7 +96,8 @@ def html_to_pdf(html: str) -> bytes:
 
 @contextmanager
 def _fixed_font_dates() -> Iterator[None]:
-    """SOURCE_DATE_EPOCH set for the render (HarfBuzz's subsetter reads it), as it was after."""
+    """SOURCE_DATE_EPOCH set for the render (fontTools reads it when it saves a subset), as it
+    was after."""
     before = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = before or FONT_SUBSET_EPOCH
     try:

@@ -2,8 +2,9 @@
 
 CBS delivers NL01, landsdelen, provinces and police units beside the municipalities. They are
 never counted as municipalities; they are used here: each is compared with the sum of its
-municipalities (as staged, in the 2025 division), within CBS's rounding. The comparison is kept
-in ``quality.aggregate_reconciliation`` for the report's data-quality section.
+municipalities (as staged, in the 2025 division), within CBS's rounding; a region that holds
+only part of a municipality of the year split since is not judged. The comparison is kept in
+``quality.aggregate_reconciliation`` for the report's data-quality section.
 """
 
 from dagster import (
@@ -61,7 +62,7 @@ def _reconciliation_check(source_name: str, staging_name: str):
                 {"year": year, "source": source_name, "rounding_base": table.rounding_base},
             )
             of_source = {"year": year, "source": source_name}
-            compared = query(conn, "quality/aggregate_compared", of_source)[1][0][0]
+            compared, not_comparable = query(conn, "quality/aggregate_compared", of_source)[1][0]
             columns, gaps = query(conn, "quality/aggregate_gaps", of_source)
             description = f"{compared} aggregate cell(s) compared with their municipalities: " + (
                 f"{len(gaps)} further apart than {rule}; largest: "
@@ -69,6 +70,11 @@ def _reconciliation_check(source_name: str, staging_name: str):
                 if gaps
                 else f"all {rule}."
             )
+            if not_comparable:
+                description += (
+                    f" {not_comparable} cell(s) not judged: their region holds only part of a "
+                    f"municipality of {year} that was split across regions since."
+                )
             record_outcome(
                 conn,
                 f"staging/{staging_name}",
@@ -84,6 +90,7 @@ def _reconciliation_check(source_name: str, staging_name: str):
             description=description,
             metadata={
                 "compared": compared,
+                "not_comparable_boundaries_changed": not_comparable,
                 "beyond_rounding": len(gaps),
                 "largest_gaps": markdown_table(columns, gaps[:20]),
             },

@@ -3,8 +3,13 @@
 -- apart they are and how far CBS's rounding lets them be. $rounding_base is the multiple CBS
 -- rounds the source's counts to (5 for registered crimes, 1 for population: exact); a total of
 -- n rounded parts, itself rounded, may differ from their sum by at most base/2 x (n + 1).
+-- An aggregate of a year before a split lies in that year's boundaries: when a municipality
+-- delivered that year went partly into the region's 2025 municipalities and partly elsewhere
+-- (Haaren in 2020: Oisterwijk and Tilburg in Zeeland-West-Brabant, Boxtel and Vught in
+-- Oost-Brabant), its 2025 municipalities are not what the aggregate counted. Such a cell is kept
+-- with boundary_changed set, and is not judged.
 -- aggregate_cells (region_code, item, value: the delivered aggregate rows) and municipal_cells
--- (municipality_code, item, value, delivered_cells: staging, 2025 division) are registered by
+-- (municipality_code, item, value, delivered_cells, delivered_codes: staging, 2025 division) are registered by
 -- the check from sql/quality/aggregate_cells_<source>.sql and municipal_cells_<source>.sql.
 -- The table is created with the other quality tables in sql/quality/check_results.sql.
 delete from quality.aggregate_reconciliation where partition_year = $year and source = $source;
@@ -17,6 +22,25 @@ with members as (
         or (a.region_level in ('province', 'landsdeel')
             and list_contains(string_split(a.province_codes, '|'), m.province_code))
         or (a.region_level = 'police_unit' and a.riec_code = m.riec_code)
+),
+
+-- Every code delivered this year with its 2025 municipalities (a current code: itself).
+successors as (
+    select
+        delivered.source_code,
+        map.municipality_code,
+        count(*) over (partition by delivered.source_code) as successor_count
+    from (select distinct unnest(delivered_codes) as source_code from municipal_cells) as delivered
+    inner join reference.municipality_code_map as map using (source_code)
+),
+
+-- Regions that hold some but not all of a delivered municipality's successors.
+straddled as (
+    select distinct mem.region_code
+    from successors as s
+    inner join members as mem using (municipality_code)
+    group by mem.region_code, s.source_code, s.successor_count
+    having count(*) < s.successor_count
 ),
 
 totals as (
@@ -52,7 +76,8 @@ select
     t.value - s.municipal_sum as gap,
     case when $rounding_base > 1 then $rounding_base / 2.0 * (s.municipal_cells + 1) else 0 end,
     abs(t.value - s.municipal_sum)
-        <= case when $rounding_base > 1 then $rounding_base / 2.0 * (s.municipal_cells + 1) else 0 end
+        <= case when $rounding_base > 1 then $rounding_base / 2.0 * (s.municipal_cells + 1) else 0 end,
+    s.region_code in (select region_code from straddled) as boundary_changed
 from sums as s
 inner join totals as t using (region_code, item)
 where s.unknown_cells = 0

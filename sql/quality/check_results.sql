@@ -37,8 +37,12 @@ create table if not exists quality.aggregate_reconciliation (
     municipal_cells bigint not null,
     gap bigint not null,
     tolerance double not null,
-    within_rounding boolean not null
+    within_rounding boolean not null,
+    boundary_changed boolean not null default false
 );
+-- A warehouse made before boundary_changed was kept gains the column.
+alter table quality.aggregate_reconciliation
+    add column if not exists boundary_changed boolean default false;
 delete from quality.check_results
 where partition_year = $year and asset_key = $asset_key and check_name = $check_name;
 delete from quality.quarantine

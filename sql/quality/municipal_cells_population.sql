@@ -1,6 +1,6 @@
 -- The year's inhabitants per municipality (2025 division), with how many delivered cells each
--- holds.
+-- holds and the municipality codes they were delivered under.
 select municipality_code, 'inhabitants' as item, inhabitants as value,
-       len(delivered_codes) as delivered_cells
+       len(delivered_codes) as delivered_cells, delivered_codes
 from staging.stg_population__inhabitants
 where year = $year

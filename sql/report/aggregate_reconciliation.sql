@@ -1,7 +1,8 @@
 -- The totals CBS delivers beside the municipalities (the Netherlands, landsdelen, provinces,
 -- police units) against the sum of their municipalities, for the report year: per source and
 -- level how many were compared, how many lie within CBS's rounding, and the largest gap (with
--- the crime type's label; population has one item, its inhabitants).
+-- the crime type's label; population has one item, its inhabitants). Cells whose boundaries
+-- changed since (sql/quality/aggregate_reconciliation.sql) are left out.
 with levels as (
     select
         source,
@@ -12,7 +13,7 @@ with levels as (
         arg_max(region_name, abs(gap)) as largest_gap_region,
         arg_max(item, abs(gap)) as largest_gap_item
     from quality.aggregate_reconciliation
-    where partition_year = $year
+    where partition_year = $year and not boundary_changed
     group by source, region_level
 )
 

@@ -1,6 +1,15 @@
 """The job an analyst launches from the Dagster UI to download the public CBS tables."""
 
-from dagster import Config, ConfigurableResource, Failure, OpExecutionContext, job, op
+from dagster import (
+    Config,
+    ConfigurableResource,
+    Failure,
+    OpExecutionContext,
+    in_process_executor,
+    job,
+    op,
+)
+from pydantic import Field
 
 from assets.cbs_fetch import CBS_API, FetchError, fetch_all
 from pipeline.resources import ProjectPaths
@@ -13,9 +22,13 @@ class CbsApi(ConfigurableResource):
 
 
 class FetchConfig(Config):
-    first_year: int
-    last_year: int
-    overwrite: bool = False  # replace files an analyst put in data/raw/ (never by default)
+    first_year: int = Field(description="The first year to download, e.g. 2019.")
+    last_year: int = Field(description="The last year to download, e.g. 2025 (may equal first).")
+    overwrite: bool = Field(
+        default=False,
+        description="Replace files in data/raw/ that an earlier download did not write "
+        "(an analyst's own files); never by default.",
+    )
 
 
 @op(description="Downloads 83648NED, 03759NED and 81575NED for the years asked for into "
@@ -36,7 +49,11 @@ def fetch_cbs_tables(
         raise Failure(str(error)) from error
 
 
-@job(description="Download the public CBS tables (incidents, population, establishments) into "
-     "data/raw/; the new_source_files sensor then builds the years they hold.")  # fmt: skip
+# One step: run it in the run's own process (a step process would add seconds for nothing).
+@job(
+    executor_def=in_process_executor,
+    description="Download the public CBS tables (incidents, population, establishments) into "
+    "data/raw/; the new_source_files sensor then builds the years they hold.",
+)
 def fetch_cbs_tables_job():
     fetch_cbs_tables()

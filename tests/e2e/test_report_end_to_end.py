@@ -670,3 +670,37 @@ def test_trends_reach_municipalities_and_sector_series(demo_build: Workspace) ->
     assert all(counts[level][1] > 0 for level in ("national", "riec_region", "province"))
     [(count, before, indicator)] = municipal_change
     assert count == indicator and before > 0
+
+
+# The tables other tools may read (README, "The tables other tools may read"): their names and
+# leading columns are a promise.
+WAREHOUSE_CONTRACT = {
+    "staging.stg_incidents__crimes": [
+        "year", "municipality_code", "crime_type_code", "registered_crimes",
+    ],
+    "staging.stg_population__inhabitants": ["year", "municipality_code", "inhabitants"],
+    "indicators.phenomenon_indicators": [
+        "year", "region_level", "region_code", "region_name", "phenomenon_code", "source",
+        "event_count",
+    ],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("table", sorted(WAREHOUSE_CONTRACT))
+def test_the_tables_other_tools_read_keep_their_columns(demo_build: Workspace, table: str) -> None:
+    schema, name = table.split(".")
+    with demo_build.connect() as conn:
+        columns = [
+            row[0]
+            for row in conn.execute(
+                "select column_name from information_schema.columns "
+                "where table_schema = ? and table_name = ? order by ordinal_position",
+                [schema, name],
+            ).fetchall()
+        ]
+        rows = conn.execute(
+            "select count(*) from query_table(?) where year = ?", [table, YEAR]
+        ).fetchall()[0][0]
+    promised = WAREHOUSE_CONTRACT[table]
+    assert columns[: len(promised)] == promised
+    assert rows > 0

@@ -12,8 +12,9 @@ AXE_CORE_VERSION := 4.14.1
 AXE_CORE := $(TOOLS)/axe-core/$(AXE_CORE_VERSION)/axe.min.js
 
 export DAGSTER_HOME := $(CURDIR)/dagster_home
+.DEFAULT_GOAL := help
 
-.PHONY: report test lint format dev demo-data clean-warehouse bench-load axe-core fetch
+.PHONY: help report test test-fast lint format dev demo-data clean-warehouse bench-load axe-core fetch
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -34,6 +35,10 @@ $(AXE_CORE): | $(VENV)/.synced
 
 axe-core: $(AXE_CORE)
 
+## help: this list
+help:
+	@sed -n 's/^## //p' $(MAKEFILE_LIST)
+
 ## report: build every year of the data (demo unless data/raw/ has files) and the latest report
 report: $(VENV)/.synced
 	$(VENV)/bin/python -m pipeline.build
@@ -49,10 +54,17 @@ fetch: $(VENV)/.synced
 test: lint $(AXE_CORE)
 	$(VENV)/bin/python -m pytest
 
+## test-fast: the unit and SQL tests only (no Dagster runs, no browser)
+test-fast: $(VENV)/.synced
+	$(VENV)/bin/python -m pytest -m "unit or sql" -q
+
+## lint: ruff check, ruff format --check and the import contracts (pyproject.toml)
 lint: $(VENV)/.synced
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
+## format: fix what ruff can
 format: $(VENV)/.synced
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
@@ -67,7 +79,8 @@ dev: $(VENV)/.synced
 
 ## demo-data: regenerate data/demo/ (deterministic: same seed, same bytes)
 demo-data: $(VENV)/.synced
-	$(VENV)/bin/python -m assets.demo_data --out data/demo --seed $$(cat data/demo/SEED)
+	$(VENV)/bin/python -m pipeline.domain.demo.generate --out data/demo --seed $$(cat data/demo/SEED)
 
+## clean-warehouse: delete the warehouse (tables are created again on the next build)
 clean-warehouse:
 	rm -f data/warehouse.duckdb data/warehouse.duckdb.wal

@@ -1,5 +1,6 @@
 """The composite threat index assets: per RIEC region and province, and per sector, with their
-robustness. The method is in assets/composite.py; every choice is a run config value."""
+robustness. The method is in pipeline/domain/statistics/composite_index.py; every choice is a run
+config value."""
 
 import json
 from collections.abc import Callable
@@ -16,7 +17,7 @@ from dagster import (
 from dagster_duckdb import DuckDBResource
 from pydantic import Field
 
-from assets.composite import IndexSettings, composite_index, threat_index
+from pipeline.domain.statistics.composite_index import IndexSettings, composite_index, threat_index
 from pipeline.metadata import yearly_table_metadata
 from pipeline.partitions import yearly_partitions
 from pipeline.sql import query_frame, run_in_transaction

@@ -1,5 +1,5 @@
 """Policy measures: the programme lists (reference), their validity check and the policy
-effects asset. The statistics are in assets/policy.py."""
+effects asset. The statistics are in pipeline/domain/statistics/policy_effects.py."""
 
 import polars as pl
 from dagster import (
@@ -15,8 +15,8 @@ from dagster import (
 )
 from dagster_duckdb import DuckDBResource
 
-from assets.formatting import markdown_table
-from assets.policy import LEVEL, estimate_policy_effects
+from pipeline.domain.publishing.markdown import markdown_table
+from pipeline.domain.statistics.policy_effects import LEVEL, estimate_policy_effects
 from pipeline.metadata import table_metadata, yearly_table_metadata
 from pipeline.partitions import TEN_YEARS, yearly_partitions
 from pipeline.resources import ProjectPaths

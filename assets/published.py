@@ -1,5 +1,6 @@
 """Published counts: municipal, RIEC and national counts under disclosure control, and the
-blocking check that nothing hidden can be recovered. The rules are in assets/disclosure.py."""
+blocking check that nothing hidden can be recovered. The rules are in
+pipeline/domain/statistics/disclosure.py."""
 
 from dagster import (
     AssetCheckExecutionContext,
@@ -13,7 +14,7 @@ from dagster import (
 )
 from dagster_duckdb import DuckDBResource
 
-from assets.disclosure import DEFAULT_THRESHOLD, publish, published_problems
+from pipeline.domain.statistics.disclosure import DEFAULT_THRESHOLD, publish, published_problems
 from pipeline.metadata import yearly_table_metadata
 from pipeline.partitions import yearly_partitions
 from pipeline.sql import query_frame, run_in_transaction

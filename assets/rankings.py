@@ -1,13 +1,14 @@
 """The harm rankings asset: regions ranked under every weight set, with rank intervals.
 
-The statistics are in assets/harm_model.py; this asset reads, calls and writes.
+The statistics are in pipeline/domain/statistics/rank_intervals.py; this asset reads, calls and
+writes.
 """
 
 from dagster import AssetExecutionContext, AssetKey, Config, MaterializeResult, MetadataValue, asset
 from dagster_duckdb import DuckDBResource
 
-from assets.formatting import markdown_table
-from assets.harm_model import RankingSettings, rank_regions
+from pipeline.domain.publishing.markdown import markdown_table
+from pipeline.domain.statistics.rank_intervals import RankingSettings, rank_regions
 from pipeline.metadata import yearly_table_metadata
 from pipeline.partitions import yearly_partitions
 from pipeline.sql import query_frame, run_in_transaction

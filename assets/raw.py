@@ -19,16 +19,16 @@ from dagster import (
 )
 from dagster_duckdb import DuckDBResource
 
-from assets.cbs_files import read_cbs_file
-from assets.cbs_frames import row_years
-from assets.deliveries import code_lists, named_year
-from assets.raw_files import (
+from pipeline.domain.files.cbs_files import read_cbs_file
+from pipeline.domain.files.cbs_frames import row_years
+from pipeline.domain.files.delimited_files import (
     UnreadableFile,
     empty_delivery,
     file_sha256,
     hash_and_parse,
 )
-from assets.sources import SOURCES, Source
+from pipeline.domain.files.deliveries import code_lists, named_year
+from pipeline.domain.files.sources import SOURCES, Source
 from pipeline.metadata import table_metadata
 from pipeline.partitions import yearly_partitions
 from pipeline.quality import RejectedValue, ValidationOutcome, record_outcome

@@ -10,7 +10,7 @@ from dagster import (
 from dagster_duckdb import DuckDBResource
 
 from assets.raw import VALIDATED_AGAINST
-from assets.raw_consistency import (
+from pipeline.domain.files.consistency_rules import (
     SBI_TOTAL,
     children_of,
     mixed_divisions,
@@ -18,9 +18,9 @@ from assets.raw_consistency import (
     totals_differ_from_parts,
     uncountable_codes,
 )
-from assets.raw_rules import KNOWN_SETS, raw_rules
-from assets.region_codes import is_municipality
-from assets.sources import SOURCES, Source
+from pipeline.domain.files.region_codes import is_municipality
+from pipeline.domain.files.sources import SOURCES, Source
+from pipeline.domain.files.value_rules import KNOWN_SETS, raw_rules
 from pipeline.metadata import table_relation
 from pipeline.partitions import yearly_partitions
 from pipeline.quality import RejectedValue, record_outcome, validate_frame

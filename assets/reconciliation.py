@@ -16,8 +16,8 @@ from dagster import (
 )
 from dagster_duckdb import DuckDBResource
 
-from assets.formatting import markdown_table
-from assets.sources import SOURCES
+from pipeline.domain.files.sources import SOURCES
+from pipeline.domain.publishing.markdown import markdown_table
 from pipeline.partitions import yearly_partitions
 from pipeline.quality import ValidationOutcome, record_outcome
 from pipeline.sql import query, query_frame, run_in_transaction

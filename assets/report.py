@@ -16,13 +16,13 @@ from dagster import (
 )
 from dagster_duckdb import DuckDBResource
 
-from assets.annex import write_annex
-from assets.formatting import markdown_table
-from assets.manifest import build_manifest, write_manifest
-from assets.pdf import html_to_pdf
-from assets.report_builder import LANGUAGES, build_edition
-from assets.report_data import load_report_data
+from pipeline.domain.publishing.annex import write_annex
+from pipeline.domain.publishing.manifest import build_manifest, write_manifest
+from pipeline.domain.publishing.markdown import markdown_table
+from pipeline.domain.publishing.pdf import html_to_pdf
+from pipeline.domain.publishing.report_builder import LANGUAGES, build_edition
 from pipeline.partitions import TEN_YEARS, yearly_partitions
+from pipeline.report_queries import load_report_data
 from pipeline.resources import ProjectPaths
 from pipeline.sql import SQL_DIR, query_table
 

@@ -9,7 +9,7 @@ from dagster import (
 )
 from dagster_duckdb import DuckDBResource
 
-from assets.formatting import markdown_table
+from pipeline.domain.publishing.markdown import markdown_table
 from pipeline.partitions import yearly_partitions
 from pipeline.quality import ValidationOutcome, record_outcome
 from pipeline.sql import query

@@ -1,10 +1,10 @@
 """The phenomenon_trends asset: change on last year and ten-year trends, with significance.
-The statistics are in assets/trends.py."""
+The statistics are in pipeline/domain/statistics/trends.py."""
 
 from dagster import AssetDep, AssetExecutionContext, MaterializeResult, asset
 from dagster_duckdb import DuckDBResource
 
-from assets.trends import LEVEL, trend_rows
+from pipeline.domain.statistics.trends import LEVEL, trend_rows
 from pipeline.metadata import yearly_table_metadata
 from pipeline.partitions import TEN_YEARS, yearly_partitions
 from pipeline.sql import query_frame, run_in_transaction

@@ -131,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(measure(years, Path(args.database))))
         return 0
 
-    from assets.bench_data import generate_unusual_transactions
+    from pipeline.domain.demo.bench_transactions import generate_unusual_transactions
 
     marker = BENCH_DIR / "generated.json"
     wanted = {"years": years, "rows_per_year": args.rows_per_year}

@@ -15,8 +15,8 @@ import time
 
 from dagster import AssetCheckSeverity, AssetKey, DagsterInstance
 
-from assets.raw_files import UnreadableFile
-from assets.sources import SOURCES
+from pipeline.domain.files.delimited_files import UnreadableFile
+from pipeline.domain.files.sources import SOURCES
 
 # The step-by-step event log stays in the run storage (and the UI); the terminal gets a summary.
 QUIET_LOGS = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}

@@ -4,7 +4,7 @@
     python -m pipeline.fetch --years 2024 --overwrite     # replace files an analyst put there
 
 Writes 83648NED, 03759NED and 81575NED as the CBS OData v4 API returns them (see
-assets/cbs_fetch.py); the ``fetch_cbs_tables`` job does the same from the Dagster UI.
+pipeline/domain/files/cbs_fetch.py); the ``fetch_cbs_tables`` job does the same from the Dagster UI.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from assets.cbs_fetch import CBS_API, FetchError, fetch_all
+from pipeline.domain.files.cbs_fetch import CBS_API, FetchError, fetch_all
 
 
 def parse_years(text: str) -> tuple[int, int]:

@@ -11,7 +11,7 @@ from dagster import (
 )
 from pydantic import Field
 
-from assets.cbs_fetch import CBS_API, FetchError, fetch_all
+from pipeline.domain.files.cbs_fetch import CBS_API, FetchError, fetch_all
 from pipeline.resources import ProjectPaths
 
 

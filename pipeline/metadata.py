@@ -8,7 +8,7 @@ from typing import Any
 import duckdb
 from dagster import MetadataValue, TableColumn, TableSchema
 
-from assets.formatting import markdown_table
+from pipeline.domain.publishing.markdown import markdown_table
 
 PREVIEW_ROWS = 10
 

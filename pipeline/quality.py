@@ -12,7 +12,7 @@ import duckdb
 import pandas as pd
 import polars as pl
 
-from assets.raw_rules import Rule
+from pipeline.domain.files.value_rules import Rule
 from pipeline.sql import run_in_transaction
 
 MAX_FAILURES_LISTED = 20

@@ -10,8 +10,8 @@ import duckdb
 from dagster import ConfigurableResource
 from dagster_duckdb import DuckDBResource
 
-from assets.deliveries import files_for_year, years_with_files
-from assets.sources import Source, SourceFile, find_policy_file
+from pipeline.domain.files.deliveries import files_for_year, years_with_files
+from pipeline.domain.files.sources import Source, SourceFile, find_policy_file
 from pipeline.partitions import built_years
 from pipeline.sql import install_macros
 

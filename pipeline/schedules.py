@@ -18,7 +18,7 @@ from dagster import (
     sensor,
 )
 
-from assets.file_watch import scan_raw_files
+from pipeline.domain.files.file_watch import scan_raw_files
 from pipeline.partitions import yearly_partitions
 from pipeline.resources import ProjectPaths
 

@@ -1,7 +1,7 @@
 """Statistical functions for SQL, registered on each warehouse connection (like the macros).
 
 SQL in sql/ calls ``poisson_lower(count, level)`` and ``poisson_upper(count, level)``; the
-arithmetic lives in ``assets.uncertainty`` and is tested there.
+arithmetic lives in ``pipeline.domain.statistics.uncertainty`` and is tested there.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
-from assets.uncertainty import poisson_interval
+from pipeline.domain.statistics.uncertainty import poisson_interval
 
 
 def _poisson_bound(which: int):

@@ -16,9 +16,9 @@ import duckdb
 import pytest
 from dagster import AssetKey, DagsterInstance, ExecuteInProcessResult
 
-from assets.cbs_tables import table_id_of
-from assets.deliveries import named_year
-from assets.sources import SOURCES
+from pipeline.domain.files.cbs_tables import table_id_of
+from pipeline.domain.files.deliveries import named_year
+from pipeline.domain.files.sources import SOURCES
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEMO_DIR = PROJECT_ROOT / "data" / "demo"
@@ -29,6 +29,17 @@ LATEST_DEMO_YEAR = 2025
 
 # Only warnings from Dagster's console logger: the event log still records everything.
 QUIET_LOGS = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
+
+
+LAYER_MARKERS = ("unit", "sql", "assets", "e2e", "browser")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test with the folder it lives in (tests/<layer>/...)."""
+    for item in items:
+        parts = Path(str(item.path)).relative_to(PROJECT_ROOT / "tests").parts
+        if len(parts) > 1 and parts[0] in LAYER_MARKERS:
+            item.add_marker(getattr(pytest.mark, parts[0]))
 
 
 def make_data_dir(root: Path, years: Iterable[int]) -> Path:
@@ -81,7 +92,7 @@ class Workspace:
         named = self.data / "demo" / spec.directory / spec.file_name(year)
         if named.exists() or spec.cbs_table is None:
             return named
-        from assets.deliveries import files_for_year
+        from pipeline.domain.files.deliveries import files_for_year
 
         (found,) = files_for_year(self.data, spec, year, range(2015, 2026))
         return found.path

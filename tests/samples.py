@@ -1,9 +1,10 @@
 """Small, hand-made inputs shared by tests: a ReportData as the report asset reads it from the
-warehouse, with every dataset of assets/report_data.py (numbers chosen to be checked by hand)."""
+warehouse, with every dataset of pipeline/domain/publishing/report_data.py
+(numbers chosen to be checked by hand)."""
 
 import polars as pl
 
-from assets.report_data import ReportData
+from pipeline.domain.publishing.report_data import ReportData
 
 LABELS = {
     "fraud": ("Fraude", "Fraud"),

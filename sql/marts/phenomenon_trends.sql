@@ -4,7 +4,7 @@
 -- set; null for series not split by sector) of the national, RIEC and provincial levels, whose
 -- rates are per establishment; a direction is named only when the
 -- interval at $confidence_level excludes no change. trend_rows is the frame the
--- phenomenon_trends asset computes (assets/trends.py).
+-- phenomenon_trends asset computes (pipeline/domain/statistics/trends.py).
 create schema if not exists indicators;
 create table if not exists indicators.phenomenon_trends (
     year integer not null,

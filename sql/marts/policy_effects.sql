@@ -3,7 +3,7 @@
 -- cluster-robust interval at $confidence_level), the parallel-trends test on the years before
 -- the start, and pooled rates per 100,000 before and after; plus both groups' yearly series.
 -- effect_rows and series_rows are the frames the policy_effects asset computes
--- (assets/policy.py). is_synthetic_selection: the list is the demo's invented selection.
+-- (pipeline/domain/statistics/policy_effects.py). is_synthetic_selection: the list is the demo's invented selection.
 create schema if not exists indicators;
 create table if not exists indicators.policy_effects (
     year integer not null,

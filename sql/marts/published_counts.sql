@@ -2,7 +2,7 @@
 -- be published: counts below $threshold are hidden (null, suppression 'primary'), and so are the
 -- counts hidden to protect them (suppression 'secondary'). published_municipal_rows and
 -- published_region_rows are the frames the published_counts asset computes
--- (assets/disclosure.py).
+-- (pipeline/domain/statistics/disclosure.py).
 create schema if not exists indicators;
 create table if not exists indicators.published_municipal_counts (
     year integer not null,

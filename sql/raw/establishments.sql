@@ -1,6 +1,6 @@
 -- Raw business establishments (CBS 81575NED) for one year, as delivered, with provenance: every region
 -- row the files hold (municipalities and the aggregates beside them) and every measure, in the
--- table's OData v3 keys whatever shape was delivered (assets/cbs_files.py). A year may come from
+-- table's OData v3 keys whatever shape was delivered (pipeline/domain/files/cbs_files.py). A year may come from
 -- several files (the pages of a download), so every row names its file. delivered_rows and
 -- delivered_files are registered by the raw asset; raw.loaded_files is sql/raw/loaded_files.sql.
 create schema if not exists raw;
@@ -16,7 +16,7 @@ create table if not exists raw.establishments__rows (
     "Vestigingen_1" varchar,
     "other_cells" varchar
 );
--- The level of the row's region (municipality, province, country, ...; assets/region_codes.py);
+-- The level of the row's region (municipality, province, country, ...; pipeline/domain/files/region_codes.py);
 -- a warehouse made before it was kept gains the column.
 alter table raw.establishments__rows add column if not exists region_level varchar;
 -- Every row with its provenance: the file's SHA-256, load time and synthetic flag are stored

@@ -33,8 +33,8 @@ import pytest
 from dagster import AssetKey, DagsterEventType, ExecuteInProcessResult
 from duckdb import ColumnExpression, ConstantExpression
 
-from assets.sources import SOURCES
 from pipeline.definitions import defs
+from pipeline.domain.files.sources import SOURCES
 from tests.conftest import Workspace
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "bad"

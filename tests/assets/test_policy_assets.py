@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 from dagster import AssetKey
 
-from assets.policy import Panel, difference_in_differences
 from pipeline.definitions import defs
+from pipeline.domain.statistics.policy_effects import Panel, difference_in_differences
 from tests.conftest import Workspace
 
 SELECTION = [

@@ -13,8 +13,8 @@ from collections.abc import Callable
 import pytest
 from dagster import AssetCheckSeverity, AssetKey, ExecuteInProcessResult
 
-from assets.sources import SOURCES
 from pipeline.definitions import defs
+from pipeline.domain.files.sources import SOURCES
 from tests.conftest import (
     DEMO_DIR,
     LATEST_DEMO_YEAR,

@@ -9,8 +9,8 @@ import shutil
 
 import pytest
 
-from assets.numbers import format_count
-from assets.report_builder import REPORTS_DIR, build_report_html
+from pipeline.domain.publishing.numbers import format_count
+from pipeline.domain.publishing.report_builder import REPORTS_DIR, build_report_html
 from tests.browser.pages import REPORT_YEAR, OpenedPage
 from tests.samples import small_report_data
 

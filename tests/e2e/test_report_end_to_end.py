@@ -16,9 +16,9 @@ import polars as pl
 import pytest
 from dagster import AssetCheckSeverity
 
-from assets.cbs_files import read_cbs_file
-from assets.cbs_labels import load_code_lists
-from assets.cbs_tables import INCIDENTS_TABLE
+from pipeline.domain.files.cbs_files import read_cbs_file
+from pipeline.domain.files.cbs_labels import load_code_lists
+from pipeline.domain.files.cbs_tables import INCIDENTS_TABLE
 from tests.conftest import LATEST_DEMO_YEAR, REFERENCE_DIR, Workspace
 
 YEAR = LATEST_DEMO_YEAR

@@ -12,7 +12,7 @@ import pytest
 from dagster import AssetKey
 from pypdf import PdfReader
 
-from assets.manifest import sha256_of
+from pipeline.domain.publishing.manifest import sha256_of
 from pipeline.sql import SQL_DIR, query_frame, query_table
 from tests.conftest import LATEST_DEMO_YEAR, Workspace
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assets.report_data import STATIC_DATASETS, YEARLY_DATASETS
+from pipeline.domain.publishing.report_data import STATIC_DATASETS, YEARLY_DATASETS
 from pipeline.sql import SQL_DIR, query_frame
 from tests.conftest import LATEST_DEMO_YEAR, Workspace
 

@@ -27,8 +27,8 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from assets.raw_files import empty_delivery
-from assets.sources import SOURCES
+from pipeline.domain.files.delimited_files import empty_delivery
+from pipeline.domain.files.sources import SOURCES
 from pipeline.metadata import table_relation
 from pipeline.sql import run_in_transaction, run_sql
 

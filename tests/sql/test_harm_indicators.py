@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assets.uncertainty import poisson_interval
+from pipeline.domain.statistics.uncertainty import poisson_interval
 from pipeline.sql import run_in_transaction
 
 from .helpers import assert_idempotent

@@ -5,7 +5,7 @@ from __future__ import annotations
 import duckdb
 import polars as pl
 
-from assets.harm_model import RankingSettings, rank_regions
+from pipeline.domain.statistics.rank_intervals import RankingSettings, rank_regions
 from pipeline.sql import query, run_in_transaction
 
 PARAMS = {"draws": 100, "weight_spread": 0.25, "seed": 1, "confidence_level": 0.95}

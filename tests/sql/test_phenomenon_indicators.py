@@ -5,7 +5,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from assets.uncertainty import poisson_interval
+from pipeline.domain.statistics.uncertainty import poisson_interval
 from pipeline.sql import run_in_transaction
 
 from .helpers import assert_idempotent, load_2024, load_raw, run_staging, snapshot

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assets.disclosure import publish
+from pipeline.domain.statistics.disclosure import publish
 from pipeline.sql import query, run_in_transaction
 
 

@@ -7,7 +7,7 @@ from datetime import datetime
 import duckdb
 import pytest
 
-from assets.sources import SOURCES
+from pipeline.domain.files.sources import SOURCES
 
 from .helpers import (
     DRUG_SITES_2024,

@@ -8,7 +8,7 @@ import duckdb
 import polars as pl
 import pytest
 
-from assets.sources import SOURCES
+from pipeline.domain.files.sources import SOURCES
 from tests.divisions import current_codes, division_on
 
 from .helpers import (

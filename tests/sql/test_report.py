@@ -20,7 +20,7 @@ def publish_years(conn, years=(2023, 2024)):
     """The disclosure-controlled counts, which the national series is checked against."""
     import polars as pl
 
-    from assets.disclosure import publish
+    from pipeline.domain.statistics.disclosure import publish
 
     for year in years:
         columns, rows = query(conn, "marts/published_count_inputs", {"year": year})

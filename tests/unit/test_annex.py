@@ -11,7 +11,7 @@ import polars as pl
 import pytest
 from polars.testing import assert_frame_equal
 
-from assets.annex import write_annex
+from pipeline.domain.publishing.annex import write_annex
 
 TRICKY_STRINGS = [
     "plain",

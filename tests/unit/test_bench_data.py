@@ -1,11 +1,11 @@
-"""Tests for the record-level benchmark generator (assets/bench_data.py)."""
+"""Tests for the record-level benchmark generator (pipeline/domain/demo/bench_transactions.py)."""
 
 from __future__ import annotations
 
 import csv
 from pathlib import Path
 
-from assets.bench_data import HEADER, generate_unusual_transactions
+from pipeline.domain.demo.bench_transactions import HEADER, generate_unusual_transactions
 
 REF = Path(__file__).resolve().parents[2] / "data" / "reference"
 

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from assets.cbs_fetch import FetchError, fetch_all, observation_filter
-from assets.cbs_tables import CBS_TABLES
+from pipeline.domain.files.cbs_fetch import FetchError, fetch_all, observation_filter
+from pipeline.domain.files.cbs_tables import CBS_TABLES
 from tests.fake_cbs import MODIFIED, FakeCbs, serving
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -1,4 +1,5 @@
-"""Every delivered shape of a CBS table reads into the same frame (assets/cbs_files.py)."""
+"""Every delivered shape of a CBS table reads into the same frame
+(pipeline/domain/files/cbs_files.py)."""
 
 from __future__ import annotations
 
@@ -7,11 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from assets.cbs_files import is_metadata_file, read_cbs_file
-from assets.cbs_frames import row_years, years_of
-from assets.cbs_labels import load_code_lists
-from assets.cbs_tables import ESTABLISHMENTS_TABLE, INCIDENTS_TABLE, POPULATION_TABLE, table_id_of
-from assets.raw_files import UnreadableFile
+from pipeline.domain.files.cbs_files import is_metadata_file, read_cbs_file
+from pipeline.domain.files.cbs_frames import row_years, years_of
+from pipeline.domain.files.cbs_labels import load_code_lists
+from pipeline.domain.files.cbs_tables import (
+    ESTABLISHMENTS_TABLE,
+    INCIDENTS_TABLE,
+    POPULATION_TABLE,
+    table_id_of,
+)
+from pipeline.domain.files.delimited_files import UnreadableFile
 
 REFERENCE = Path(__file__).resolve().parents[2] / "data" / "reference"
 CODES = load_code_lists(REFERENCE)

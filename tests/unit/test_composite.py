@@ -1,10 +1,10 @@
-"""The composite threat index (assets/composite.py), by hand."""
+"""The composite threat index (pipeline/domain/statistics/composite_index.py), by hand."""
 
 import numpy as np
 import polars as pl
 import pytest
 
-from assets.composite import (
+from pipeline.domain.statistics.composite_index import (
     IndexSettings,
     aggregate,
     composite_index,

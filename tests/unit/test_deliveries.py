@@ -1,4 +1,5 @@
-"""Which files feed a year (assets/deliveries.py), and reading a records file as delivered."""
+"""Which files feed a year (pipeline/domain/files/deliveries.py), and reading a records file as
+delivered."""
 
 from __future__ import annotations
 
@@ -8,9 +9,9 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from assets.deliveries import files_for_year, years_with_files
-from assets.raw_files import UnreadableFile, file_sha256, read_delivered_rows
-from assets.sources import SOURCES
+from pipeline.domain.files.delimited_files import UnreadableFile, file_sha256, read_delivered_rows
+from pipeline.domain.files.deliveries import files_for_year, years_with_files
+from pipeline.domain.files.sources import SOURCES
 
 REPO = Path(__file__).resolve().parents[2]
 INCIDENTS = SOURCES["incidents"]

@@ -1,4 +1,5 @@
-"""The committed demo CBS tables look as CBS delivers them (assets/demo_cbs.py says how)."""
+"""The committed demo CBS tables look as CBS delivers them (pipeline/domain/demo/cbs_shapes.py says
+how)."""
 
 from __future__ import annotations
 
@@ -9,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from assets.cbs_files import read_cbs_file
-from assets.cbs_frames import row_years
-from assets.cbs_labels import load_code_lists
-from assets.deliveries import files_for_year
-from assets.divisions import load_divisions
-from assets.raw_consistency import rounding_tolerance
-from assets.sources import SOURCES
+from pipeline.domain.files.cbs_files import read_cbs_file
+from pipeline.domain.files.cbs_frames import row_years
+from pipeline.domain.files.cbs_labels import load_code_lists
+from pipeline.domain.files.consistency_rules import rounding_tolerance
+from pipeline.domain.files.deliveries import files_for_year
+from pipeline.domain.files.divisions import load_divisions
+from pipeline.domain.files.sources import SOURCES
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "data"

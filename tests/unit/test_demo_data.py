@@ -1,4 +1,5 @@
-"""Tests for the synthetic demo data generator (assets/demo_data.py) and the committed data/demo."""
+"""Tests for the synthetic demo data generator (pipeline/domain/demo/generate.py) and the committed
+data/demo."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from assets.demo_data import DEFAULT_SEED, generate_demo_data
+from pipeline.domain.demo.generate import DEFAULT_SEED, generate_demo_data
 
 REPO = Path(__file__).resolve().parents[2]
 DEMO = REPO / "data" / "demo"

@@ -1,11 +1,12 @@
-"""Disclosure control (assets/disclosure.py): by hand, and proved by linear programming."""
+"""Disclosure control (pipeline/domain/statistics/disclosure.py): by hand, and proved by linear
+programming."""
 
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.optimize import linprog
 
-from assets.disclosure import disclosure_problems, is_safe, suppress_column
+from pipeline.domain.statistics.disclosure import disclosure_problems, is_safe, suppress_column
 
 
 def test_a_small_count_and_its_partner_are_hidden():
@@ -129,7 +130,7 @@ def _counts():
 def test_publish_hides_and_labels_and_the_check_finds_tampering():
     import polars as pl
 
-    from assets.disclosure import publish, published_problems
+    from pipeline.domain.statistics.disclosure import publish, published_problems
 
     counts = _counts()
     municipal, region = publish(counts, 10)

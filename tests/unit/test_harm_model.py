@@ -1,4 +1,5 @@
-"""Harm rankings and their uncertainty (assets/harm_model.py), on hand-computed cases."""
+"""Harm rankings and their uncertainty (pipeline/domain/statistics/rank_intervals.py), on
+hand-computed cases."""
 
 import numpy as np
 import polars as pl
@@ -6,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assets.harm_model import (
+from pipeline.domain.statistics.rank_intervals import (
     RankingSettings,
     count_rank_draws,
     harm_per_100k,

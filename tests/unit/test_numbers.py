@@ -2,7 +2,14 @@
 
 import pytest
 
-from assets.numbers import MINUS, MISSING, format_change, format_count, format_rate, format_share
+from pipeline.domain.publishing.numbers import (
+    MINUS,
+    MISSING,
+    format_change,
+    format_count,
+    format_rate,
+    format_share,
+)
 
 
 @pytest.mark.parametrize(

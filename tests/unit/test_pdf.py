@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from assets.pdf import FONT_SUBSET_EPOCH, ExternalResourceError, html_to_pdf
+from pipeline.domain.publishing.pdf import FONT_SUBSET_EPOCH, ExternalResourceError, html_to_pdf
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SCREEN_CSS = (PROJECT_ROOT / "reports" / "static" / "report.css").read_text(encoding="utf-8")
@@ -220,7 +220,8 @@ def test_fonttools_subsets_are_dated_by_the_fixed_epoch(monkeypatch):
 def test_same_bytes_in_another_process_with_another_hash_seed(pdf_bytes, tmp_path):
     """Set and dict orders vary with Python's hash seed; the PDF must not."""
     script = (
-        "import sys; from pathlib import Path; from assets.pdf import html_to_pdf; "
+        "import sys; from pathlib import Path; "
+        "from pipeline.domain.publishing.pdf import html_to_pdf; "
         "from tests.unit.test_pdf import report_html; "
         "Path(sys.argv[1]).write_bytes(html_to_pdf(report_html()))"
     )

@@ -1,4 +1,5 @@
-"""Difference in differences for policy measures (assets/policy.py): hand cases, statsmodels as
+"""Difference in differences for policy measures (pipeline/domain/statistics/policy_effects.py):
+hand cases, statsmodels as
 the reference implementation, invariants under hypothesis."""
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assets.policy import (
+from pipeline.domain.statistics.policy_effects import (
     Panel,
     difference_in_differences,
     estimate_policy_effects,

@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from assets.raw_rules import KNOWN_SETS, Rule, raw_rules
+from pipeline.domain.files.value_rules import KNOWN_SETS, Rule, raw_rules
 from pipeline.quality import validate_frame
 
 

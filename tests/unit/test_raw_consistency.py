@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from assets.raw_consistency import (
+from pipeline.domain.files.consistency_rules import (
     countable,
     mixed_divisions,
     municipality_column,
@@ -10,7 +10,7 @@ from assets.raw_consistency import (
     totals_differ_from_parts,
     uncountable_codes,
 )
-from assets.region_codes import is_municipality
+from pipeline.domain.files.region_codes import is_municipality
 
 
 def test_old_code_next_to_its_successor_is_rejected():

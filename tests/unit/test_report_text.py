@@ -8,8 +8,13 @@ from string import Formatter
 import pytest
 from markupsafe import escape
 
-from assets.report_builder import LANGUAGES, REPORTS_DIR, build_edition, load_texts
-from assets.report_text import key_findings, likelihood
+from pipeline.domain.publishing.report_builder import (
+    LANGUAGES,
+    REPORTS_DIR,
+    build_edition,
+    load_texts,
+)
+from pipeline.domain.publishing.report_text import key_findings, likelihood
 from tests.samples import small_frames, small_report_data
 
 
@@ -153,7 +158,7 @@ def test_every_key_figure_is_printed_with_its_value():
 
 
 def test_every_source_has_a_name_in_the_report_texts():
-    from assets.sources import SOURCES
+    from pipeline.domain.files.sources import SOURCES
 
     for language in LANGUAGES:
         texts = load_texts(language)

@@ -1,4 +1,4 @@
-"""Change on last year and multi-year trends (assets/trends.py)."""
+"""Change on last year and multi-year trends (pipeline/domain/statistics/trends.py)."""
 
 import math
 
@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from scipy.optimize import minimize
 from scipy.stats import binomtest
 
-from assets.trends import (
+from pipeline.domain.statistics.trends import (
     binomial_test,
     clopper_pearson,
     direction,

@@ -1,4 +1,5 @@
-"""Exact Poisson intervals (assets/uncertainty.py) against hand values and scipy."""
+"""Exact Poisson intervals (pipeline/domain/statistics/uncertainty.py) against hand values and
+scipy."""
 
 import math
 
@@ -8,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.stats import poisson
 
-from assets.uncertainty import poisson_interval
+from pipeline.domain.statistics.uncertainty import poisson_interval
 
 
 def test_hand_computed_bounds():

@@ -1,0 +1,1 @@
+"""The domain: plain functions and data, without Dagster or DuckDB, tested directly."""

@@ -1,0 +1,1 @@
+"""Publishing: number formatting, charts, report text and sections, annex, manifest, PDF."""

@@ -1,0 +1,107 @@
+"""Render the report's HTML to PDF with WeasyPrint, for the PDF editions.
+
+Pure functions, no Dagster. The PDF comes from the very HTML the web edition publishes; the
+print layout (A4, page numbers, table of contents, page breaks) is the extra stylesheet
+``reports/static/print.css``, so the HTML is not edited for print.
+
+Offline: only ``data:`` URLs are resolved. Any other resource the HTML asks for (http, https,
+file, ...) makes ``html_to_pdf`` raise ``ExternalResourceError``; nothing is fetched.
+
+Reproducible: the same HTML gives the same PDF bytes at any time. WeasyPrint writes no
+creation or modification date unless the HTML declares one (``<meta name="dcterms.created">``,
+so the date then comes from the HTML), font subsets are named from a hash of the font, the
+subsets keep a date that is not the clock's (HarfBuzz keeps the font's own ``head.modified``;
+fontTools, WeasyPrint's fallback without HarfBuzz-subset, stamps the render's time unless
+SOURCE_DATE_EPOCH is set, so it is set for the render), and the PDF file identifier (/ID) is
+the MD5 of the PDF's own objects instead of a random one.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cache
+from pathlib import Path
+
+PRINT_CSS = Path(__file__).resolve().parents[3] / "reports" / "static" / "print.css"
+# The font subsets' modification date: 2000-01-01 (any fixed date would do; a PDF viewer shows
+# the document's date, not this one).
+FONT_SUBSET_EPOCH = "946684800"
+
+
+class ExternalResourceError(RuntimeError):
+    """The HTML refers to a resource outside itself; PDFs are rendered without fetching any."""
+
+
+@cache
+def _offline_fetcher_class():
+    # WeasyPrint is imported on first use: importing it reads its own stylesheets, and
+    # importing the project's definitions must read no file.
+    from weasyprint.urls import URLFetcher
+
+    class OfflineFetcher(URLFetcher):
+        """Resolves ``data:`` URLs and refuses everything else, remembering what it refused.
+
+        WeasyPrint turns a failing fetch into a warning and renders without the resource,
+        unless the fetcher fails on errors: then the render stops. Inline SVG catches even that
+        while drawing, so the refused URLs are also kept and checked after the render.
+        """
+
+        def __init__(self) -> None:
+            super().__init__(
+                allowed_protocols=("data",), allow_redirects=False, fail_on_errors=True
+            )
+            self.refused: list[str] = []
+
+        def fetch(self, url: str, headers: dict | None = None):
+            if not url.strip().lower().startswith("data:"):
+                self.refused.append(url)
+                raise ExternalResourceError(
+                    f"the PDF is rendered offline, refused to fetch {url!r}"
+                )
+            return super().fetch(url, headers)
+
+    return OfflineFetcher
+
+
+def html_to_pdf(html: str) -> bytes:
+    """The report's ``html`` as PDF bytes, laid out for print by ``print.css``.
+
+    Raises ``ExternalResourceError`` if the HTML (or a stylesheet) refers to anything but
+    ``data:`` URLs.
+    """
+    from weasyprint import CSS, HTML
+    from weasyprint.urls import FatalURLFetchingError
+
+    fetcher = _offline_fetcher_class()()
+    try:
+        with _fixed_font_dates():
+            pdf = HTML(string=html, url_fetcher=fetcher).write_pdf(
+                stylesheets=[CSS(filename=PRINT_CSS, url_fetcher=fetcher)],
+                # /ID from the MD5 of the PDF's objects: present, and the same for the same HTML.
+                pdf_identifier=True,
+            )
+    except FatalURLFetchingError as error:
+        cause = error.__cause__
+        if isinstance(cause, ExternalResourceError):
+            raise cause from None
+        raise ExternalResourceError(str(error)) from cause
+    if fetcher.refused:
+        raise ExternalResourceError(
+            f"the PDF is rendered offline, refused to fetch {', '.join(map(repr, fetcher.refused))}"
+        )
+    return pdf
+
+
+@contextmanager
+def _fixed_font_dates() -> Iterator[None]:
+    """SOURCE_DATE_EPOCH set for the render (fontTools reads it when it saves a subset), as it
+    was after."""
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = before or FONT_SUBSET_EPOCH
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["SOURCE_DATE_EPOCH"]

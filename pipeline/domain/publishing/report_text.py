@@ -1,0 +1,228 @@
+"""The report's sentences, chosen and filled from the data in either language. No Dagster.
+
+Likelihood words follow one fixed yardstick (explained in the report's method section): the
+probability that a change has the direction of its estimate, read from the exact two-sided test
+as 1 - p/2. At least 97.5% (the 95% interval excludes no change): "almost certainly"; 90-97.5%:
+"very likely"; 75-90%: "likely"; below 75%: "no clear change".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import polars as pl
+
+from pipeline.domain.publishing.numbers import (
+    format_change,
+    format_count,
+    format_euros,
+    format_rate,
+    format_share,
+)
+from pipeline.domain.publishing.report_data import ReportData
+from pipeline.domain.statistics.trends import rate_ratio
+
+YARDSTICK = ((0.975, "almost_certain"), (0.90, "very_likely"), (0.75, "likely"))
+
+
+def likelihood(p_value: float | None) -> str:
+    """The yardstick word's key for a change with this two-sided p-value."""
+    if p_value is None:
+        return "unclear"
+    probability = 1 - p_value / 2
+    for threshold, word in YARDSTICK:
+        if probability >= threshold:
+            return word
+    return "unclear"
+
+
+def change_phrase(change, lower, upper, p_value, texts: dict[str, str], language: str) -> str:
+    """'+1.9% (95% interval +1.3% to +2.5%): almost certainly a rise', in either language."""
+    word = likelihood(p_value)
+    if word == "unclear":
+        verdict = texts["likelihood_unclear"]
+    else:
+        direction = texts["direction_rise"] if change > 0 else texts["direction_fall"]
+        verdict = texts[f"likelihood_{word}"].format(direction=direction)
+    return texts["change_with_interval"].format(
+        change=format_change(change, language),
+        lower=format_change(lower, language),
+        upper=format_change(upper, language),
+        verdict=verdict,
+    )
+
+
+def weight_set_name(weight_set: str, texts: dict[str, str]) -> str:
+    """A weight set's name for readers; a set an analyst added is shown by its own key."""
+    return texts.get(f"weight_set_{weight_set}", weight_set)
+
+
+@dataclass(frozen=True)
+class Finding:
+    text: str
+    datasets: tuple[str, ...]  # where its figures come from (for the manifest)
+
+
+def _label(row: dict, language: str) -> str:
+    return row[f"label_{language}"]
+
+
+def key_findings(data: ReportData, texts: dict[str, str], language: str) -> list[Finding]:
+    year, previous = data.year, data.year - 1
+    figures = data.key_figures
+    found: list[Finding] = []
+
+    count, before = figures["registered_crimes"], figures["registered_crimes_previous"]
+    change = None
+    if count is not None and before:
+        change = rate_ratio(count, figures["population"], before, figures["population_previous"])
+    if change:
+        found.append(
+            Finding(
+                texts["finding_registered_crimes"].format(
+                    year=year,
+                    count=format_count(count, language),
+                    previous_year=previous,
+                    change=change_phrase(
+                        change.rate_ratio - 1,
+                        change.lower - 1,
+                        change.upper - 1,
+                        change.p_value,
+                        texts,
+                        language,
+                    ),
+                ),
+                ("key_figures",),
+            )
+        )
+    elif count is not None:
+        found.append(
+            Finding(
+                texts["finding_registered_crimes_no_previous"].format(
+                    year=year, count=format_count(count, language), previous_year=previous
+                ),
+                ("key_figures",),
+            )
+        )
+
+    priorities = data["priorities"].filter(pl.col("harm_score").is_not_null())
+    if priorities.height:
+        top = priorities.row(0, named=True)
+        found.append(
+            Finding(
+                texts["finding_top_phenomenon"].format(
+                    phenomenon=_label(top, language).lower(),
+                    share=format_share(top["harm_share"], language),
+                    weight_set=weight_set_name(top["harm_weight_set"], texts),
+                ),
+                ("priorities",),
+            )
+        )
+        found.append(_weight_set_agreement(data, texts, language))
+        rising = priorities.filter(
+            pl.col("change_on_previous_year").is_not_null() & (pl.col("change_p_value") < 0.05)
+        ).sort("change_on_previous_year", descending=True)
+        if rising.height and rising.row(0, named=True)["change_on_previous_year"] > 0:
+            top_rise = rising.row(0, named=True)
+            found.append(
+                Finding(
+                    texts["finding_top_rise"].format(
+                        previous_year=previous,
+                        phenomenon=_label(top_rise, language).lower(),
+                        change=change_phrase(
+                            top_rise["change_on_previous_year"],
+                            top_rise["change_lower"],
+                            top_rise["change_upper"],
+                            top_rise["change_p_value"],
+                            texts,
+                            language,
+                        ),
+                    ),
+                    ("priorities",),
+                )
+            )
+        else:
+            text = texts["finding_no_clear_rise"].format(previous_year=previous)
+            found.append(Finding(text, ("priorities",)))
+
+    regions = data["regions"].filter(
+        (pl.col("region_level") == "riec_region") & pl.col("harm_per_100k").is_not_null()
+    )
+    if regions.height:
+        highest, lowest = regions.row(0, named=True), regions.row(-1, named=True)
+        rank_lower = highest["weight_rank_lower"] or highest["harm_rank"]
+        rank_upper = highest["weight_rank_upper"] or highest["harm_rank"]
+        key = "finding_top_region_fixed" if rank_lower == rank_upper else "finding_top_region"
+        found.append(
+            Finding(
+                texts[key].format(
+                    region=highest["region_name"],
+                    value=format_rate(highest["harm_per_100k"], language, 0),
+                    lowest=lowest["region_name"],
+                    lowest_value=format_rate(lowest["harm_per_100k"], language, 0),
+                    rank_lower=rank_lower,
+                    rank_upper=rank_upper,
+                ),
+                ("regions",),
+            )
+        )
+
+    impact = data["impact"].filter(
+        (pl.col("component") == "seizure_street_value") & pl.col("impact_eur").is_not_null()
+    )
+    if impact.height:
+        found.append(
+            Finding(
+                texts["finding_street_value"].format(
+                    value=format_euros(impact["impact_eur"].sum(), language),
+                    low=format_euros(impact["impact_low_eur"].sum(), language),
+                    high=format_euros(impact["impact_high_eur"].sum(), language),
+                ),
+                ("impact",),
+            )
+        )
+
+    gaps = [
+        _label(r, language).lower() for r in data["priorities"].iter_rows(named=True) if r["is_gap"]
+    ]
+    if gaps:
+        text = texts["finding_gaps"].format(phenomena=", ".join(gaps))
+        found.append(Finding(text, ("priorities",)))
+    if data.provisional_years:
+        found.append(
+            Finding(
+                texts["finding_provisional"].format(
+                    years=", ".join(str(y) for y in data.provisional_years)
+                ),
+                ("provisional_years",),
+            )
+        )
+    return found
+
+
+def _weight_set_agreement(data: ReportData, texts: dict[str, str], language: str) -> Finding:
+    """Whether every weight set puts the same phenomenon first; if not, which sets differ."""
+    by_set = data["harm_by_weight_set"].filter(pl.col("harm_rank") == 1)
+    labels = {
+        r["phenomenon_code"]: _label(r, language).lower()
+        for r in data["priorities"].iter_rows(named=True)
+    }
+    tops = {r["weight_set"]: r["phenomenon_code"] for r in by_set.iter_rows(named=True)}
+    if len(set(tops.values())) <= 1:
+        return Finding(
+            texts["finding_weight_sets_agree"].format(
+                sets=", ".join(weight_set_name(name, texts) for name in sorted(tops)),
+                phenomenon=labels.get(next(iter(tops.values()), ""), ""),
+            ),
+            ("harm_by_weight_set",),
+        )
+    parts = [
+        texts["weight_set_top"].format(
+            weight_set=weight_set_name(name, texts), phenomenon=labels[code]
+        )
+        for name, code in sorted(tops.items())
+    ]
+    return Finding(
+        texts["finding_weight_sets_differ"].format(details="; ".join(parts)),
+        ("harm_by_weight_set",),
+    )

@@ -1,0 +1,2 @@
+"""Statistics: uncertainty intervals, trends, rank intervals, the composite index, disclosure
+control, policy effects."""

@@ -45,7 +45,7 @@ def _files(years: list[int]) -> list[Path]:
 def run_asset(years: list[int], database: Path) -> dict:
     from dagster import DagsterInstance, materialize
 
-    from assets.raw import raw_assets
+    from assets.raw.files import raw_assets
     from pipeline.resources import ProjectPaths, warehouse_resource
 
     asset = next(a for a in raw_assets if a.key.path == ["raw", "unusual_transactions"])

@@ -6,18 +6,18 @@ from pathlib import Path
 
 from dagster import Definitions
 
-from assets.index_assets import sector_threat_index, threat_index_asset
-from assets.indicators import indicator_assets, indicator_checks
-from assets.policy_assets import policy_assets, policy_checks
-from assets.published import no_published_count_can_be_disclosed, published_counts
-from assets.rankings import harm_rankings
-from assets.raw import raw_assets
-from assets.raw_checks import raw_checks
-from assets.reconciliation import reconciliation_checks
-from assets.reference import reference_assets
-from assets.report import report_assets
-from assets.staging import staging_assets, staging_checks
-from assets.trend_assets import phenomenon_trends
+from assets.indicators.harm_rankings import harm_rankings
+from assets.indicators.phenomenon_trends import phenomenon_trends
+from assets.indicators.policy_effects import policy_assets, policy_checks
+from assets.indicators.published_counts import no_published_count_can_be_disclosed, published_counts
+from assets.indicators.tables import indicator_assets, indicator_checks
+from assets.indicators.threat_index import sector_threat_index, threat_index_asset
+from assets.raw.checks import raw_checks
+from assets.raw.files import raw_assets
+from assets.reference.tables import reference_assets
+from assets.report.dreigingsbeeld import report_assets
+from assets.staging.models import staging_assets, staging_checks
+from assets.staging.reconciliation import reconciliation_checks
 from pipeline.fetch_job import CbsApi, fetch_cbs_tables_job
 from pipeline.resources import default_resources
 from pipeline.schedules import new_source_files, threat_picture_job, yearly_schedule

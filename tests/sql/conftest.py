@@ -65,10 +65,12 @@ def cross(built):
     phenomenon_sector_indicators built for 2024."""
     for source in ("establishments", "seizures", "emergency_freezes"):
         stage_new_source(built, source)
-    run_in_transaction(built, "marts/sector_indicators", {"year": 2024, "confidence_level": 0.95})
+    run_in_transaction(
+        built, "indicators/sector_indicators", {"year": 2024, "confidence_level": 0.95}
+    )
     run_in_transaction(
         built,
-        "marts/phenomenon_sector_indicators",
+        "indicators/phenomenon_sector_indicators",
         {"year": 2024, "confidence_level": 0.95, "gap_max_upper_ratio": 2.0},
     )
     return built

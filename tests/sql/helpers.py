@@ -400,7 +400,7 @@ def load_raw(
 
 
 def load_without_file(conn: duckdb.DuckDBPyConnection, source: str, year: int) -> None:
-    """Load a year of an optional source that has no file, as assets/raw.py does."""
+    """Load a year of an optional source that has no file, as assets/raw/files.py does."""
     conn.register("delivered_rows", empty_delivery(SOURCES[source]))
     conn.register("delivered_files", _files(None, None, None, 0))
     try:
@@ -435,7 +435,7 @@ def run_staging(conn: duckdb.DuckDBPyConnection, year: int) -> None:
 def run_marts(conn: duckdb.DuckDBPyConnection, year: int, weight_set: str = "default_v0") -> None:
     run_in_transaction(
         conn,
-        "marts/phenomenon_indicators",
+        "indicators/phenomenon_indicators",
         {
             "year": year,
             "weight_set": weight_set,
@@ -443,7 +443,7 @@ def run_marts(conn: duckdb.DuckDBPyConnection, year: int, weight_set: str = "def
             "gap_max_upper_ratio": 2.0,
         },
     )
-    run_in_transaction(conn, "marts/financial_indicators", {"year": year})
+    run_in_transaction(conn, "indicators/financial_indicators", {"year": year})
 
 
 # ----- the fixture year 2024 -------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""sql/marts/financial_indicators.sql on the fixture year 2024."""
+"""sql/indicators/financial_indicators.sql on the fixture year 2024."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 
 from .helpers import assert_idempotent
 
-NAME = "marts/financial_indicators"
+NAME = "indicators/financial_indicators"
 TABLE = "indicators.financial_indicators"
 
 

@@ -1,4 +1,4 @@
-"""sql/marts/harm_indicators.sql on the fixture year 2024 (numbers in helpers.py)."""
+"""sql/indicators/harm_indicators.sql on the fixture year 2024 (numbers in helpers.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pipeline.sql import run_in_transaction
 
 from .helpers import assert_idempotent
 
-NAME = "marts/harm_indicators"
+NAME = "indicators/harm_indicators"
 PARAMS = {"year": 2024}
 
 

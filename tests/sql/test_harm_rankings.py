@@ -1,4 +1,4 @@
-"""sql/marts/harm_rankings.sql and its input queries, on small frames."""
+"""sql/indicators/harm_rankings.sql and its input queries, on small frames."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ def write(conn: duckdb.DuckDBPyConnection, year: int) -> None:
     rankings, correlations = frames(year)
     conn.register("ranking_rows", rankings.to_arrow())
     conn.register("correlation_rows", correlations.to_arrow())
-    run_in_transaction(conn, "marts/harm_rankings", {"year": year, **PARAMS})
+    run_in_transaction(conn, "indicators/harm_rankings", {"year": year, **PARAMS})
 
 
 def test_a_year_is_replaced_and_other_years_stay(tmp_path):
@@ -58,7 +58,7 @@ def test_a_year_is_replaced_and_other_years_stay(tmp_path):
 
 
 def test_the_inputs_come_from_the_indicators_and_the_weight_sets(built):
-    columns, rows = query(built, "marts/harm_ranking_inputs", {"year": 2024})
+    columns, rows = query(built, "indicators/queries/harm_ranking_inputs", {"year": 2024})
     assert columns == [
         "region_level",
         "region_code",
@@ -70,7 +70,7 @@ def test_the_inputs_come_from_the_indicators_and_the_weight_sets(built):
     assert {row[0] for row in rows} == {"riec_region", "province"}
     # Registered crimes only: the drug-site phenomena of the fixture are not among them.
     assert {row[3] for row in rows} == {"fraud", "money_laundering", "violence"}
-    columns, weights = query(built, "marts/harm_weights_in_use", {})
+    columns, weights = query(built, "indicators/queries/harm_weights_in_use", {})
     assert columns == ["weight_set", "phenomenon_code", "weight"]
     assert {row[0] for row in weights} == {
         "alt_v1",

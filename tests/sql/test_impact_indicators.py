@@ -1,4 +1,4 @@
-"""sql/marts/impact_indicators.sql on the fixture year 2024 (numbers in helpers.py)."""
+"""sql/indicators/impact_indicators.sql on the fixture year 2024 (numbers in helpers.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pipeline.sql import run_in_transaction
 
 from .helpers import assert_idempotent, stage_new_source
 
-NAME = "marts/impact_indicators"
+NAME = "indicators/impact_indicators"
 PARAMS = {"year": 2024, "confidence_level": 0.95}
 
 

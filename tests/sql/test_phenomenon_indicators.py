@@ -1,4 +1,4 @@
-"""sql/marts/phenomenon_indicators.sql on the fixture year 2024 (numbers in helpers.py)."""
+"""sql/indicators/phenomenon_indicators.sql on the fixture year 2024 (numbers in helpers.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pipeline.sql import run_in_transaction
 
 from .helpers import assert_idempotent, load_2024, load_raw, run_staging, snapshot
 
-NAME = "marts/phenomenon_indicators"
+NAME = "indicators/phenomenon_indicators"
 TABLE = "indicators.phenomenon_indicators"
 
 

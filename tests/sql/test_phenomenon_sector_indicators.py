@@ -1,4 +1,5 @@
-"""sql/marts/phenomenon_sector_indicators.sql on the fixture year 2024 (numbers in helpers.py)."""
+"""sql/indicators/phenomenon_sector_indicators.sql on the fixture year 2024 (numbers in
+helpers.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pipeline.domain.statistics.uncertainty import poisson_interval
 
 from .helpers import assert_idempotent
 
-NAME = "marts/phenomenon_sector_indicators"
+NAME = "indicators/phenomenon_sector_indicators"
 PARAMS = {"year": 2024, "confidence_level": 0.95, "gap_max_upper_ratio": 2.0}
 
 

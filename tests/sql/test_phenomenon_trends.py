@@ -1,4 +1,5 @@
-"""sql/marts/phenomenon_trend_inputs.sql and phenomenon_trends.sql on the fixture warehouse."""
+"""sql/indicators/queries/phenomenon_trend_inputs.sql and phenomenon_trends.sql on the fixture
+warehouse."""
 
 from __future__ import annotations
 
@@ -15,9 +16,9 @@ def test_trends_of_the_fixture_years_are_written_once(cross):
     stage_new_source(built, "signals")
     for year in (2023, 2024):
         run_in_transaction(
-            built, "marts/signal_indicators", {"year": year, "confidence_level": 0.95}
+            built, "indicators/signal_indicators", {"year": year, "confidence_level": 0.95}
         )
-    columns, rows = query(built, "marts/phenomenon_trend_inputs", {"year": 2024})
+    columns, rows = query(built, "indicators/queries/phenomenon_trend_inputs", {"year": 2024})
     history = pl.DataFrame(rows, schema=columns, orient="row", infer_schema_length=None)
     assert set(history["year"]) == {2023, 2024}
     assert "municipality" in set(history["region_level"])
@@ -36,7 +37,7 @@ def test_trends_of_the_fixture_years_are_written_once(cross):
     for _ in range(2):
         built.register("trend_rows", trend_rows(history, 2024).to_arrow())
         run_in_transaction(
-            built, "marts/phenomenon_trends", {"year": 2024, "confidence_level": 0.95}
+            built, "indicators/phenomenon_trends", {"year": 2024, "confidence_level": 0.95}
         )
     stored = built.execute(
         "select count(*), "

@@ -90,13 +90,13 @@ def with_signals(built):
     stage_new_source(built, "signals")
     for year in (2023, 2024):
         run_in_transaction(
-            built, "marts/signal_indicators", {"year": year, "confidence_level": 0.95}
+            built, "indicators/signal_indicators", {"year": year, "confidence_level": 0.95}
         )
     return built
 
 
 def test_effect_inputs_give_each_municipality_every_outcome_and_year(with_signals):
-    inputs = query_frame(with_signals, "marts/policy_effect_inputs", {"year": 2024})
+    inputs = query_frame(with_signals, "indicators/queries/policy_effect_inputs", {"year": 2024})
     # 4 municipalities x 2 years x (3 phenomena + all crimes + all tips).
     assert inputs.height == 4 * 2 * 5
     crimes = inputs.filter(pl.col("source") == "incidents")
@@ -122,14 +122,14 @@ def test_effect_inputs_give_each_municipality_every_outcome_and_year(with_signal
 
 def test_effects_table_holds_the_estimates_and_marks_a_synthetic_selection(with_signals):
     load_list(with_signals, [("GM0002", "Bedum", "2024"), ("GM0004", "Dalen", "2024")])
-    history = query_frame(with_signals, "marts/policy_effect_inputs", {"year": 2024})
-    members = query_frame(with_signals, "marts/policy_members")
+    history = query_frame(with_signals, "indicators/queries/policy_effect_inputs", {"year": 2024})
+    members = query_frame(with_signals, "indicators/queries/policy_members")
     assert members.rows() == [("pmg", "GM0002", 2024), ("pmg", "GM0004", 2024)]
     effects, series = estimate_policy_effects(history, members)
     with_signals.register("effect_rows", effects.to_arrow())
     with_signals.register("series_rows", series.to_arrow())
     params = {"year": 2024, "confidence_level": 0.95}
-    run_in_transaction(with_signals, "marts/policy_effects", params)
+    run_in_transaction(with_signals, "indicators/policy_effects", params)
     stored = with_signals.execute(
         "select programme, source, outcome, start_year, treated_municipalities, rate_ratio, "
         "is_synthetic_selection from indicators.policy_effects where year = 2024 order by all"
@@ -141,20 +141,22 @@ def test_effects_table_holds_the_estimates_and_marks_a_synthetic_selection(with_
     assert with_signals.execute(
         "select count(*), count(distinct data_year) from indicators.policy_series where year = 2024"
     ).fetchall() == [(5 * 2 * 2, 2)]
-    assert_idempotent(with_signals, "marts/policy_effects", "indicators.policy_effects", params)
+    assert_idempotent(
+        with_signals, "indicators/policy_effects", "indicators.policy_effects", params
+    )
 
 
 def test_no_group_total_of_registered_crimes_is_published(with_signals):
     # Group totals set against the published municipal counts could reveal hidden counts: the
     # annex and the report publish the rate ratios, and per-group figures only for tips.
     load_list(with_signals, [("GM0002", "Bedum", "2024"), ("GM0004", "Dalen", "2024")])
-    history = query_frame(with_signals, "marts/policy_effect_inputs", {"year": 2024})
-    members = query_frame(with_signals, "marts/policy_members")
+    history = query_frame(with_signals, "indicators/queries/policy_effect_inputs", {"year": 2024})
+    members = query_frame(with_signals, "indicators/queries/policy_members")
     effects, series = estimate_policy_effects(history, members)
     with_signals.register("effect_rows", effects.to_arrow())
     with_signals.register("series_rows", series.to_arrow())
     run_in_transaction(
-        with_signals, "marts/policy_effects", {"year": 2024, "confidence_level": 0.95}
+        with_signals, "indicators/policy_effects", {"year": 2024, "confidence_level": 0.95}
     )
     stored = query_frame(with_signals, "report/annex/policy_series", {"year": 2024})
     assert stored.height > 0 and stored["source"].unique().to_list() == ["signals"]

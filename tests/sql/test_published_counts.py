@@ -1,4 +1,4 @@
-"""sql/marts/published_counts.sql and the queries around it, on the fixture warehouse."""
+"""sql/indicators/published_counts.sql and the queries around it, on the fixture warehouse."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pipeline.sql import query, run_in_transaction
 def _frame(conn, name, year):
     import polars as pl
 
-    columns, rows = query(conn, f"marts/{name}", {"year": year})
+    columns, rows = query(conn, f"indicators/queries/{name}", {"year": year})
     return pl.DataFrame(rows, schema=columns, orient="row", infer_schema_length=None)
 
 
@@ -22,7 +22,7 @@ def test_publishing_a_year_twice_replaces_it(built):
     for _ in range(2):
         built.register("published_municipal_rows", municipal.to_arrow())
         built.register("published_region_rows", region.to_arrow())
-        run_in_transaction(built, "marts/published_counts", {"year": 2024, "threshold": 10})
+        run_in_transaction(built, "indicators/published_counts", {"year": 2024, "threshold": 10})
     stored = _frame(built, "published_counts_as_stored", 2024)
     assert stored.height == 12
     assert stored["threshold"].unique().to_list() == [10]

@@ -23,12 +23,12 @@ def publish_years(conn, years=(2023, 2024)):
     from pipeline.domain.statistics.disclosure import publish
 
     for year in years:
-        columns, rows = query(conn, "marts/published_count_inputs", {"year": year})
+        columns, rows = query(conn, "indicators/queries/published_count_inputs", {"year": year})
         counts = pl.DataFrame(rows, schema=columns, orient="row", infer_schema_length=None)
         municipal, region = publish(counts, 10)
         conn.register("published_municipal_rows", municipal.to_arrow())
         conn.register("published_region_rows", region.to_arrow())
-        run_in_transaction(conn, "marts/published_counts", {"year": year, "threshold": 10})
+        run_in_transaction(conn, "indicators/published_counts", {"year": year, "threshold": 10})
 
 
 def test_key_figures_with_previous_year(built):
@@ -181,7 +181,7 @@ def test_harm_weight_set_comes_from_the_indicators(built):
     assert query(built, "report/harm_weight_set", {"year": 2024})[1] == [("default_v0",)]
     run_in_transaction(
         built,
-        "marts/phenomenon_indicators",
+        "indicators/phenomenon_indicators",
         {
             "year": 2023,
             "weight_set": "alt_v1",

@@ -1,4 +1,4 @@
-"""sql/marts/sector_indicators.sql on the fixture warehouse (numbers in helpers.py)."""
+"""sql/indicators/sector_indicators.sql on the fixture warehouse (numbers in helpers.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pipeline.sql import run_in_transaction
 
 from .helpers import assert_idempotent, stage_new_source
 
-NAME = "marts/sector_indicators"
+NAME = "indicators/sector_indicators"
 PARAMS = {"year": 2024, "confidence_level": 0.95}
 
 

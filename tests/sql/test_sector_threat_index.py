@@ -1,4 +1,5 @@
-"""sql/marts/sector_threat_index_inputs.sql and sector_threat_index.sql on the fixture year 2024
+"""sql/indicators/queries/sector_threat_index_inputs.sql and sector_threat_index.sql on the fixture
+year 2024
 (numbers in helpers.py)."""
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ PARAMS = {"year": 2024, "normalisation": "min_max", "aggregation": "arithmetic",
 
 
 def test_inputs_per_1000_establishments_and_null_where_nothing_measures(cross):
-    inputs = query_frame(cross, "marts/sector_threat_index_inputs", {"year": 2024})
+    inputs = query_frame(cross, "indicators/queries/sector_threat_index_inputs", {"year": 2024})
     values = {(r["sector_code"], r["indicator"]): r["value"] for r in inputs.rows(named=True)}
     # Every sector x indicator has a row: 3 fixture sectors x 4 indicators.
     assert len(values) == 12
@@ -34,10 +35,10 @@ def test_inputs_per_1000_establishments_and_null_where_nothing_measures(cross):
 
 
 def test_stored_index_and_a_sector_without_measures_has_none(cross):
-    inputs = query_frame(cross, "marts/sector_threat_index_inputs", {"year": 2024})
+    inputs = query_frame(cross, "indicators/queries/sector_threat_index_inputs", {"year": 2024})
     index = composite_index(inputs, IndexSettings(), "region_level", "sector_code", "sector_name")
     cross.register("index_rows", index.to_arrow())
-    run_in_transaction(cross, "marts/sector_threat_index", PARAMS)
+    run_in_transaction(cross, "indicators/sector_threat_index", PARAMS)
     rows = cross.execute(
         "select sector_code, index_rank, indicators_used, index_value is null "
         "from indicators.sector_threat_index where year = 2024 order by sector_code"
@@ -49,4 +50,6 @@ def test_stored_index_and_a_sector_without_measures_has_none(cross):
         ("real_estate", 3, False),
     ]
     assert sorted(rank for _, rank, _, _ in rows if rank is not None) == [1, 2]
-    assert_idempotent(cross, "marts/sector_threat_index", "indicators.sector_threat_index", PARAMS)
+    assert_idempotent(
+        cross, "indicators/sector_threat_index", "indicators.sector_threat_index", PARAMS
+    )

@@ -1,4 +1,4 @@
-"""sql/marts/signal_indicators.sql on the fixture warehouse."""
+"""sql/indicators/signal_indicators.sql on the fixture warehouse."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pipeline.sql import run_in_transaction
 
 from .helpers import assert_idempotent, stage_new_source
 
-NAME = "marts/signal_indicators"
+NAME = "indicators/signal_indicators"
 PARAMS = {"year": 2024, "confidence_level": 0.95}
 
 

@@ -1,4 +1,4 @@
-"""sql/marts/threat_index_inputs.sql and threat_index.sql on the fixture warehouse."""
+"""sql/indicators/queries/threat_index_inputs.sql and threat_index.sql on the fixture warehouse."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ def test_inputs_and_a_written_index(built):
     # The fixture has no Meld Misdaad Anoniem file: an empty year of tips.
     load_without_file(built, "signals", 2024)
     run_in_transaction(built, "staging/stg_signals__tips", {"year": 2024})
-    columns, rows = query(built, "marts/threat_index_inputs", {"year": 2024})
+    columns, rows = query(built, "indicators/queries/threat_index_inputs", {"year": 2024})
     inputs = pl.DataFrame(rows, schema=columns, orient="row", infer_schema_length=None)
     assert set(inputs["indicator"]) == {
         "harm_per_100k",
@@ -38,7 +38,7 @@ def test_inputs_and_a_written_index(built):
     }
     for _ in range(2):
         built.register("index_rows", threat_index(inputs, IndexSettings()).to_arrow())
-        run_in_transaction(built, "marts/threat_index", params)
+        run_in_transaction(built, "indicators/threat_index", params)
     assert built.execute(
         "select region_level, count(*) from indicators.threat_index group by 1 order by 1"
     ).fetchall() == [("province", 2), ("riec_region", 2)]

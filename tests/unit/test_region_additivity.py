@@ -173,7 +173,7 @@ def run_staging_and_mart(conn) -> None:
         run_in_transaction(conn, f"staging/{name}", {"year": YEAR})
     run_in_transaction(
         conn,
-        "marts/phenomenon_indicators",
+        "indicators/phenomenon_indicators",
         {
             "year": YEAR,
             "weight_set": "default_v0",
@@ -220,7 +220,7 @@ def build_harm(rows: dict[str, list[tuple]]) -> list[tuple]:
         try:
             load_raw(conn, rows)
             run_staging_and_mart(conn)
-            run_in_transaction(conn, "marts/harm_indicators", {"year": YEAR})
+            run_in_transaction(conn, "indicators/harm_indicators", {"year": YEAR})
             return conn.execute(HARM).fetchall()
         finally:
             conn.close()

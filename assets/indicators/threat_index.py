@@ -52,12 +52,12 @@ def _index_asset(
         year = int(context.partition_key)
         settings = IndexSettings(config.normalisation, config.aggregation, dict(config.weights))
         with warehouse.get_connection() as conn:
-            inputs = query_frame(conn, f"marts/{name}_inputs", {"year": year})
+            inputs = query_frame(conn, f"indicators/queries/{name}_inputs", {"year": year})
             conn.register("index_rows", compute(inputs, settings).to_arrow())
             try:
                 run_in_transaction(
                     conn,
-                    f"marts/{name}",
+                    f"indicators/{name}",
                     {
                         "year": year,
                         "normalisation": settings.normalisation,
@@ -68,7 +68,7 @@ def _index_asset(
             finally:
                 conn.unregister("index_rows")
             metadata = yearly_table_metadata(
-                conn, f"indicators.{name}", year, f"sql/marts/{name}.sql"
+                conn, f"indicators.{name}", year, f"sql/indicators/{name}.sql"
             )
         return MaterializeResult(metadata=metadata)
 

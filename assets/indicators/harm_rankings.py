@@ -45,14 +45,14 @@ def harm_rankings(
         config.draws, config.weight_spread, config.seed, config.confidence_level
     )
     with warehouse.get_connection() as conn:
-        counts = query_frame(conn, "marts/harm_ranking_inputs", {"year": year})
-        weights = query_frame(conn, "marts/harm_weights_in_use")
+        counts = query_frame(conn, "indicators/queries/harm_ranking_inputs", {"year": year})
+        weights = query_frame(conn, "indicators/queries/harm_weights_in_use")
         rankings, correlations = rank_regions(counts, weights, year, settings)
         conn.register("ranking_rows", rankings.to_arrow())
         conn.register("correlation_rows", correlations.to_arrow())
         run_in_transaction(
             conn,
-            "marts/harm_rankings",
+            "indicators/harm_rankings",
             {
                 "year": year,
                 "draws": settings.draws,
@@ -62,7 +62,7 @@ def harm_rankings(
             },
         )
         metadata = yearly_table_metadata(
-            conn, "indicators.harm_rankings", year, "sql/marts/harm_rankings.sql"
+            conn, "indicators.harm_rankings", year, "sql/indicators/harm_rankings.sql"
         )
     return MaterializeResult(
         metadata={

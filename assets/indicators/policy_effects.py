@@ -137,20 +137,20 @@ def policy_municipalities_are_valid(
 def policy_effects(context: AssetExecutionContext, warehouse: DuckDBResource) -> MaterializeResult:
     year = int(context.partition_key)
     with warehouse.get_connection() as conn:
-        history = query_frame(conn, "marts/policy_effect_inputs", {"year": year})
-        members = query_frame(conn, "marts/policy_members")
+        history = query_frame(conn, "indicators/queries/policy_effect_inputs", {"year": year})
+        members = query_frame(conn, "indicators/queries/policy_members")
         effects, series = estimate_policy_effects(history, members, LEVEL)
         conn.register("effect_rows", effects.to_arrow())
         conn.register("series_rows", series.to_arrow())
         try:
             run_in_transaction(
-                conn, "marts/policy_effects", {"year": year, "confidence_level": LEVEL}
+                conn, "indicators/policy_effects", {"year": year, "confidence_level": LEVEL}
             )
         finally:
             conn.unregister("effect_rows")
             conn.unregister("series_rows")
         metadata = yearly_table_metadata(
-            conn, "indicators.policy_effects", year, "sql/marts/policy_effects.sql"
+            conn, "indicators.policy_effects", year, "sql/indicators/policy_effects.sql"
         )
         synthetic_selection = _synthetic_selection(conn)
     # An invented programme list makes the effect invented too, whatever the counts.

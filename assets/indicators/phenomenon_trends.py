@@ -32,12 +32,12 @@ def phenomenon_trends(
 ) -> MaterializeResult:
     year = int(context.partition_key)
     with warehouse.get_connection() as conn:
-        history = query_frame(conn, "marts/phenomenon_trend_inputs", {"year": year})
+        history = query_frame(conn, "indicators/queries/phenomenon_trend_inputs", {"year": year})
         conn.register("trend_rows", trend_rows(history, year).to_arrow())
         run_in_transaction(
-            conn, "marts/phenomenon_trends", {"year": year, "confidence_level": LEVEL}
+            conn, "indicators/phenomenon_trends", {"year": year, "confidence_level": LEVEL}
         )
         metadata = yearly_table_metadata(
-            conn, "indicators.phenomenon_trends", year, "sql/marts/phenomenon_trends.sql"
+            conn, "indicators.phenomenon_trends", year, "sql/indicators/phenomenon_trends.sql"
         )
     return MaterializeResult(metadata=metadata)

@@ -43,15 +43,18 @@ def published_counts(
 ) -> MaterializeResult:
     year = int(context.partition_key)
     with warehouse.get_connection() as conn:
-        counts = query_frame(conn, "marts/published_count_inputs", {"year": year})
+        counts = query_frame(conn, "indicators/queries/published_count_inputs", {"year": year})
         municipal, region = publish(counts, config.threshold)
         conn.register("published_municipal_rows", municipal.to_arrow())
         conn.register("published_region_rows", region.to_arrow())
         run_in_transaction(
-            conn, "marts/published_counts", {"year": year, "threshold": config.threshold}
+            conn, "indicators/published_counts", {"year": year, "threshold": config.threshold}
         )
         metadata = yearly_table_metadata(
-            conn, "indicators.published_municipal_counts", year, "sql/marts/published_counts.sql"
+            conn,
+            "indicators.published_municipal_counts",
+            year,
+            "sql/indicators/published_counts.sql",
         )
     hidden = municipal.group_by("suppression").len().sort("suppression", nulls_last=True)
     return MaterializeResult(
@@ -78,9 +81,13 @@ def no_published_count_can_be_disclosed(
 ) -> AssetCheckResult:
     year = int(context.partition_key)
     with warehouse.get_connection() as conn:
-        counts = query_frame(conn, "marts/published_count_inputs", {"year": year})
-        municipal = query_frame(conn, "marts/published_counts_as_stored", {"year": year})
-        region = query_frame(conn, "marts/published_region_counts_as_stored", {"year": year})
+        counts = query_frame(conn, "indicators/queries/published_count_inputs", {"year": year})
+        municipal = query_frame(
+            conn, "indicators/queries/published_counts_as_stored", {"year": year}
+        )
+        region = query_frame(
+            conn, "indicators/queries/published_region_counts_as_stored", {"year": year}
+        )
     threshold = int(municipal["threshold"][0])
     problems = published_problems(counts, municipal, region, threshold)
     return AssetCheckResult(

@@ -1,4 +1,4 @@
-"""Indicator assets: counts, rates and harm per region level (SQL in sql/marts/)."""
+"""Indicator assets: counts, rates and harm per region level (SQL in sql/indicators/)."""
 
 from dagster import (
     AssetCheckExecutionContext,
@@ -31,7 +31,7 @@ def _harm_parameters(context: AssetExecutionContext) -> dict[str, object]:
 
 phenomenon_indicators = partitioned_sql_asset(
     stage="indicators",
-    sql_dir="marts",
+    sql_dir="indicators",
     name="phenomenon_indicators",
     group="harm",
     description="Counts, rate per 100,000 inhabitants and harm score, each with its exact 95% "
@@ -50,7 +50,7 @@ phenomenon_indicators = partitioned_sql_asset(
 
 harm_indicators = partitioned_sql_asset(
     stage="indicators",
-    sql_dir="marts",
+    sql_dir="indicators",
     name="harm_indicators",
     group="harm",
     description="Harm score and harm per 100,000 inhabitants with exact 95% intervals under "
@@ -61,7 +61,7 @@ harm_indicators = partitioned_sql_asset(
 
 financial_indicators = partitioned_sql_asset(
     stage="indicators",
-    sql_dir="marts",
+    sql_dir="indicators",
     name="financial_indicators",
     group="financial",
     description="FIU-Nederland unusual and suspicious transactions per year x region level x "
@@ -81,7 +81,7 @@ def _confidence_level(context: AssetExecutionContext) -> dict[str, object]:
 
 sector_indicators = partitioned_sql_asset(
     stage="indicators",
-    sql_dir="marts",
+    sql_dir="indicators",
     name="sector_indicators",
     group="financial",
     description="Sector exposure per year x region level x region x sector: FIU-Nederland "
@@ -103,7 +103,7 @@ def _cross_parameters(context: AssetExecutionContext) -> dict[str, object]:
 
 phenomenon_sector_indicators = partitioned_sql_asset(
     stage="indicators",
-    sql_dir="marts",
+    sql_dir="indicators",
     name="phenomenon_sector_indicators",
     group="harm",
     description="Phenomenon x sector per year x region level x region: drug sites by setting, "
@@ -130,7 +130,7 @@ phenomenon_sector_indicators = partitioned_sql_asset(
 
 impact_indicators = partitioned_sql_asset(
     stage="indicators",
-    sql_dir="marts",
+    sql_dir="indicators",
     name="impact_indicators",
     group="harm",
     description="Impact in euros per year x region level x region x component x item: "
@@ -154,7 +154,7 @@ impact_indicators = partitioned_sql_asset(
 
 signal_indicators = partitioned_sql_asset(
     stage="indicators",
-    sql_dir="marts",
+    sql_dir="indicators",
     name="signal_indicators",
     group="signals",
     description="Meld Misdaad Anoniem tips per year x region level x region x theme, per "

@@ -9,7 +9,7 @@ from dagster import (
 )
 from dagster_duckdb import DuckDBResource
 
-from assets.raw import VALIDATED_AGAINST
+from assets.raw.files import VALIDATED_AGAINST
 from pipeline.domain.files.consistency_rules import (
     SBI_TOTAL,
     children_of,

@@ -1,0 +1,2 @@
+"""The indicators layer: counts, rates, harm, rankings, trends, indices, policy effects (schema
+indicators, sql/indicators/)."""

@@ -1,0 +1,1 @@
+"""The reference layer: code lists and mappings from data/reference/ (schema reference)."""

@@ -46,7 +46,7 @@ from pipeline.domain.demo.common import (
     load_municipalities,
     seeded_rng,
 )
-from pipeline.domain.demo.generate import FIU_SECTORS, _fiu_shares
+from pipeline.domain.demo.financial import FIU_SECTORS, fiu_shares
 
 CHUNK_ROWS = 500_000
 HEADER = "transactie_id;datum;meldersgroep;gemeentecode;bedrag_eur;verdacht\n"
@@ -141,7 +141,7 @@ def generate_unusual_transactions(
     factor = np.array([SUSPICIOUS_FACTOR.get(n, 1.0) for n in names])
     written: list[Path] = []
     for year in years:
-        shares = _fiu_shares(min(max(year, FIRST_YEAR), LAST_YEAR))
+        shares = fiu_shares(min(max(year, FIRST_YEAR), LAST_YEAR))
         sector_p = shares / shares.sum()
         # Scale so that the expected share of suspicious transactions is SUSPICIOUS_SHARE.
         suspicious_p = SUSPICIOUS_SHARE * factor / float(np.dot(sector_p, factor))

@@ -4,7 +4,8 @@ The statistics are in pipeline/domain/statistics/trends.py."""
 from dagster import AssetDep, AssetExecutionContext, MaterializeResult, asset
 from dagster_duckdb import DuckDBResource
 
-from pipeline.domain.statistics.trends import LEVEL, trend_rows
+from pipeline.domain.statistics.trends import trend_rows
+from pipeline.domain.statistics.uncertainty import CONFIDENCE_LEVEL
 from pipeline.metadata import yearly_table_metadata
 from pipeline.partitions import TEN_YEARS, yearly_partitions
 from pipeline.sql import query_frame, run_in_transaction
@@ -35,7 +36,9 @@ def phenomenon_trends(
         history = query_frame(conn, "indicators/queries/phenomenon_trend_inputs", {"year": year})
         conn.register("trend_rows", trend_rows(history, year).to_arrow())
         run_in_transaction(
-            conn, "indicators/phenomenon_trends", {"year": year, "confidence_level": LEVEL}
+            conn,
+            "indicators/phenomenon_trends",
+            {"year": year, "confidence_level": CONFIDENCE_LEVEL},
         )
         metadata = yearly_table_metadata(
             conn, "indicators.phenomenon_trends", year, "sql/indicators/phenomenon_trends.sql"

@@ -16,7 +16,8 @@ from dagster import (
 from dagster_duckdb import DuckDBResource
 
 from pipeline.domain.publishing.markdown import markdown_table
-from pipeline.domain.statistics.policy_effects import LEVEL, estimate_policy_effects
+from pipeline.domain.statistics.policy_estimates import estimate_policy_effects
+from pipeline.domain.statistics.uncertainty import CONFIDENCE_LEVEL
 from pipeline.metadata import table_metadata, yearly_table_metadata
 from pipeline.partitions import TEN_YEARS, yearly_partitions
 from pipeline.resources import ProjectPaths
@@ -139,12 +140,14 @@ def policy_effects(context: AssetExecutionContext, warehouse: DuckDBResource) ->
     with warehouse.get_connection() as conn:
         history = query_frame(conn, "indicators/queries/policy_effect_inputs", {"year": year})
         members = query_frame(conn, "indicators/queries/policy_members")
-        effects, series = estimate_policy_effects(history, members, LEVEL)
+        effects, series = estimate_policy_effects(history, members, CONFIDENCE_LEVEL)
         conn.register("effect_rows", effects.to_arrow())
         conn.register("series_rows", series.to_arrow())
         try:
             run_in_transaction(
-                conn, "indicators/policy_effects", {"year": year, "confidence_level": LEVEL}
+                conn,
+                "indicators/policy_effects",
+                {"year": year, "confidence_level": CONFIDENCE_LEVEL},
             )
         finally:
             conn.unregister("effect_rows")

@@ -10,12 +10,12 @@ from dagster import (
 from dagster_duckdb import DuckDBResource
 
 from pipeline.domain.publishing.markdown import markdown_table
+from pipeline.domain.statistics.uncertainty import CONFIDENCE_LEVEL
 from pipeline.partitions import yearly_partitions
 from pipeline.sql import query
 from pipeline.sql_assets import partitioned_sql_asset
 
 DEFAULT_HARM_WEIGHT_SET = "default_v0"
-CONFIDENCE_LEVEL = 0.95
 # A cell is an intelligence gap when its interval's upper bound exceeds this many times its count.
 GAP_MAX_UPPER_RATIO = 2.0
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from pipeline.domain.statistics.policy_effects import estimate_policy_effects
+from pipeline.domain.statistics.policy_estimates import estimate_policy_effects
 from pipeline.sql import query, query_frame, run_in_transaction
 
 from .helpers import assert_idempotent, stage_new_source

@@ -15,11 +15,11 @@ from hypothesis import strategies as st
 from pipeline.domain.statistics.policy_effects import (
     Panel,
     difference_in_differences,
-    estimate_policy_effects,
     panel_of,
     poisson_fixed_effects,
     pre_trend,
 )
+from pipeline.domain.statistics.policy_estimates import estimate_policy_effects
 
 YEARS = np.arange(2015, 2026)
 

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 import numpy as np
 import polars as pl
 
-LEVEL = 0.95
+from pipeline.domain.statistics.uncertainty import CONFIDENCE_LEVEL
+
 MAX_ITERATIONS = 100
 TOLERANCE = 1e-10
 
@@ -151,7 +152,9 @@ def _term_effect(
     return Effect(ratio, lower, upper, p_value, treated_units, control_units)
 
 
-def difference_in_differences(panel: Panel, start_year: int, level: float = LEVEL) -> Effect | None:
+def difference_in_differences(
+    panel: Panel, start_year: int, level: float = CONFIDENCE_LEVEL
+) -> Effect | None:
     """The rate ratio that goes with taking part from ``start_year`` on, with its interval.
     None without years before and from the start, without treated or control units with
     events, or when the fit does not converge."""
@@ -162,7 +165,7 @@ def difference_in_differences(panel: Panel, start_year: int, level: float = LEVE
     return _term_effect(panel.counts, panel.populations, panel.treated, taking_part, level)
 
 
-def pre_trend(panel: Panel, start_year: int, level: float = LEVEL) -> Effect | None:
+def pre_trend(panel: Panel, start_year: int, level: float = CONFIDENCE_LEVEL) -> Effect | None:
     """Before the start: the yearly rate ratio of the treated group's trend over the others'
     (1 when the trends run parallel). None with fewer than three years before the start."""
     before = panel.years < start_year
@@ -226,89 +229,3 @@ SERIES_SCHEMA = {
     "population": pl.Int64,
     "rate_per_100k": pl.Float64,
 }
-
-
-def _pooled_rate(panel: Panel, units: np.ndarray, periods: np.ndarray) -> float | None:
-    population = panel.populations[np.ix_(units, periods)].sum()
-    if population == 0:
-        return None
-    return float(panel.counts[np.ix_(units, periods)].sum() * 100000 / population)
-
-
-def estimate_policy_effects(
-    history: pl.DataFrame, members: pl.DataFrame, level: float = LEVEL
-) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Per programme x outcome: the difference-in-differences rate ratio with its interval, the
-    pre-trend test and the pooled rates per 100,000 before and after the start; and the yearly
-    series of both groups (for the chart). ``history``: year, municipality_code, source,
-    outcome, event_count, population. ``members``: programme, municipality_code, start_year
-    (one start year per programme)."""
-    effects: list[dict] = []
-    series: list[pl.DataFrame] = []
-    for (programme,), group in members.group_by(["programme"], maintain_order=True):
-        starts = group["start_year"].unique().to_list()
-        if len(starts) != 1:
-            raise ValueError(f"{programme}: one start year expected, found {sorted(starts)}")
-        start_year = int(starts[0])
-        codes = set(group["municipality_code"].to_list())
-        for (source, outcome), rows in history.group_by(["source", "outcome"], maintain_order=True):
-            panel, dropped = panel_of(rows, codes)
-            effects.append(
-                _effect_row(programme, source, outcome, start_year, panel, len(dropped), level)
-            )
-            series.append(
-                # The same municipalities as the estimate (those with every year).
-                rows.filter(~pl.col("municipality_code").is_in(dropped))
-                .with_columns(
-                    pl.when(pl.col("municipality_code").is_in(list(codes)))
-                    .then(pl.lit("taking_part"))
-                    .otherwise(pl.lit("others"))
-                    .alias("group")
-                )
-                .group_by(["source", "outcome", "group", "year"])
-                .agg(pl.col("event_count").sum(), pl.col("population").sum())
-                .with_columns(
-                    pl.lit(programme).alias("programme"),
-                    (pl.col("event_count") * 100000.0 / pl.col("population")).alias(
-                        "rate_per_100k"
-                    ),
-                )
-            )
-    effect_frame = pl.DataFrame(effects, schema=EFFECT_SCHEMA, orient="row")
-    series_frame = (
-        pl.concat(series).select(list(SERIES_SCHEMA)).cast(SERIES_SCHEMA)
-        if series
-        else pl.DataFrame(schema=SERIES_SCHEMA)
-    ).sort(["programme", "source", "outcome", "group", "year"])
-    return effect_frame.sort(["programme", "source", "outcome"]), series_frame
-
-
-def _effect_row(programme, source, outcome, start_year, panel, left_out, level) -> dict:
-    after = panel.years >= start_year
-    treated = np.flatnonzero(panel.treated)
-    others = np.flatnonzero(~panel.treated)
-    effect = difference_in_differences(panel, start_year, level)
-    trend = pre_trend(panel, start_year, level)
-    return {
-        "programme": programme,
-        "source": source,
-        "outcome": outcome,
-        "start_year": start_year,
-        "first_year": int(panel.years.min()),
-        "last_year": int(panel.years.max()),
-        "treated_municipalities": len(treated),
-        "control_municipalities": len(others),
-        "left_out_municipalities": left_out,
-        "treated_rate_before": _pooled_rate(panel, treated, np.flatnonzero(~after)),
-        "treated_rate_after": _pooled_rate(panel, treated, np.flatnonzero(after)),
-        "control_rate_before": _pooled_rate(panel, others, np.flatnonzero(~after)),
-        "control_rate_after": _pooled_rate(panel, others, np.flatnonzero(after)),
-        "rate_ratio": effect.rate_ratio if effect else None,
-        "rate_ratio_lower": effect.lower if effect else None,
-        "rate_ratio_upper": effect.upper if effect else None,
-        "p_value": effect.p_value if effect else None,
-        "pre_trend_ratio": trend.rate_ratio if trend else None,
-        "pre_trend_lower": trend.lower if trend else None,
-        "pre_trend_upper": trend.upper if trend else None,
-        "pre_trend_p_value": trend.p_value if trend else None,
-    }

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 import polars as pl
 
+from pipeline.domain.statistics.uncertainty import CONFIDENCE_LEVEL
+
 TOP = 3  # the report's question: how likely is a region among the three most harmed?
 
 
@@ -64,7 +66,7 @@ class RankSummary:
     top_share: np.ndarray  # share of draws in which the region ranks within TOP
 
 
-def summarise(rank_draws: np.ndarray, level: float = 0.95) -> RankSummary:
+def summarise(rank_draws: np.ndarray, level: float = CONFIDENCE_LEVEL) -> RankSummary:
     """Median rank, the central ``level`` interval of ranks, and the share of draws in the top."""
     tail = (1 - level) / 2 * 100
     return RankSummary(
@@ -89,7 +91,7 @@ class RankingSettings:
     # about 1.6 either way (95%), the disagreement to expect between careful judges.
     weight_spread: float = 0.25
     seed: int = 20260101
-    level: float = 0.95
+    level: float = CONFIDENCE_LEVEL
 
 
 def rank_regions(

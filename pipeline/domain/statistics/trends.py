@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import polars as pl
 
-LEVEL = 0.95
+from pipeline.domain.statistics.uncertainty import CONFIDENCE_LEVEL
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,11 @@ class Change:
 
 
 def rate_ratio(
-    count: int, population: float, count_before: int, population_before: float, level=LEVEL
+    count: int,
+    population: float,
+    count_before: int,
+    population_before: float,
+    level=CONFIDENCE_LEVEL,
 ) -> Change | None:
     """This year's rate over last year's, with the exact conditional interval and p-value."""
     total = count + count_before
@@ -46,7 +50,9 @@ def rate_ratio(
     return Change(observed, to_ratio(low), to_ratio(high), p_value)
 
 
-def clopper_pearson(successes: int, trials: int, level: float = LEVEL) -> tuple[float, float]:
+def clopper_pearson(
+    successes: int, trials: int, level: float = CONFIDENCE_LEVEL
+) -> tuple[float, float]:
     """The exact (Clopper-Pearson) interval of a binomial share, from beta quantiles: the same
     interval scipy's binomtest(...).proportion_ci(method="exact") finds by root search, faster."""
     from scipy.special import betaincinv
@@ -84,7 +90,7 @@ class Trend:
 
 
 def poisson_trend(
-    years: np.ndarray, counts: np.ndarray, population: np.ndarray, level=LEVEL
+    years: np.ndarray, counts: np.ndarray, population: np.ndarray, level=CONFIDENCE_LEVEL
 ) -> Trend | None:
     """Log-linear Poisson regression of counts on year with log(population) as offset; None
     when there are fewer than three years, no counts, or no finite estimate."""
@@ -163,7 +169,7 @@ TREND_SCHEMA = {
 }
 
 
-def trend_rows(history: pl.DataFrame, year: int, level: float = LEVEL) -> pl.DataFrame:
+def trend_rows(history: pl.DataFrame, year: int, level: float = CONFIDENCE_LEVEL) -> pl.DataFrame:
     """Change on last year and the trend up to ``year`` for every series in ``history``.
 
     ``history``: year, region_level, region_code, region_name, phenomenon_code, sector_code

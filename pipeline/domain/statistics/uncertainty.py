@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import numpy as np
 
-DEFAULT_LEVEL = 0.95
+# The one confidence level of every interval in the pipeline (counts, rates, trends, ranks,
+# policy effects); the warehouse stores it beside each interval.
+CONFIDENCE_LEVEL = 0.95
 
 
 def poisson_interval(
-    counts: np.ndarray | list[float], level: float = DEFAULT_LEVEL
+    counts: np.ndarray | list[float], level: float = CONFIDENCE_LEVEL
 ) -> tuple[np.ndarray, np.ndarray]:
     """Exact (Garwood) two-sided interval for the mean of a Poisson count.
 

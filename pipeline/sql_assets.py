@@ -1,6 +1,6 @@
 """Build a yearly-partitioned asset from a SQL file that replaces its partition in one table.
 
-The SQL file ``sql/<stage dir>/<name>.sql`` creates its table if needed, deletes the year's rows
+The SQL file ``sql/<layer>/<name>.sql`` creates its table if needed, deletes the year's rows
 and inserts them again; it runs as one transaction, so a failure leaves the previous rows intact.
 """
 
@@ -23,19 +23,19 @@ from pipeline.sql import run_in_transaction
 
 def partitioned_sql_asset(
     *,
-    stage: str,
-    sql_dir: str,
+    layer: str,
     name: str,
     group: str,
     description: str,
     deps: Sequence[AssetDep | Sequence[str]],
     extra_params: Callable[[AssetExecutionContext], Mapping[str, Any]] | None = None,
 ) -> AssetsDefinition:
-    table = f"{stage}.{name}"
+    # One name for the layer: the asset-key prefix, the sql/<layer>/ folder and the schema.
+    table = f"{layer}.{name}"
 
     @asset(
         name=name,
-        key_prefix=stage,
+        key_prefix=layer,
         group_name=group,
         description=description,
         partitions_def=yearly_partitions,
@@ -47,8 +47,8 @@ def partitioned_sql_asset(
         year = int(context.partition_key)
         params = {"year": year, **(extra_params(context) if extra_params else {})}
         with warehouse.get_connection() as conn:
-            run_in_transaction(conn, f"{sql_dir}/{name}", params)
-            metadata = yearly_table_metadata(conn, table, year, f"sql/{sql_dir}/{name}.sql")
+            run_in_transaction(conn, f"{layer}/{name}", params)
+            metadata = yearly_table_metadata(conn, table, year, f"sql/{layer}/{name}.sql")
         return MaterializeResult(metadata=metadata)
 
     return _build

@@ -15,6 +15,8 @@ from pipeline.partitions import yearly_partitions
 from pipeline.sql import query
 from pipeline.sql_assets import partitioned_sql_asset
 
+LAYER = "indicators"
+
 DEFAULT_HARM_WEIGHT_SET = "default_v0"
 # A cell is an intelligence gap when its interval's upper bound exceeds this many times its count.
 GAP_MAX_UPPER_RATIO = 2.0
@@ -30,8 +32,7 @@ def _harm_parameters(context: AssetExecutionContext) -> dict[str, object]:
 
 
 phenomenon_indicators = partitioned_sql_asset(
-    stage="indicators",
-    sql_dir="indicators",
+    layer=LAYER,
     name="phenomenon_indicators",
     group="harm",
     description="Counts, rate per 100,000 inhabitants and harm score, each with its exact 95% "
@@ -49,8 +50,7 @@ phenomenon_indicators = partitioned_sql_asset(
 )
 
 harm_indicators = partitioned_sql_asset(
-    stage="indicators",
-    sql_dir="indicators",
+    layer=LAYER,
     name="harm_indicators",
     group="harm",
     description="Harm score and harm per 100,000 inhabitants with exact 95% intervals under "
@@ -60,8 +60,7 @@ harm_indicators = partitioned_sql_asset(
 )
 
 financial_indicators = partitioned_sql_asset(
-    stage="indicators",
-    sql_dir="indicators",
+    layer=LAYER,
     name="financial_indicators",
     group="financial",
     description="FIU-Nederland unusual and suspicious transactions per year x region level x "
@@ -80,8 +79,7 @@ def _confidence_level(context: AssetExecutionContext) -> dict[str, object]:
 
 
 sector_indicators = partitioned_sql_asset(
-    stage="indicators",
-    sql_dir="indicators",
+    layer=LAYER,
     name="sector_indicators",
     group="financial",
     description="Sector exposure per year x region level x region x sector: FIU-Nederland "
@@ -102,8 +100,7 @@ def _cross_parameters(context: AssetExecutionContext) -> dict[str, object]:
 
 
 phenomenon_sector_indicators = partitioned_sql_asset(
-    stage="indicators",
-    sql_dir="indicators",
+    layer=LAYER,
     name="phenomenon_sector_indicators",
     group="harm",
     description="Phenomenon x sector per year x region level x region: drug sites by setting, "
@@ -129,8 +126,7 @@ phenomenon_sector_indicators = partitioned_sql_asset(
 )
 
 impact_indicators = partitioned_sql_asset(
-    stage="indicators",
-    sql_dir="indicators",
+    layer=LAYER,
     name="impact_indicators",
     group="harm",
     description="Impact in euros per year x region level x region x component x item: "
@@ -153,8 +149,7 @@ impact_indicators = partitioned_sql_asset(
 )
 
 signal_indicators = partitioned_sql_asset(
-    stage="indicators",
-    sql_dir="indicators",
+    layer=LAYER,
     name="signal_indicators",
     group="signals",
     description="Meld Misdaad Anoniem tips per year x region level x region x theme, per "

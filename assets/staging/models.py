@@ -1,5 +1,7 @@
 """Staging assets: each raw source typed, cleaned and mapped to codes (SQL in sql/staging/)."""
 
+from dataclasses import dataclass
+
 from dagster import (
     AssetCheckExecutionContext,
     AssetCheckResult,
@@ -15,120 +17,108 @@ from pipeline.quality import ValidationOutcome, record_outcome
 from pipeline.sql import query
 from pipeline.sql_assets import partitioned_sql_asset
 
+LAYER = "staging"
+
+
+@dataclass(frozen=True)
+class StagingModel:
+    """One staging table: sql/staging/<name>.sql, the asset staging/<name>."""
+
+    name: str
+    group: str
+    description: str
+    inputs: tuple[str, ...]  # asset keys as "layer/name"
+
+
+MODELS = (
+    StagingModel(
+        "stg_incidents__crimes",
+        "incidents",
+        "Registered crimes per municipality and crime type, typed; suppressed cells kept "
+        "as null and flagged.",
+        ("raw/incidents", "reference/municipality_code_map"),
+    ),
+    StagingModel(
+        "stg_incidents__counted_crimes",
+        "incidents",
+        "The registered crimes each phenomenon counts per municipality: every crime once,"
+        " whatever mix of crime types and their parts the file held (a counted type "
+        "missing from the file is the sum of its nearest delivered parts).",
+        ("staging/stg_incidents__crimes", "reference/crime_types", "reference/crime_type_paths"),
+    ),
+    StagingModel(
+        "stg_population__inhabitants",
+        "population",
+        "Inhabitants on 1 January per municipality.",
+        ("raw/population", "reference/municipality_code_map"),
+    ),
+    StagingModel(
+        "stg_drug_sites__sites",
+        "drugs",
+        "Drug sites found, one row per site, with site type, drug and setting.",
+        (
+            "raw/drug_sites",
+            "reference/drug_site_types",
+            "reference/drugs",
+            "reference/site_settings",
+            "reference/municipality_code_map",
+        ),
+    ),
+    StagingModel(
+        "stg_financial__fiu_transactions",
+        "financial",
+        "Unusual and suspicious transactions per municipality and reporting sector.",
+        ("raw/financial", "reference/municipality_code_map"),
+    ),
+    StagingModel(
+        "stg_seizures__seizures",
+        "drugs",
+        "Drug seizures, one row per seizure: place, drug, weight in kg and the country "
+        "the shipment departed from.",
+        (
+            "raw/seizures",
+            "reference/seizure_location_types",
+            "reference/drugs",
+            "reference/municipality_code_map",
+        ),
+    ),
+    StagingModel(
+        "stg_signals__tips",
+        "signals",
+        "Meld Misdaad Anoniem tips per municipality and theme.",
+        ("raw/signals", "reference/signal_themes", "reference/municipality_code_map"),
+    ),
+    StagingModel(
+        "stg_establishments__establishments",
+        "sectors",
+        "Business establishments per municipality and SBI section (the denominator for "
+        "sector rates).",
+        ("raw/establishments", "reference/sbi_sections", "reference/municipality_code_map"),
+    ),
+    StagingModel(
+        "stg_financial__seized_assets",
+        "financial",
+        "Criminal assets seized by the OM per municipality and asset type: cases and "
+        "value in euros.",
+        ("raw/seized_assets", "reference/seized_asset_types", "reference/municipality_code_map"),
+    ),
+    StagingModel(
+        "stg_financial__emergency_freezes",
+        "financial",
+        "Emergency freezes asked of banks by FIU-Nederland, one row per case.",
+        ("raw/emergency_freezes", "reference/municipality_code_map"),
+    ),
+)
+
 staging_assets = [
     partitioned_sql_asset(
-        stage="staging",
-        sql_dir="staging",
-        name="stg_incidents__crimes",
-        group="incidents",
-        description="Registered crimes per municipality and crime type, typed; suppressed "
-        "cells kept as null and flagged.",
-        deps=[["raw", "incidents"], ["reference", "municipality_code_map"]],
-    ),
-    partitioned_sql_asset(
-        stage="staging",
-        sql_dir="staging",
-        name="stg_incidents__counted_crimes",
-        group="incidents",
-        description="The registered crimes each phenomenon counts per municipality: every "
-        "crime once, whatever mix of crime types and their parts the file held (a counted "
-        "type missing from the file is the sum of its nearest delivered parts).",
-        deps=[
-            ["staging", "stg_incidents__crimes"],
-            ["reference", "crime_types"],
-            ["reference", "crime_type_paths"],
-        ],
-    ),
-    partitioned_sql_asset(
-        stage="staging",
-        sql_dir="staging",
-        name="stg_population__inhabitants",
-        group="population",
-        description="Inhabitants on 1 January per municipality.",
-        deps=[["raw", "population"], ["reference", "municipality_code_map"]],
-    ),
-    partitioned_sql_asset(
-        stage="staging",
-        sql_dir="staging",
-        name="stg_drug_sites__sites",
-        group="drugs",
-        description="Drug sites found, one row per site, with site type, drug and setting.",
-        deps=[
-            ["raw", "drug_sites"],
-            ["reference", "drug_site_types"],
-            ["reference", "drugs"],
-            ["reference", "site_settings"],
-            ["reference", "municipality_code_map"],
-        ],
-    ),
-    partitioned_sql_asset(
-        stage="staging",
-        sql_dir="staging",
-        name="stg_financial__fiu_transactions",
-        group="financial",
-        description="Unusual and suspicious transactions per municipality and reporting sector.",
-        deps=[["raw", "financial"], ["reference", "municipality_code_map"]],
-    ),
-    partitioned_sql_asset(
-        stage="staging",
-        sql_dir="staging",
-        name="stg_seizures__seizures",
-        group="drugs",
-        description="Drug seizures, one row per seizure: place, drug, weight in kg and the "
-        "country the shipment departed from.",
-        deps=[
-            ["raw", "seizures"],
-            ["reference", "seizure_location_types"],
-            ["reference", "drugs"],
-            ["reference", "municipality_code_map"],
-        ],
-    ),
-    partitioned_sql_asset(
-        stage="staging",
-        sql_dir="staging",
-        name="stg_signals__tips",
-        group="signals",
-        description="Meld Misdaad Anoniem tips per municipality and theme.",
-        deps=[
-            ["raw", "signals"],
-            ["reference", "signal_themes"],
-            ["reference", "municipality_code_map"],
-        ],
-    ),
-    partitioned_sql_asset(
-        stage="staging",
-        sql_dir="staging",
-        name="stg_establishments__establishments",
-        group="sectors",
-        description="Business establishments per municipality and SBI section (the "
-        "denominator for sector rates).",
-        deps=[
-            ["raw", "establishments"],
-            ["reference", "sbi_sections"],
-            ["reference", "municipality_code_map"],
-        ],
-    ),
-    partitioned_sql_asset(
-        stage="staging",
-        sql_dir="staging",
-        name="stg_financial__seized_assets",
-        group="financial",
-        description="Criminal assets seized by the OM per municipality and asset type: cases "
-        "and value in euros.",
-        deps=[
-            ["raw", "seized_assets"],
-            ["reference", "seized_asset_types"],
-            ["reference", "municipality_code_map"],
-        ],
-    ),
-    partitioned_sql_asset(
-        stage="staging",
-        sql_dir="staging",
-        name="stg_financial__emergency_freezes",
-        group="financial",
-        description="Emergency freezes asked of banks by FIU-Nederland, one row per case.",
-        deps=[["raw", "emergency_freezes"], ["reference", "municipality_code_map"]],
-    ),
+        layer=LAYER,
+        name=model.name,
+        group=model.group,
+        description=model.description,
+        deps=[key.split("/") for key in model.inputs],
+    )
+    for model in MODELS
 ]
 
 

@@ -32,22 +32,8 @@ measures as (
     into name measure value delivered_value
 ),
 
-mapped as (
-    select
-        d.*,
-        coalesce(m.municipality_code, d.delivered_code) as municipality_code,
-        d.delivered_value * coalesce(m.share, 1) as exact_value
-    from measures as d
-    left join reference.municipality_code_map as m on m.source_code = d.delivered_code
-),
-
 apportioned as (
-    select
-        *,
-        largest_remainder(
-            exact_value, delivered_value, (source_row, measure), municipality_code
-        ) as allocated_value
-    from mapped
+    select * from in_2025_division(measures)
 )
 
 select

@@ -5,6 +5,7 @@ and inserts them again; it runs as one transaction, so a failure leaves the prev
 """
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from dagster import (
@@ -52,3 +53,30 @@ def partitioned_sql_asset(
         return MaterializeResult(metadata=metadata)
 
     return _build
+
+
+@dataclass(frozen=True)
+class SqlModel:
+    """One SQL-built table of a layer, declared as data: sql/<layer>/<name>.sql, the asset
+    <layer>/<name>, the table <layer>.<name>."""
+
+    name: str
+    group: str
+    description: str
+    inputs: tuple[str, ...]  # asset keys as "layer/name"
+    extra_params: Callable[[AssetExecutionContext], Mapping[str, Any]] | None = None
+
+
+def sql_assets(layer: str, models: Sequence[SqlModel]) -> list[AssetsDefinition]:
+    """The assets of a layer's SQL models, in the order given."""
+    return [
+        partitioned_sql_asset(
+            layer=layer,
+            name=model.name,
+            group=model.group,
+            description=model.description,
+            deps=[key.split("/") for key in model.inputs],
+            extra_params=model.extra_params,
+        )
+        for model in models
+    ]

@@ -13,7 +13,7 @@ from pipeline.domain.publishing.markdown import markdown_table
 from pipeline.domain.statistics.uncertainty import CONFIDENCE_LEVEL
 from pipeline.partitions import yearly_partitions
 from pipeline.sql import query
-from pipeline.sql_assets import partitioned_sql_asset
+from pipeline.sql_assets import SqlModel, sql_assets
 
 LAYER = "indicators"
 
@@ -31,137 +31,12 @@ def _harm_parameters(context: AssetExecutionContext) -> dict[str, object]:
     }
 
 
-phenomenon_indicators = partitioned_sql_asset(
-    layer=LAYER,
-    name="phenomenon_indicators",
-    group="harm",
-    description="Counts, rate per 100,000 inhabitants and harm score, each with its exact 95% "
-    "Poisson interval, per year x region level x region x phenomenon x source (municipality, "
-    "RIEC region, province, the Netherlands).",
-    deps=[
-        ["staging", "stg_incidents__counted_crimes"],
-        ["staging", "stg_drug_sites__sites"],
-        ["staging", "stg_population__inhabitants"],
-        ["reference", "region_membership"],
-        ["reference", "crime_types"],
-        ["reference", "harm_weight_sets"],
-    ],
-    extra_params=_harm_parameters,
-)
-
-harm_indicators = partitioned_sql_asset(
-    layer=LAYER,
-    name="harm_indicators",
-    group="harm",
-    description="Harm score and harm per 100,000 inhabitants with exact 95% intervals under "
-    "every weight set, per year x region level x region x phenomenon x source (the main mart "
-    "carries the run's headline set only).",
-    deps=[["indicators", "phenomenon_indicators"], ["reference", "harm_weight_sets"]],
-)
-
-financial_indicators = partitioned_sql_asset(
-    layer=LAYER,
-    name="financial_indicators",
-    group="financial",
-    description="FIU-Nederland unusual and suspicious transactions per year x region level x "
-    "region x reporting sector.",
-    deps=[
-        ["staging", "stg_financial__fiu_transactions"],
-        ["staging", "stg_population__inhabitants"],
-        ["reference", "region_membership"],
-        ["reference", "fiu_reporting_sectors"],
-    ],
-)
-
-
 def _confidence_level(context: AssetExecutionContext) -> dict[str, object]:
     return {"confidence_level": CONFIDENCE_LEVEL}
 
 
-sector_indicators = partitioned_sql_asset(
-    layer=LAYER,
-    name="sector_indicators",
-    group="financial",
-    description="Sector exposure per year x region level x region x sector: FIU-Nederland "
-    "transactions of the sector's reporting groups, its establishments (SBI sections) and "
-    "suspicious transactions per 1,000 establishments with an exact 95% interval.",
-    deps=[
-        ["indicators", "financial_indicators"],
-        ["staging", "stg_establishments__establishments"],
-        ["reference", "sectors"],
-        ["reference", "region_membership"],
-    ],
-    extra_params=_confidence_level,
-)
-
-
 def _cross_parameters(context: AssetExecutionContext) -> dict[str, object]:
     return {"confidence_level": CONFIDENCE_LEVEL, "gap_max_upper_ratio": GAP_MAX_UPPER_RATIO}
-
-
-phenomenon_sector_indicators = partitioned_sql_asset(
-    layer=LAYER,
-    name="phenomenon_sector_indicators",
-    group="harm",
-    description="Phenomenon x sector per year x region level x region: drug sites by setting, "
-    "customs seizures by location, FIU suspicious transactions and emergency freezes by "
-    "reporting group, per 1,000 establishments with an exact 95% interval; cells no source "
-    "covers are intelligence gaps (null), not zero.",
-    deps=[
-        ["staging", "stg_drug_sites__sites"],
-        ["staging", "stg_seizures__seizures"],
-        ["staging", "stg_financial__fiu_transactions"],
-        ["staging", "stg_financial__emergency_freezes"],
-        ["indicators", "sector_indicators"],
-        ["reference", "site_settings"],
-        ["reference", "seizure_location_types"],
-        ["reference", "drug_site_types"],
-        ["reference", "drugs"],
-        ["reference", "fiu_reporting_sectors"],
-        ["reference", "phenomena"],
-        ["reference", "sectors"],
-        ["reference", "region_membership"],
-    ],
-    extra_params=_cross_parameters,
-)
-
-impact_indicators = partitioned_sql_asset(
-    layer=LAYER,
-    name="impact_indicators",
-    group="harm",
-    description="Impact in euros per year x region level x region x component x item: "
-    "suspicious and frozen amounts and seized assets as reported, seized drugs at street value, "
-    "drug sites at clean-up cost; each unit value sourced or marked (derived, assumption, none), "
-    "with a low-high range.",
-    deps=[
-        ["staging", "stg_financial__fiu_transactions"],
-        ["staging", "stg_financial__emergency_freezes"],
-        ["staging", "stg_financial__seized_assets"],
-        ["staging", "stg_seizures__seizures"],
-        ["staging", "stg_drug_sites__sites"],
-        ["reference", "impact_unit_values"],
-        ["reference", "seized_asset_types"],
-        ["reference", "drugs"],
-        ["reference", "drug_site_types"],
-        ["reference", "region_membership"],
-    ],
-    extra_params=_confidence_level,
-)
-
-signal_indicators = partitioned_sql_asset(
-    layer=LAYER,
-    name="signal_indicators",
-    group="signals",
-    description="Meld Misdaad Anoniem tips per year x region level x region x theme, per "
-    "100,000 inhabitants with an exact 95% interval.",
-    deps=[
-        ["staging", "stg_signals__tips"],
-        ["staging", "stg_population__inhabitants"],
-        ["reference", "signal_themes"],
-        ["reference", "region_membership"],
-    ],
-    extra_params=_confidence_level,
-)
 
 
 @asset_check(
@@ -187,13 +62,117 @@ def regions_add_up(
     )
 
 
-indicator_assets = [
-    phenomenon_indicators,
-    harm_indicators,
-    financial_indicators,
-    sector_indicators,
-    phenomenon_sector_indicators,
-    impact_indicators,
-    signal_indicators,
-]
+MODELS = (
+    SqlModel(
+        "phenomenon_indicators",
+        "harm",
+        "Counts, rate per 100,000 inhabitants and harm score, each with its exact 95% "
+        "Poisson interval, per year x region level x region x phenomenon x source "
+        "(municipality, RIEC region, province, the Netherlands).",
+        (
+            "staging/stg_incidents__counted_crimes",
+            "staging/stg_drug_sites__sites",
+            "staging/stg_population__inhabitants",
+            "reference/region_membership",
+            "reference/crime_types",
+            "reference/harm_weight_sets",
+        ),
+        _harm_parameters,
+    ),
+    SqlModel(
+        "harm_indicators",
+        "harm",
+        "Harm score and harm per 100,000 inhabitants with exact 95% intervals under every"
+        " weight set, per year x region level x region x phenomenon x source (the main "
+        "mart carries the run's headline set only).",
+        ("indicators/phenomenon_indicators", "reference/harm_weight_sets"),
+    ),
+    SqlModel(
+        "financial_indicators",
+        "financial",
+        "FIU-Nederland unusual and suspicious transactions per year x region level x "
+        "region x reporting sector.",
+        (
+            "staging/stg_financial__fiu_transactions",
+            "staging/stg_population__inhabitants",
+            "reference/region_membership",
+            "reference/fiu_reporting_sectors",
+        ),
+    ),
+    SqlModel(
+        "sector_indicators",
+        "financial",
+        "Sector exposure per year x region level x region x sector: FIU-Nederland "
+        "transactions of the sector's reporting groups, its establishments (SBI sections)"
+        " and suspicious transactions per 1,000 establishments with an exact 95% "
+        "interval.",
+        (
+            "indicators/financial_indicators",
+            "staging/stg_establishments__establishments",
+            "reference/sectors",
+            "reference/region_membership",
+        ),
+        _confidence_level,
+    ),
+    SqlModel(
+        "phenomenon_sector_indicators",
+        "harm",
+        "Phenomenon x sector per year x region level x region: drug sites by setting, "
+        "customs seizures by location, FIU suspicious transactions and emergency freezes "
+        "by reporting group, per 1,000 establishments with an exact 95% interval; cells "
+        "no source covers are intelligence gaps (null), not zero.",
+        (
+            "staging/stg_drug_sites__sites",
+            "staging/stg_seizures__seizures",
+            "staging/stg_financial__fiu_transactions",
+            "staging/stg_financial__emergency_freezes",
+            "indicators/sector_indicators",
+            "reference/site_settings",
+            "reference/seizure_location_types",
+            "reference/drug_site_types",
+            "reference/drugs",
+            "reference/fiu_reporting_sectors",
+            "reference/phenomena",
+            "reference/sectors",
+            "reference/region_membership",
+        ),
+        _cross_parameters,
+    ),
+    SqlModel(
+        "impact_indicators",
+        "harm",
+        "Impact in euros per year x region level x region x component x item: suspicious "
+        "and frozen amounts and seized assets as reported, seized drugs at street value, "
+        "drug sites at clean-up cost; each unit value sourced or marked (derived, "
+        "assumption, none), with a low-high range.",
+        (
+            "staging/stg_financial__fiu_transactions",
+            "staging/stg_financial__emergency_freezes",
+            "staging/stg_financial__seized_assets",
+            "staging/stg_seizures__seizures",
+            "staging/stg_drug_sites__sites",
+            "reference/impact_unit_values",
+            "reference/seized_asset_types",
+            "reference/drugs",
+            "reference/drug_site_types",
+            "reference/region_membership",
+        ),
+        _confidence_level,
+    ),
+    SqlModel(
+        "signal_indicators",
+        "signals",
+        "Meld Misdaad Anoniem tips per year x region level x region x theme, per 100,000 "
+        "inhabitants with an exact 95% interval.",
+        (
+            "staging/stg_signals__tips",
+            "staging/stg_population__inhabitants",
+            "reference/signal_themes",
+            "reference/region_membership",
+        ),
+        _confidence_level,
+    ),
+)
+
+indicator_assets = sql_assets(LAYER, MODELS)
 indicator_checks = [regions_add_up]

@@ -1,7 +1,5 @@
 """Staging assets: each raw source typed, cleaned and mapped to codes (SQL in sql/staging/)."""
 
-from dataclasses import dataclass
-
 from dagster import (
     AssetCheckExecutionContext,
     AssetCheckResult,
@@ -15,30 +13,20 @@ from pipeline.domain.publishing.markdown import markdown_table
 from pipeline.partitions import yearly_partitions
 from pipeline.quality import ValidationOutcome, record_outcome
 from pipeline.sql import query
-from pipeline.sql_assets import partitioned_sql_asset
+from pipeline.sql_assets import SqlModel, sql_assets
 
 LAYER = "staging"
 
 
-@dataclass(frozen=True)
-class StagingModel:
-    """One staging table: sql/staging/<name>.sql, the asset staging/<name>."""
-
-    name: str
-    group: str
-    description: str
-    inputs: tuple[str, ...]  # asset keys as "layer/name"
-
-
 MODELS = (
-    StagingModel(
+    SqlModel(
         "stg_incidents__crimes",
         "incidents",
         "Registered crimes per municipality and crime type, typed; suppressed cells kept "
         "as null and flagged.",
         ("raw/incidents", "reference/municipality_code_map"),
     ),
-    StagingModel(
+    SqlModel(
         "stg_incidents__counted_crimes",
         "incidents",
         "The registered crimes each phenomenon counts per municipality: every crime once,"
@@ -46,13 +34,13 @@ MODELS = (
         "missing from the file is the sum of its nearest delivered parts).",
         ("staging/stg_incidents__crimes", "reference/crime_types", "reference/crime_type_paths"),
     ),
-    StagingModel(
+    SqlModel(
         "stg_population__inhabitants",
         "population",
         "Inhabitants on 1 January per municipality.",
         ("raw/population", "reference/municipality_code_map"),
     ),
-    StagingModel(
+    SqlModel(
         "stg_drug_sites__sites",
         "drugs",
         "Drug sites found, one row per site, with site type, drug and setting.",
@@ -64,13 +52,13 @@ MODELS = (
             "reference/municipality_code_map",
         ),
     ),
-    StagingModel(
+    SqlModel(
         "stg_financial__fiu_transactions",
         "financial",
         "Unusual and suspicious transactions per municipality and reporting sector.",
         ("raw/financial", "reference/municipality_code_map"),
     ),
-    StagingModel(
+    SqlModel(
         "stg_seizures__seizures",
         "drugs",
         "Drug seizures, one row per seizure: place, drug, weight in kg and the country "
@@ -82,27 +70,27 @@ MODELS = (
             "reference/municipality_code_map",
         ),
     ),
-    StagingModel(
+    SqlModel(
         "stg_signals__tips",
         "signals",
         "Meld Misdaad Anoniem tips per municipality and theme.",
         ("raw/signals", "reference/signal_themes", "reference/municipality_code_map"),
     ),
-    StagingModel(
+    SqlModel(
         "stg_establishments__establishments",
         "sectors",
         "Business establishments per municipality and SBI section (the denominator for "
         "sector rates).",
         ("raw/establishments", "reference/sbi_sections", "reference/municipality_code_map"),
     ),
-    StagingModel(
+    SqlModel(
         "stg_financial__seized_assets",
         "financial",
         "Criminal assets seized by the OM per municipality and asset type: cases and "
         "value in euros.",
         ("raw/seized_assets", "reference/seized_asset_types", "reference/municipality_code_map"),
     ),
-    StagingModel(
+    SqlModel(
         "stg_financial__emergency_freezes",
         "financial",
         "Emergency freezes asked of banks by FIU-Nederland, one row per case.",
@@ -110,16 +98,7 @@ MODELS = (
     ),
 )
 
-staging_assets = [
-    partitioned_sql_asset(
-        layer=LAYER,
-        name=model.name,
-        group=model.group,
-        description=model.description,
-        deps=[key.split("/") for key in model.inputs],
-    )
-    for model in MODELS
-]
+staging_assets = sql_assets(LAYER, MODELS)
 
 
 def _jump_check(staging_name: str, what: str, ignored_below: int = 10):

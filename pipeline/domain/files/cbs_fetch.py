@@ -25,7 +25,7 @@ from pathlib import Path
 
 import httpx
 
-from pipeline.domain.files.cbs_tables import CBS_TABLES, CbsTable
+from pipeline.domain.files.cbs_tables import CbsTable
 
 CBS_API = "https://datasets.cbs.nl/odata/v1/CBS"
 ATTEMPTS = 3
@@ -38,7 +38,7 @@ REGION_FILTER += "or startswith(RegioS,'RE') or startswith(RegioS,'GM'))"
 
 
 class FetchError(RuntimeError):
-    """The download could not be completed; nothing was written."""
+    """A table's download could not be completed; nothing of that table was written."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,7 @@ class FetchTarget:
 
 @dataclass(frozen=True)
 class Downloaded:
+    table_id: str
     files: list[Path]
     observations: int
     modified: str | None
@@ -80,11 +81,11 @@ class CbsClient:
             except (httpx.ConnectError, httpx.ConnectTimeout) as error:
                 raise FetchError(
                     f"cannot reach {request.url.host}: this machine seems to be offline, or the "
-                    f"CBS API is down ({error}). Nothing was written."
+                    f"CBS API is down ({error})."
                 ) from error
             except httpx.TransportError as error:
                 if attempt == ATTEMPTS:
-                    raise FetchError(f"{request.url}: {error}. Nothing was written.") from error
+                    raise FetchError(f"{request.url}: {error}") from error
             else:
                 if response.status_code < 500 or attempt == ATTEMPTS:
                     break
@@ -92,7 +93,7 @@ class CbsClient:
         if response.status_code != 200:
             raise FetchError(
                 f"{request.url} answered {response.status_code} {response.reason_phrase} "
-                f"(after {attempt} attempt(s)). Nothing was written."
+                f"(after {attempt} attempt(s))"
             )
         try:
             return str(request.url), response.json()
@@ -190,7 +191,9 @@ def fetch_table(
     for name, path in temporary.items():
         path.replace(folder / name)
     observations = sum(len(p.get("value", [])) for p in pages)
-    return Downloaded([folder / n for n in contents], observations, record["modified"])
+    return Downloaded(
+        table.table_id, [folder / n for n in contents], observations, record["modified"]
+    )
 
 
 def targets(sources) -> list[FetchTarget]:
@@ -198,7 +201,7 @@ def targets(sources) -> list[FetchTarget]:
     return [
         FetchTarget(source.cbs_table, source.directory)
         for source in sources
-        if source.cbs_table is not None and source.cbs_table.table_id in CBS_TABLES
+        if source.cbs_table is not None
     ]
 
 
@@ -222,7 +225,15 @@ def fetch_all(
         done = []
         for target in targets(SOURCES.values()):
             progress(f"{target.table.table_id} ({target.table.title}), {first}-{last}")
-            downloaded = fetch_table(client, target, first, last, raw_dir, overwrite)
+            try:
+                downloaded = fetch_table(client, target, first, last, raw_dir, overwrite)
+            except FetchError as error:
+                # Tables fetched before this one stay written: each is whole on its own.
+                written = [d.table_id for d in done]
+                kept = f"; {', '.join(written)} fetched and written" if written else ""
+                raise FetchError(
+                    f"{error}. Nothing of {target.table.table_id} was written{kept}."
+                ) from error
             progress(
                 f"{target.table.table_id}: {downloaded.observations:,} observations, table "
                 f"modified {downloaded.modified}; wrote "

@@ -45,9 +45,11 @@ def _files(years: list[int]) -> list[Path]:
 def run_asset(years: list[int], database: Path) -> dict:
     from dagster import DagsterInstance, materialize
 
-    from assets.raw.files import raw_assets
-    from pipeline.resources import ProjectPaths, warehouse_resource
+    import assets.raw
+    from pipeline.plumbing.layers import load_layer
+    from pipeline.plumbing.resources import ProjectPaths, warehouse_resource
 
+    raw_assets, _ = load_layer(assets.raw)
     asset = next(a for a in raw_assets if a.key.path == ["raw", "unusual_transactions"])
     resources = {
         "warehouse": warehouse_resource(str(database), memory_limit=MEMORY_LIMIT),

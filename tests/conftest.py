@@ -42,6 +42,17 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(getattr(pytest.mark, parts[0]))
 
 
+def step_key(layer: str, name: str) -> str:
+    """The step that materialises the asset ``layer/name`` in a run."""
+    from pipeline.definitions import defs
+
+    return (
+        defs.get_assets_def(AssetKey([layer, name]))
+        .get_op_def_for_asset_key(AssetKey([layer, name]))
+        .name
+    )
+
+
 def make_data_dir(root: Path, years: Iterable[int]) -> Path:
     """``root/data`` with ``reference/`` and the demo files of ``years``, in the project layout.
 

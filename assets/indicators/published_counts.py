@@ -2,24 +2,23 @@
 blocking check that nothing hidden can be recovered. The rules are in
 pipeline/domain/statistics/disclosure.py."""
 
+from collections.abc import Mapping
+
+import polars as pl
 from dagster import (
     AssetCheckExecutionContext,
     AssetCheckResult,
-    AssetExecutionContext,
     AssetKey,
     Config,
-    MaterializeResult,
-    asset,
     asset_check,
 )
 from dagster_duckdb import DuckDBResource
 
+from assets.indicators import LAYER
 from pipeline.domain.statistics.disclosure import DEFAULT_THRESHOLD, publish, published_problems
-from pipeline.metadata import yearly_table_metadata
-from pipeline.partitions import yearly_partitions
-from pipeline.sql import query_frame, run_in_transaction
-
-KEY = AssetKey(["indicators", "published_counts"])
+from pipeline.plumbing.partitions import yearly_partitions
+from pipeline.plumbing.sql_runner import query_frame
+from pipeline.plumbing.table_asset_factory import Computed, PythonTable, python_table_asset
 
 
 class DisclosureConfig(Config):
@@ -27,47 +26,38 @@ class DisclosureConfig(Config):
     threshold: int = DEFAULT_THRESHOLD
 
 
-@asset(
-    key=KEY,
-    group_name="harm",
-    description="Registered crimes per municipality, RIEC region and the Netherlands and "
-    "phenomenon as they may be published: counts below the threshold hidden, and secondary "
-    "suppression so that no hidden count follows from a total.",
-    partitions_def=yearly_partitions,
-    deps=[AssetKey(["indicators", "phenomenon_indicators"])],
-    pool="duckdb",
-    kinds={"duckdb", "python"},
-)
-def published_counts(
-    context: AssetExecutionContext, config: DisclosureConfig, warehouse: DuckDBResource
-) -> MaterializeResult:
-    year = int(context.partition_key)
-    with warehouse.get_connection() as conn:
-        counts = query_frame(conn, "indicators/queries/published_count_inputs", {"year": year})
-        municipal, region = publish(counts, config.threshold)
-        conn.register("published_municipal_rows", municipal.to_arrow())
-        conn.register("published_region_rows", region.to_arrow())
-        run_in_transaction(
-            conn, "indicators/published_counts", {"year": year, "threshold": config.threshold}
-        )
-        metadata = yearly_table_metadata(
-            conn,
-            "indicators.published_municipal_counts",
-            year,
-            "sql/indicators/published_counts.sql",
-        )
+def _publish(inputs: Mapping[str, pl.DataFrame], year: int, config: DisclosureConfig) -> Computed:
+    municipal, region = publish(inputs["counts"], config.threshold)
     hidden = municipal.group_by("suppression").len().sort("suppression", nulls_last=True)
-    return MaterializeResult(
+    return Computed(
+        frames={"published_municipal_rows": municipal, "published_region_rows": region},
+        params={"threshold": config.threshold},
         metadata={
-            **metadata,
             "threshold": config.threshold,
             **{f"cells_{label or 'shown'}": count for label, count in hidden.iter_rows()},
-        }
+        },
     )
 
 
+published_counts = python_table_asset(
+    LAYER,
+    PythonTable(
+        name="published_counts",
+        group="harm",
+        description="Registered crimes per municipality, RIEC region and the Netherlands and "
+        "phenomenon as they may be published: counts below the threshold hidden, and secondary "
+        "suppression so that no hidden count follows from a total.",
+        deps=[AssetKey("phenomenon_indicators")],
+        inputs={"counts": "indicators/queries/published_count_inputs"},
+        compute=_publish,
+        config=DisclosureConfig,
+        table="published_municipal_counts",
+    ),
+)
+
+
 @asset_check(
-    asset=KEY,
+    asset=published_counts,
     name="no_published_count_can_be_disclosed",
     description="No published municipal, regional or national count is below the threshold, "
     "every published value equals the warehouse's, and no hidden count can be worked out from "

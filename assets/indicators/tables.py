@@ -9,13 +9,12 @@ from dagster import (
 )
 from dagster_duckdb import DuckDBResource
 
+from assets.indicators import LAYER
 from pipeline.domain.publishing.markdown import markdown_table
 from pipeline.domain.statistics.uncertainty import CONFIDENCE_LEVEL
-from pipeline.partitions import yearly_partitions
-from pipeline.sql import query
-from pipeline.sql_assets import SqlModel, sql_assets
-
-LAYER = "indicators"
+from pipeline.plumbing.partitions import yearly_partitions
+from pipeline.plumbing.sql_asset_factory import SqlModel, sql_assets
+from pipeline.plumbing.sql_runner import query
 
 DEFAULT_HARM_WEIGHT_SET = "default_v0"
 # A cell is an intelligence gap when its interval's upper bound exceeds this many times its count.
@@ -40,7 +39,7 @@ def _cross_parameters(context: AssetExecutionContext) -> dict[str, object]:
 
 
 @asset_check(
-    asset=AssetKey(["indicators", "phenomenon_indicators"]),
+    asset=AssetKey("phenomenon_indicators"),
     name="regions_add_up",
     description="Each RIEC region and province equals the sum of its municipalities, the "
     "Netherlands the sum of the RIEC regions and of the provinces, the national count equals "
@@ -85,7 +84,7 @@ MODELS = (
         "Harm score and harm per 100,000 inhabitants with exact 95% intervals under every"
         " weight set, per year x region level x region x phenomenon x source (the main "
         "mart carries the run's headline set only).",
-        ("indicators/phenomenon_indicators", "reference/harm_weight_sets"),
+        ("phenomenon_indicators", "reference/harm_weight_sets"),
     ),
     SqlModel(
         "financial_indicators",
@@ -107,7 +106,7 @@ MODELS = (
         " and suspicious transactions per 1,000 establishments with an exact 95% "
         "interval.",
         (
-            "indicators/financial_indicators",
+            "financial_indicators",
             "staging/stg_establishments__establishments",
             "reference/sectors",
             "reference/region_membership",
@@ -126,7 +125,7 @@ MODELS = (
             "staging/stg_seizures__seizures",
             "staging/stg_financial__fiu_transactions",
             "staging/stg_financial__emergency_freezes",
-            "indicators/sector_indicators",
+            "sector_indicators",
             "reference/site_settings",
             "reference/seizure_location_types",
             "reference/drug_site_types",

@@ -3,24 +3,15 @@ robustness. The method is in pipeline/domain/statistics/composite_index.py; ever
 config value."""
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import polars as pl
-from dagster import (
-    AssetExecutionContext,
-    AssetKey,
-    AssetsDefinition,
-    Config,
-    MaterializeResult,
-    asset,
-)
-from dagster_duckdb import DuckDBResource
+from dagster import AssetKey, Config
 from pydantic import Field
 
+from assets.indicators import LAYER
 from pipeline.domain.statistics.composite_index import IndexSettings, composite_index, threat_index
-from pipeline.metadata import yearly_table_metadata
-from pipeline.partitions import yearly_partitions
-from pipeline.sql import query_frame, run_in_transaction
+from pipeline.plumbing.table_asset_factory import Computed, PythonTable, python_table_asset
 
 
 class ThreatIndexConfig(Config):
@@ -30,49 +21,41 @@ class ThreatIndexConfig(Config):
     weights: dict[str, float] = Field(default_factory=dict)
 
 
+def _index_step(
+    index: Callable[[pl.DataFrame, IndexSettings], pl.DataFrame],
+) -> Callable[[Mapping[str, pl.DataFrame], int, ThreatIndexConfig], Computed]:
+    def _compute(inputs: Mapping[str, pl.DataFrame], year: int, config: ThreatIndexConfig):
+        settings = IndexSettings(config.normalisation, config.aggregation, dict(config.weights))
+        return Computed(
+            frames={"index_rows": index(inputs["inputs"], settings)},
+            params={
+                "normalisation": settings.normalisation,
+                "aggregation": settings.aggregation,
+                "weights": json.dumps(settings.weights, sort_keys=True),
+            },
+        )
+
+    return _compute
+
+
 def _index_asset(
     name: str,
     description: str,
     deps: list[AssetKey],
-    compute: Callable[[pl.DataFrame, IndexSettings], pl.DataFrame],
-) -> AssetsDefinition:
-    @asset(
-        name=name,
-        key_prefix="indicators",
-        group_name="harm",
-        description=description,
-        partitions_def=yearly_partitions,
-        deps=deps,
-        pool="duckdb",
-        kinds={"duckdb", "python"},
+    index: Callable[[pl.DataFrame, IndexSettings], pl.DataFrame],
+):
+    return python_table_asset(
+        LAYER,
+        PythonTable(
+            name=name,
+            group="harm",
+            description=description,
+            deps=deps,
+            inputs={"inputs": f"indicators/queries/{name}_inputs"},
+            compute=_index_step(index),
+            config=ThreatIndexConfig,
+        ),
     )
-    def _build(
-        context: AssetExecutionContext, config: ThreatIndexConfig, warehouse: DuckDBResource
-    ) -> MaterializeResult:
-        year = int(context.partition_key)
-        settings = IndexSettings(config.normalisation, config.aggregation, dict(config.weights))
-        with warehouse.get_connection() as conn:
-            inputs = query_frame(conn, f"indicators/queries/{name}_inputs", {"year": year})
-            conn.register("index_rows", compute(inputs, settings).to_arrow())
-            try:
-                run_in_transaction(
-                    conn,
-                    f"indicators/{name}",
-                    {
-                        "year": year,
-                        "normalisation": settings.normalisation,
-                        "aggregation": settings.aggregation,
-                        "weights": json.dumps(settings.weights, sort_keys=True),
-                    },
-                )
-            finally:
-                conn.unregister("index_rows")
-            metadata = yearly_table_metadata(
-                conn, f"indicators.{name}", year, f"sql/indicators/{name}.sql"
-            )
-        return MaterializeResult(metadata=metadata)
-
-    return _build
 
 
 def _sector_index(inputs: pl.DataFrame, settings: IndexSettings) -> pl.DataFrame:
@@ -86,8 +69,8 @@ threat_index_asset = _index_asset(
     "each region's rank range over other normalisations, aggregations and leaving an indicator "
     "out.",
     [
-        AssetKey(["indicators", "phenomenon_indicators"]),
-        AssetKey(["indicators", "financial_indicators"]),
+        AssetKey("phenomenon_indicators"),
+        AssetKey("financial_indicators"),
         AssetKey(["staging", "stg_signals__tips"]),
     ],
     threat_index,
@@ -99,6 +82,6 @@ sector_threat_index = _index_asset(
     "freezes, drug sites and seizures per 1,000 establishments, normalised, weighted and "
     "aggregated as configured over the indicators measured for each sector (a sector with none "
     "has no index), with each sector's rank range over the robustness variants.",
-    [AssetKey(["indicators", "phenomenon_sector_indicators"]), AssetKey(["reference", "sectors"])],
+    [AssetKey("phenomenon_sector_indicators"), AssetKey(["reference", "sectors"])],
     _sector_index,
 )

@@ -21,10 +21,10 @@ from pipeline.domain.files.consistency_rules import (
 from pipeline.domain.files.region_codes import is_municipality
 from pipeline.domain.files.sources import SOURCES, Source
 from pipeline.domain.files.value_rules import KNOWN_SETS, raw_rules
-from pipeline.metadata import table_relation
-from pipeline.partitions import yearly_partitions
-from pipeline.quality import RejectedValue, record_outcome, validate_frame
-from pipeline.sql import query
+from pipeline.plumbing.check_runner import RejectedValue, record_outcome, validate_frame
+from pipeline.plumbing.metadata import table_relation
+from pipeline.plumbing.partitions import yearly_partitions
+from pipeline.plumbing.sql_runner import query
 
 
 def _cross_row_rejections(
@@ -117,7 +117,7 @@ def _check_description(source: Source) -> str:
 
 def _raw_check(source: Source):
     @asset_check(
-        asset=AssetKey(["raw", source.name]),
+        asset=AssetKey(source.name),
         name=f"{source.name}_file_is_valid",
         description=_check_description(source),
         blocking=True,

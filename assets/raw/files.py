@@ -29,11 +29,11 @@ from pipeline.domain.files.delimited_files import (
 )
 from pipeline.domain.files.deliveries import code_lists, named_year
 from pipeline.domain.files.sources import SOURCES, Source
-from pipeline.metadata import table_metadata
-from pipeline.partitions import yearly_partitions
-from pipeline.quality import RejectedValue, ValidationOutcome, record_outcome
-from pipeline.resources import ProjectPaths
-from pipeline.sql import insertion_order_free, run_in_transaction, run_sql
+from pipeline.plumbing.check_runner import RejectedValue, ValidationOutcome, record_outcome
+from pipeline.plumbing.metadata import table_metadata
+from pipeline.plumbing.partitions import yearly_partitions
+from pipeline.plumbing.resources import ProjectPaths
+from pipeline.plumbing.sql_runner import insertion_order_free, run_in_transaction, run_sql
 
 GROUPS = {
     "incidents": "incidents",
@@ -69,7 +69,6 @@ VALIDATED_AGAINST = [
 def _raw_asset(source: Source) -> AssetsDefinition:
     @asset(
         name=source.name,
-        key_prefix="raw",
         group_name=GROUPS[source.name],
         description=f"{source.description} As delivered, one row per file row, with provenance.",
         partitions_def=yearly_partitions,

@@ -3,9 +3,9 @@
 from dagster import AssetExecutionContext, AssetKey, AssetsDefinition, MaterializeResult, asset
 from dagster_duckdb import DuckDBResource
 
-from pipeline.metadata import table_metadata
-from pipeline.resources import ProjectPaths
-from pipeline.sql import run_in_transaction
+from pipeline.plumbing.metadata import table_metadata
+from pipeline.plumbing.resources import ProjectPaths
+from pipeline.plumbing.sql_runner import run_in_transaction
 
 REFERENCE_TABLES: dict[str, str] = {
     "municipalities": "The 342 municipalities of the 2025 division with province, police unit, "
@@ -46,7 +46,6 @@ REFERENCE_TABLES: dict[str, str] = {
 def _reference_asset(name: str, description: str) -> AssetsDefinition:
     @asset(
         name=name,
-        key_prefix="reference",
         group_name="reference",
         description=description,
         pool="duckdb",
@@ -65,11 +64,10 @@ def _reference_asset(name: str, description: str) -> AssetsDefinition:
 
 
 @asset(
-    key_prefix="reference",
     group_name="reference",
     description="Every region each municipality belongs to (itself, RIEC region, province, the "
     "Netherlands): the one definition of the region hierarchy the marts roll up by.",
-    deps=[AssetKey(["reference", "municipalities"])],
+    deps=[AssetKey("municipalities")],
     pool="duckdb",
     kinds={"duckdb", "sql"},
 )
@@ -78,13 +76,12 @@ def region_membership(warehouse: DuckDBResource) -> MaterializeResult:
 
 
 @asset(
-    key_prefix="reference",
     group_name="reference",
     description="Every municipality code a source may use (the 2025 division and older ones), "
     "with the 2025 municipalities it maps to and their shares, through chains of changes.",
     deps=[
-        AssetKey(["reference", "municipalities"]),
-        AssetKey(["reference", "municipal_reclassifications"]),
+        AssetKey("municipalities"),
+        AssetKey("municipal_reclassifications"),
     ],
     pool="duckdb",
     kinds={"duckdb", "sql"},
@@ -94,16 +91,15 @@ def municipality_code_map(warehouse: DuckDBResource) -> MaterializeResult:
 
 
 @asset(
-    key_prefix="reference",
     group_name="reference",
     description="Every harm weight set, one weight per phenomenon: the sets given in "
     "harm_weights.csv, the harm-matrix set (Paoli & Greenfield) and the statutory-maximum set "
     "(after the Cambridge Crime Harm Index).",
     deps=[
-        AssetKey(["reference", "harm_weights"]),
-        AssetKey(["reference", "harm_matrix"]),
-        AssetKey(["reference", "harm_severity_scale"]),
-        AssetKey(["reference", "statutory_maxima"]),
+        AssetKey("harm_weights"),
+        AssetKey("harm_matrix"),
+        AssetKey("harm_severity_scale"),
+        AssetKey("statutory_maxima"),
     ],
     pool="duckdb",
     kinds={"duckdb", "sql"},
@@ -113,11 +109,10 @@ def harm_weight_sets(warehouse: DuckDBResource) -> MaterializeResult:
 
 
 @asset(
-    key_prefix="reference",
     group_name="reference",
     description="Every crime type with each of its ancestors in the SoortMisdrijf hierarchy: "
     "what lets a phenomenon count a code from its parts when a file does not hold the code.",
-    deps=[AssetKey(["reference", "crime_types"])],
+    deps=[AssetKey("crime_types")],
     pool="duckdb",
     kinds={"duckdb", "sql"},
 )

@@ -21,10 +21,10 @@ from pipeline.domain.publishing.manifest import build_manifest, write_manifest
 from pipeline.domain.publishing.markdown import markdown_table
 from pipeline.domain.publishing.pdf import html_to_pdf
 from pipeline.domain.publishing.report_builder import LANGUAGES, build_edition
-from pipeline.partitions import TEN_YEARS, yearly_partitions
-from pipeline.report_queries import load_report_data
-from pipeline.resources import ProjectPaths
-from pipeline.sql import SQL_DIR, query_table
+from pipeline.plumbing.partitions import TEN_YEARS, yearly_partitions
+from pipeline.plumbing.report_queries import load_report_data
+from pipeline.plumbing.resources import ProjectPaths
+from pipeline.plumbing.sql_runner import SQL_DIR, query_table
 
 ANNEX_DIR = SQL_DIR / "report" / "annex"
 PROJECT_ROOT = SQL_DIR.parent
@@ -60,7 +60,6 @@ def code_version(root: Path = PROJECT_ROOT) -> dict[str, object]:
 
 
 @asset(
-    key_prefix="report",
     group_name="report",
     description="The yearly Dreigingsbeeld Ondermijning Nederland: Dutch and English editions "
     "as self-contained HTML and as PDF, the annex (every published indicator table as CSV, "

@@ -9,14 +9,12 @@ from dagster import (
 )
 from dagster_duckdb import DuckDBResource
 
+from assets.staging import LAYER
 from pipeline.domain.publishing.markdown import markdown_table
-from pipeline.partitions import yearly_partitions
-from pipeline.quality import ValidationOutcome, record_outcome
-from pipeline.sql import query
-from pipeline.sql_assets import SqlModel, sql_assets
-
-LAYER = "staging"
-
+from pipeline.plumbing.check_runner import ValidationOutcome, record_outcome
+from pipeline.plumbing.partitions import yearly_partitions
+from pipeline.plumbing.sql_asset_factory import SqlModel, sql_assets
+from pipeline.plumbing.sql_runner import query
 
 MODELS = (
     SqlModel(
@@ -32,7 +30,7 @@ MODELS = (
         "The registered crimes each phenomenon counts per municipality: every crime once,"
         " whatever mix of crime types and their parts the file held (a counted type "
         "missing from the file is the sum of its nearest delivered parts).",
-        ("staging/stg_incidents__crimes", "reference/crime_types", "reference/crime_type_paths"),
+        ("stg_incidents__crimes", "reference/crime_types", "reference/crime_type_paths"),
     ),
     SqlModel(
         "stg_population__inhabitants",
@@ -103,7 +101,7 @@ staging_assets = sql_assets(LAYER, MODELS)
 
 def _jump_check(staging_name: str, what: str, ignored_below: int = 10):
     @asset_check(
-        asset=AssetKey(["staging", staging_name]),
+        asset=AssetKey(staging_name),
         name="no_implausible_jumps",
         description=f"Warns (does not block) when {what} in a municipality is more than three "
         f"times, or less than a third of, last year's value (changes below {ignored_below} are "

@@ -18,9 +18,9 @@ from dagster_duckdb import DuckDBResource
 
 from pipeline.domain.files.sources import SOURCES
 from pipeline.domain.publishing.markdown import markdown_table
-from pipeline.partitions import yearly_partitions
-from pipeline.quality import ValidationOutcome, record_outcome
-from pipeline.sql import query, query_frame, run_in_transaction
+from pipeline.plumbing.check_runner import ValidationOutcome, record_outcome
+from pipeline.plumbing.partitions import yearly_partitions
+from pipeline.plumbing.sql_runner import query, query_frame, run_in_transaction
 
 CHECK_NAME = "aggregates_match_municipalities"
 STAGING = {"incidents": "stg_incidents__crimes", "population": "stg_population__inhabitants"}
@@ -36,7 +36,7 @@ def _reconciliation_check(source_name: str, staging_name: str):
     )
 
     @asset_check(
-        asset=AssetKey(["staging", staging_name]),
+        asset=AssetKey(staging_name),
         name=CHECK_NAME,
         description=f"Warns (does not block) when an aggregate row of CBS {table.table_id} "
         "(NL01, landsdeel, province, police unit) and the sum of its municipalities are not "

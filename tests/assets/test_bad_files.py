@@ -35,7 +35,7 @@ from duckdb import ColumnExpression, ConstantExpression
 
 from pipeline.definitions import defs
 from pipeline.domain.files.sources import SOURCES
-from tests.conftest import Workspace
+from tests.conftest import Workspace, step_key
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "bad"
 YEAR = 2025
@@ -412,7 +412,7 @@ def test_unreadable_file_fails_and_changes_nothing(bench: Bench, name: str) -> N
     result, before = bench.drop_and_run(name)
 
     assert not result.success
-    message = step_failure_message(result, f"raw__{source}")
+    message = step_failure_message(result, step_key("raw", source))
     file_name = delivered_name(name)
     assert message.startswith(file_name)
     if row is not None:
@@ -421,7 +421,7 @@ def test_unreadable_file_fails_and_changes_nothing(bench: Bench, name: str) -> N
     # Neither the raw asset nor anything after it happened: no check ran, staging did not start.
     assert materialized(result) == set()
     assert check_evaluations(result) == {}
-    assert started_steps(result) == {f"raw__{source}"}
+    assert started_steps(result) == {step_key("raw", source)}
     # The year keeps its good load: same rows, same file hash, same load time, same staging.
     assert bench.state(source, year) == before
     assert before.raw_sha256 == bench.good[(source, year)].raw_sha256
@@ -580,7 +580,7 @@ def test_bad_values_fail_the_blocking_check_and_staging_keeps_the_good_load(
         (file_name, row, column, value, reason) for row, column, value, reason in rejected
     ]
     # Staging was not run and still holds the good load of the year.
-    assert f"staging__{STAGING[source]}" not in started_steps(result)
+    assert step_key("staging", STAGING[source]) not in started_steps(result)
     assert after.staging == before.staging
 
 

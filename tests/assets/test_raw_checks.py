@@ -22,6 +22,7 @@ from tests.conftest import (
     Workspace,
     replace_cell,
     replace_observations,
+    step_key,
 )
 
 YEAR = LATEST_DEMO_YEAR
@@ -333,7 +334,7 @@ def test_missing_column_fails_the_raw_asset(broken_files: Workspace) -> None:
     result = broken_files.results[str(YEAR)]
     found = materialized(result)
     assert AssetKey(["raw", "drug_sites"]) not in found
-    message = step_failure_text(result, "raw__drug_sites")
+    message = step_failure_text(result, step_key("raw", "drug_sites"))
     assert f"drugslocaties_{YEAR}.csv" in message
     assert MISSING_COLUMN in message
     assert "missing column" in message

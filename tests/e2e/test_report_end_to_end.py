@@ -340,7 +340,7 @@ def test_the_provisional_year_is_marked(demo_build: Workspace, html: str) -> Non
 
 
 def test_harm_rankings_cover_every_weight_set_and_match_the_report(demo_build: Workspace) -> None:
-    from pipeline.sql import query
+    from pipeline.plumbing.sql_runner import query
 
     with demo_build.connect() as conn:
         per_set = conn.execute(

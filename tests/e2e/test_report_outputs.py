@@ -13,7 +13,7 @@ from dagster import AssetKey
 from pypdf import PdfReader
 
 from pipeline.domain.publishing.manifest import sha256_of
-from pipeline.sql import SQL_DIR, query_frame, query_table
+from pipeline.plumbing.sql_runner import SQL_DIR, query_frame, query_table
 from tests.conftest import LATEST_DEMO_YEAR, Workspace
 
 YEAR = LATEST_DEMO_YEAR

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.domain.publishing.report_data import STATIC_DATASETS, YEARLY_DATASETS
-from pipeline.sql import SQL_DIR, query_frame
+from pipeline.plumbing.sql_runner import SQL_DIR, query_frame
 from tests.conftest import LATEST_DEMO_YEAR, Workspace
 
 YEAR = LATEST_DEMO_YEAR

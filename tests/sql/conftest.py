@@ -5,7 +5,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from pipeline.sql import install_macros, run_in_transaction, run_sql
+from pipeline.plumbing.sql_runner import install_macros, run_in_transaction, run_sql
 
 from .helpers import (
     FIXTURE_REFERENCE,

@@ -29,8 +29,8 @@ import polars as pl
 
 from pipeline.domain.files.delimited_files import empty_delivery
 from pipeline.domain.files.sources import SOURCES
-from pipeline.metadata import table_relation
-from pipeline.sql import run_in_transaction, run_sql
+from pipeline.plumbing.metadata import table_relation
+from pipeline.plumbing.sql_runner import run_in_transaction, run_sql
 
 REPO = Path(__file__).resolve().parents[2]
 REAL_REFERENCE = REPO / "data" / "reference"

@@ -8,7 +8,7 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from pipeline.sql import query, run_in_transaction
+from pipeline.plumbing.sql_runner import query, run_in_transaction
 
 from .test_quality import record
 

@@ -6,7 +6,7 @@ import duckdb
 import polars as pl
 
 from pipeline.domain.statistics.rank_intervals import RankingSettings, rank_regions
-from pipeline.sql import query, run_in_transaction
+from pipeline.plumbing.sql_runner import query, run_in_transaction
 
 PARAMS = {"draws": 100, "weight_spread": 0.25, "seed": 1, "confidence_level": 0.95}
 

@@ -6,7 +6,7 @@ import duckdb
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.sql import install_macros
+from pipeline.plumbing.sql_runner import install_macros
 
 
 def allocate(rows):

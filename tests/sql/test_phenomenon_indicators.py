@@ -6,7 +6,7 @@ import duckdb
 import pytest
 
 from pipeline.domain.statistics.uncertainty import poisson_interval
-from pipeline.sql import run_in_transaction
+from pipeline.plumbing.sql_runner import run_in_transaction
 
 from .helpers import assert_idempotent, load_2024, load_raw, run_staging, snapshot
 

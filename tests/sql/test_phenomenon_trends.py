@@ -6,7 +6,7 @@ from __future__ import annotations
 import polars as pl
 
 from pipeline.domain.statistics.trends import trend_rows
-from pipeline.sql import query, run_in_transaction
+from pipeline.plumbing.sql_runner import query, run_in_transaction
 
 from .helpers import stage_new_source
 

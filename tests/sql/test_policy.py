@@ -7,7 +7,7 @@ import polars as pl
 import pytest
 
 from pipeline.domain.statistics.policy_estimates import estimate_policy_effects
-from pipeline.sql import query, query_frame, run_in_transaction
+from pipeline.plumbing.sql_runner import query, query_frame, run_in_transaction
 
 from .helpers import assert_idempotent, stage_new_source
 

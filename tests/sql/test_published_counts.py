@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pipeline.domain.statistics.disclosure import publish
-from pipeline.sql import query, run_in_transaction
+from pipeline.plumbing.sql_runner import query, run_in_transaction
 
 
 def _frame(conn, name, year):

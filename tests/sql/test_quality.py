@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from pipeline.sql import SQL_DIR, query, run_in_transaction
+from pipeline.plumbing.sql_runner import SQL_DIR, query, run_in_transaction
 
 from .helpers import incident, load_raw, population, run_marts, run_staging
 
@@ -124,8 +124,8 @@ def test_an_old_code_is_mixed_only_with_codes_created_after_it_ended(warehouse):
 def test_the_real_changes_name_the_codes_created_after_each_old_code(tmp_path):
     import duckdb
 
-    from pipeline.resources import PROJECT_ROOT
-    from pipeline.sql import run_sql
+    from pipeline.plumbing.resources import PROJECT_ROOT
+    from pipeline.plumbing.sql_runner import run_sql
 
     conn = duckdb.connect(str(tmp_path / "w.duckdb"))
     reference = PROJECT_ROOT / "data" / "reference" / "municipal_reclassifications.csv"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.domain.statistics.composite_index import IndexSettings, composite_index
-from pipeline.sql import query_frame, run_in_transaction
+from pipeline.plumbing.sql_runner import query_frame, run_in_transaction
 
 from .helpers import assert_idempotent
 

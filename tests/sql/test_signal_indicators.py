@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.domain.statistics.uncertainty import poisson_interval
-from pipeline.sql import run_in_transaction
+from pipeline.plumbing.sql_runner import run_in_transaction
 
 from .helpers import assert_idempotent, stage_new_source
 

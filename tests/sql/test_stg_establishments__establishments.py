@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.sql import run_in_transaction
+from pipeline.plumbing.sql_runner import run_in_transaction
 
 from .helpers import assert_idempotent, load_raw, stage_new_source
 

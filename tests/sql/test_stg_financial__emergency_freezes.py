@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from pipeline.sql import run_in_transaction
+from pipeline.plumbing.sql_runner import run_in_transaction
 
 from .helpers import assert_idempotent, load_without_file, stage_new_source
 

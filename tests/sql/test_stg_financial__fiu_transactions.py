@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.sql import run_in_transaction
+from pipeline.plumbing.sql_runner import run_in_transaction
 
 from .helpers import assert_idempotent, load_raw
 

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.sql import install_macros, run_in_transaction, run_sql
+from pipeline.plumbing.sql_runner import install_macros, run_in_transaction, run_sql
 
 from .helpers import (
     FIXTURE_REFERENCE,

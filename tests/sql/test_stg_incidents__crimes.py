@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.sql import query, run_in_transaction
+from pipeline.plumbing.sql_runner import query, run_in_transaction
 
 from .helpers import assert_idempotent, incident, load_raw
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 
 from pipeline.domain.statistics.composite_index import IndexSettings, threat_index
-from pipeline.sql import query, run_in_transaction
+from pipeline.plumbing.sql_runner import query, run_in_transaction
 
 from .helpers import load_without_file
 

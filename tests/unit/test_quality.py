@@ -1,9 +1,9 @@
-"""pipeline.quality: a GX suite on a frame, failures named by file, row and column."""
+"""pipeline.plumbing.check_runner: a GX suite on a frame, failures named by file, row and column."""
 
 import pandas as pd
 
 from pipeline.domain.files.value_rules import KNOWN_SETS, Rule, raw_rules
-from pipeline.quality import validate_frame
+from pipeline.plumbing.check_runner import validate_frame
 
 
 def frame(**columns):

@@ -17,7 +17,7 @@ import duckdb
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.sql import install_macros, run_in_transaction, run_sql
+from pipeline.plumbing.sql_runner import install_macros, run_in_transaction, run_sql
 from tests.sql.helpers import load_raw as load_rows
 
 YEAR = 2024

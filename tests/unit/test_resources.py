@@ -3,7 +3,7 @@
 import duckdb
 import pytest
 
-from pipeline.resources import warehouse_resource
+from pipeline.plumbing.resources import warehouse_resource
 
 
 def test_connection_is_closed_after_a_failure(tmp_path):

@@ -1,9 +1,10 @@
-"""pipeline.sql: SQL files run statement by statement with exactly the parameters they name."""
+"""pipeline.plumbing.sql_runner: SQL files run statement by statement with exactly the parameters
+they name."""
 
 import duckdb
 import pytest
 
-from pipeline import sql
+from pipeline.plumbing import sql_runner as sql
 
 
 @pytest.fixture

@@ -1,8 +1,8 @@
 """Validation rules for each raw source, as plain data.
 
-``pipeline.quality`` turns them into a Great Expectations suite. Keeping them as data lets tests
-read them and keeps GX's slow import out of everything but the checks. Sets of allowed codes are
-named (``known``): the check reads them from the warehouse's reference tables.
+``pipeline.plumbing.check_runner`` turns them into a Great Expectations suite. Keeping them as
+data lets tests read them and keeps GX's slow import out of everything but the checks. Sets of
+allowed codes are named (``known``): the check reads them from the warehouse's reference tables.
 """
 
 from __future__ import annotations

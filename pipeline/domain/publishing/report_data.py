@@ -1,6 +1,6 @@
 """What the report reads from the warehouse, as data: one frame per sql/report/ file and a record
 of the query behind each (file, parameters, SHA-256 of the SQL) for the manifest. No Dagster or
-DuckDB here; pipeline/report_queries.py runs the queries."""
+DuckDB here; pipeline/plumbing/report_queries.py runs the queries."""
 
 from __future__ import annotations
 

@@ -12,7 +12,7 @@ from dagster import (
 from pydantic import Field
 
 from pipeline.domain.files.cbs_fetch import CBS_API, FetchError, fetch_all
-from pipeline.resources import ProjectPaths
+from pipeline.plumbing.resources import ProjectPaths
 
 
 class CbsApi(ConfigurableResource):

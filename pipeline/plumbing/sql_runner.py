@@ -14,7 +14,7 @@ from typing import Any
 import duckdb
 import polars as pl
 
-SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
+SQL_DIR = Path(__file__).resolve().parents[2] / "sql"
 
 
 class SqlParameterError(ValueError):
@@ -59,6 +59,15 @@ def run_sql(
     if unused:
         raise SqlParameterError(f"sql/{name}.sql does not use parameters {sorted(unused)}")
     return rows
+
+
+def named_parameters(conn: duckdb.DuckDBPyConnection, name: str) -> set[str]:
+    """The parameters the statements of ``sql/<name>.sql`` name."""
+    return {
+        parameter
+        for statement in conn.extract_statements(load_sql(name))
+        for parameter in statement.named_parameters
+    }
 
 
 def _single_query(conn: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, Any]):
@@ -124,8 +133,8 @@ def insertion_order_free(conn: duckdb.DuckDBPyConnection) -> Iterator[None]:
 
 def install_macros(conn: duckdb.DuckDBPyConnection) -> None:
     """Create the SQL macros of ``sql/macros/`` and the statistical functions of
-    ``pipeline.sql_functions`` on this connection (both are temporary)."""
-    from pipeline.sql_functions import install_functions
+    ``pipeline.plumbing.sql_functions`` on this connection (both are temporary)."""
+    from pipeline.plumbing.sql_functions import install_functions
 
     for path in sorted((SQL_DIR / "macros").glob("*.sql")):
         run_sql(conn, f"macros/{path.stem}")

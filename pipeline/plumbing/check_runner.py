@@ -13,7 +13,7 @@ import pandas as pd
 import polars as pl
 
 from pipeline.domain.files.value_rules import Rule
-from pipeline.sql import run_in_transaction
+from pipeline.plumbing.sql_runner import run_in_transaction
 
 MAX_FAILURES_LISTED = 20
 

@@ -17,9 +17,9 @@ from dagster import (
 )
 from dagster_duckdb import DuckDBResource
 
-from pipeline.metadata import yearly_table_metadata
-from pipeline.partitions import yearly_partitions
-from pipeline.sql import run_in_transaction
+from pipeline.plumbing.metadata import yearly_table_metadata
+from pipeline.plumbing.partitions import yearly_partitions
+from pipeline.plumbing.sql_runner import run_in_transaction
 
 
 def partitioned_sql_asset(
@@ -31,12 +31,12 @@ def partitioned_sql_asset(
     deps: Sequence[AssetDep | Sequence[str]],
     extra_params: Callable[[AssetExecutionContext], Mapping[str, Any]] | None = None,
 ) -> AssetsDefinition:
-    # One name for the layer: the asset-key prefix, the sql/<layer>/ folder and the schema.
+    # One name for the layer: the sql/<layer>/ folder and the schema; the asset-key prefix is
+    # added when the layer's folder is loaded (pipeline/plumbing/layers.py).
     table = f"{layer}.{name}"
 
     @asset(
         name=name,
-        key_prefix=layer,
         group_name=group,
         description=description,
         partitions_def=yearly_partitions,
@@ -63,7 +63,8 @@ class SqlModel:
     name: str
     group: str
     description: str
-    inputs: tuple[str, ...]  # asset keys as "layer/name"
+    # asset keys: "name" within the layer, "layer/name" from another layer
+    inputs: tuple[str, ...]
     extra_params: Callable[[AssetExecutionContext], Mapping[str, Any]] | None = None
 
 

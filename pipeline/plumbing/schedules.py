@@ -19,8 +19,8 @@ from dagster import (
 )
 
 from pipeline.domain.files.file_watch import scan_raw_files
-from pipeline.partitions import yearly_partitions
-from pipeline.resources import ProjectPaths
+from pipeline.plumbing.partitions import yearly_partitions
+from pipeline.plumbing.resources import ProjectPaths
 
 # One job over every asset: reference data, then one year from raw files to the report.
 threat_picture_job = define_asset_job(

@@ -13,7 +13,7 @@ from pipeline.domain.publishing.report_data import (
     Query,
     ReportData,
 )
-from pipeline.sql import SQL_DIR, load_sql, query_frame, sql_path
+from pipeline.plumbing.sql_runner import SQL_DIR, load_sql, query_frame, sql_path
 
 
 def _record(dataset: str, params: dict[str, Any], rows: int) -> Query:

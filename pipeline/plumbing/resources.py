@@ -12,10 +12,10 @@ from dagster_duckdb import DuckDBResource
 
 from pipeline.domain.files.deliveries import files_for_year, years_with_files
 from pipeline.domain.files.sources import Source, SourceFile, find_policy_file
-from pipeline.partitions import built_years
-from pipeline.sql import install_macros
+from pipeline.plumbing.partitions import built_years
+from pipeline.plumbing.sql_runner import install_macros
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
 class ProjectPaths(ConfigurableResource):

@@ -53,7 +53,7 @@ def yearly_table_metadata(
 ) -> dict[str, Any]:
     """``table_metadata`` of one year's rows, the SQL file that wrote them, and whether any
     input of the year is synthetic demo data."""
-    from pipeline.sql import query
+    from pipeline.plumbing.sql_runner import query
 
     synthetic = query(conn, "quality/synthetic_inputs", {"year": year})[1][0][0]
     return {

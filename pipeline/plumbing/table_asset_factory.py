@@ -1,0 +1,121 @@
+"""Build a yearly-partitioned asset whose rows a pure Python function computes.
+
+Every such asset does the same things: read its inputs with read-only queries
+(``sql/<layer>/queries/``), call a pure function of ``pipeline/domain/``, hand the frames it
+returns to DuckDB, replace the year's rows with its writer SQL (``sql/<layer>/<name>.sql``) in one
+transaction, unregister the frames whatever happened, and describe what it wrote. Only the
+middle step differs, so an asset is declared as data: a ``PythonTable``.
+"""
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import duckdb
+import polars as pl
+from dagster import (
+    AssetDep,
+    AssetExecutionContext,
+    AssetKey,
+    AssetsDefinition,
+    Config,
+    MaterializeResult,
+    asset,
+)
+from dagster_duckdb import DuckDBResource
+
+from pipeline.plumbing.metadata import yearly_table_metadata
+from pipeline.plumbing.partitions import yearly_partitions
+from pipeline.plumbing.sql_runner import named_parameters, query_frame, run_in_transaction
+
+
+@dataclass(frozen=True)
+class Computed:
+    """What a table's compute step hands to its writer SQL."""
+
+    # registered under these names while the writer SQL runs
+    frames: Mapping[str, pl.DataFrame]
+    # the writer's parameters besides the year (the settings the rows were computed with)
+    params: Mapping[str, Any] = field(default_factory=dict)
+    # shown with the materialisation beside row count, schema and preview
+    metadata: Mapping[str, Any] = field(default_factory=dict)
+    # an input the year's files do not show is invented (such as the demo's programme list)
+    synthetic: bool = False
+
+
+# (input frames by name, the year, the run config or None) -> what to write
+Compute = Callable[[Mapping[str, pl.DataFrame], int, Any], Computed]
+
+
+@dataclass(frozen=True)
+class PythonTable:
+    """One Python-computed table of a layer, declared as data."""
+
+    name: str
+    group: str
+    description: str
+    deps: Sequence[AssetDep | AssetKey | str]
+    # frame name -> read-only query (its name under sql/); each gets the year if it names it
+    inputs: Mapping[str, str]
+    compute: Compute
+    # run config the analyst may set in the launchpad (a dagster Config class)
+    config: type[Config] | None = None
+    # the table the metadata describes, when the writer fills more than one
+    table: str | None = None
+
+
+def _read_inputs(
+    conn: duckdb.DuckDBPyConnection, inputs: Mapping[str, str], year: int
+) -> dict[str, pl.DataFrame]:
+    frames = {}
+    for frame_name, name in inputs.items():
+        params = {"year": year} if "year" in named_parameters(conn, name) else {}
+        frames[frame_name] = query_frame(conn, name, params)
+    return frames
+
+
+def _write(conn: duckdb.DuckDBPyConnection, sql_name: str, computed: Computed, year: int) -> None:
+    registered = []
+    try:
+        for frame_name, frame in computed.frames.items():
+            conn.register(frame_name, frame.to_arrow())
+            registered.append(frame_name)
+        run_in_transaction(conn, sql_name, {"year": year, **computed.params})
+    finally:
+        # A frame left registered would shadow the next asset's on this connection.
+        for frame_name in registered:
+            conn.unregister(frame_name)
+
+
+def python_table_asset(layer: str, model: PythonTable) -> AssetsDefinition:
+    """The asset of one ``PythonTable``; its key prefix comes with the layer's folder."""
+    sql_name = f"{layer}/{model.name}"
+    table = f"{layer}.{model.table or model.name}"
+
+    @asset(
+        name=model.name,
+        group_name=model.group,
+        description=model.description,
+        partitions_def=yearly_partitions,
+        deps=list(model.deps),
+        config_schema=model.config.to_fields_dict() if model.config else None,
+        pool="duckdb",
+        kinds={"duckdb", "python"},
+    )
+    def _build(context: AssetExecutionContext, warehouse: DuckDBResource) -> MaterializeResult:
+        year = int(context.partition_key)
+        config = model.config(**context.op_execution_context.op_config) if model.config else None
+        with warehouse.get_connection() as conn:
+            computed = model.compute(_read_inputs(conn, model.inputs, year), year, config)
+            _write(conn, sql_name, computed, year)
+            metadata = yearly_table_metadata(conn, table, year, f"sql/{sql_name}.sql")
+        # An invented input makes the result invented too, whatever the year's files.
+        metadata["synthetic"] = metadata["synthetic"] or computed.synthetic
+        return MaterializeResult(metadata={**metadata, **computed.metadata})
+
+    return _build
+
+
+def python_table_assets(layer: str, models: Sequence[PythonTable]) -> list[AssetsDefinition]:
+    """The assets of a layer's Python tables, in the order given."""
+    return [python_table_asset(layer, model) for model in models]

@@ -17,12 +17,13 @@ from dagster import AssetCheckSeverity, AssetKey, DagsterInstance
 
 from pipeline.domain.files.delimited_files import UnreadableFile
 from pipeline.domain.files.sources import SOURCES
+from pipeline.plumbing.resources import ProjectPaths, default_paths
 
 # The step-by-step event log stays in the run storage (and the UI); the terminal gets a summary.
 QUIET_LOGS = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
 
 
-def available_years(paths) -> list[int]:
+def available_years(paths: ProjectPaths) -> list[int]:
     """Years for which every required source has a file (CBS files of several years are read
     to tell which years they hold)."""
     per_source = [
@@ -38,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from pipeline.definitions import defs
 
-    paths = defs.resources["paths"]
+    paths = default_paths()
     # Oldest first: a year's report reads the years before it.
     try:
         years = sorted(set(args.year)) if args.year else available_years(paths)

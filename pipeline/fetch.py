@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from pipeline.domain.files.cbs_fetch import CBS_API, FetchError, fetch_all
+from pipeline.plumbing.resources import default_paths
 
 
 def parse_years(text: str) -> tuple[int, int]:
@@ -36,12 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
 
-    if args.data_dir is None:
-        from pipeline.definitions import defs
-
-        raw_dir = defs.resources["paths"].data / "raw"
-    else:
-        raw_dir = args.data_dir / "raw"
+    raw_dir = default_paths(args.data_dir).data / "raw"
     first, last = args.years
     try:
         fetch_all(args.base_url, raw_dir, first, last, args.overwrite, print)

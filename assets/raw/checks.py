@@ -1,6 +1,8 @@
 """The blocking check on each raw asset: the file's rows against the Great Expectations suite of
 its source, and the rules that span rows (divisions, totals and parts, countable crime codes)."""
 
+import duckdb
+import pandas as pd
 from dagster import (
     AssetCheckExecutionContext,
     AssetCheckResult,
@@ -10,8 +12,10 @@ from dagster import (
 from dagster_duckdb import DuckDBResource
 
 from assets.raw.files import VALIDATED_AGAINST
+from pipeline.domain.files.cbs_tables import CbsTable
 from pipeline.domain.files.consistency_rules import (
     SBI_TOTAL,
+    Rejection,
     children_of,
     mixed_divisions,
     municipality_column,
@@ -28,19 +32,38 @@ from pipeline.plumbing.sql_runner import query
 
 
 def _cross_row_rejections(
-    conn, source: Source, frame, known: dict[str, frozenset[str]]
+    conn: duckdb.DuckDBPyConnection,
+    source: Source,
+    frame: pd.DataFrame,
+    known: dict[str, frozenset[str]],
 ) -> list[RejectedValue]:
-    """Mixed municipal divisions; totals further from their parts than CBS's rounding allows;
-    crime types a phenomenon counts that a file holds neither as such nor as parts."""
+    """Mixed municipal divisions; for CBS tables also totals further from their parts than CBS's
+    rounding allows, and crime types a phenomenon counts that a file holds neither as such nor
+    as parts."""
     successors = {
         code: frozenset(codes) for code, codes in query(conn, "quality/historic_successors")[1]
     }
     column = municipality_column(list(source.columns))
     rejections = mixed_divisions(frame, column, successors)
-    table = source.cbs_table
-    if source.name == "establishments":
+    if source.cbs_table is not None:
+        rejections += _cbs_rejections(conn, source.name, source.cbs_table, frame, known)
+    file_name = str(frame["source_file"].iloc[0]) if len(frame) else source.name
+    return [
+        RejectedValue(_file_of(frame, row) or file_name, row, col, value, reason)
+        for row, col, value, reason in rejections
+    ]
+
+
+def _cbs_rejections(
+    conn: duckdb.DuckDBPyConnection,
+    source_name: str,
+    table: CbsTable,
+    frame: pd.DataFrame,
+    known: dict[str, frozenset[str]],
+) -> list[Rejection]:
+    if source_name == "establishments":
         sections = [key for key, _ in query(conn, "quality/sbi_sections_by_cbs_key")[1]]
-        rejections += totals_differ_from_parts(
+        return totals_differ_from_parts(
             frame,
             table.dimensions[0],
             table.used_measure,
@@ -48,28 +71,24 @@ def _cross_row_rejections(
             "RegioS",
             table.rounding_base,
         )
-    if source.name == "incidents":
-        hierarchy = query(conn, "quality/crime_type_hierarchy")[1]
-        parents = {code: parent for code, parent, _, _ in hierarchy}
-        rejections += totals_differ_from_parts(
-            frame,
-            "SoortMisdrijf",
-            table.used_measure,
-            children_of(parents),
-            "RegioS",
-            table.rounding_base,
-        )
-        counted = {code: label for code, _, phenomenon, label in hierarchy if phenomenon}
-        # Only known municipalities: an unknown code is rejected by its own rule already.
-        municipalities = known["municipality_codes"]
-        rejections += uncountable_codes(
-            frame, counted, parents, lambda code: is_municipality(code) and code in municipalities
-        )
-    file_name = str(frame["source_file"].iloc[0]) if len(frame) else source.name
-    return [
-        RejectedValue(_file_of(frame, row) or file_name, row, col, value, reason)
-        for row, col, value, reason in rejections
-    ]
+    if source_name != "incidents":
+        return []
+    hierarchy = query(conn, "quality/crime_type_hierarchy")[1]
+    parents = {code: parent for code, parent, _, _ in hierarchy}
+    rejections = totals_differ_from_parts(
+        frame,
+        "SoortMisdrijf",
+        table.used_measure,
+        children_of(parents),
+        "RegioS",
+        table.rounding_base,
+    )
+    counted = {code: label for code, _, phenomenon, label in hierarchy if phenomenon}
+    # Only known municipalities: an unknown code is rejected by its own rule already.
+    municipalities = known["municipality_codes"]
+    return rejections + uncountable_codes(
+        frame, counted, parents, lambda code: is_municipality(code) and code in municipalities
+    )
 
 
 def _file_of(frame, row: int) -> str | None:

@@ -4,10 +4,14 @@ Each raw asset has a blocking Great Expectations check; a failing check stops ev
 downstream of it in the run, so a broken file never reaches the report.
 """
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
+from typing import Any, TypeVar
 
+import duckdb
 import polars as pl
 from dagster import (
     AssetExecutionContext,
@@ -28,12 +32,14 @@ from pipeline.domain.files.delimited_files import (
     hash_and_parse,
 )
 from pipeline.domain.files.deliveries import code_lists, named_year
-from pipeline.domain.files.sources import SOURCES, Source
+from pipeline.domain.files.sources import SOURCES, Source, SourceFile
 from pipeline.plumbing.check_runner import RejectedValue, ValidationOutcome, record_outcome
 from pipeline.plumbing.metadata import table_metadata
 from pipeline.plumbing.partitions import yearly_partitions
+from pipeline.plumbing.raw_partitions import DeliveredFile, previous_load, replace_raw_partition
 from pipeline.plumbing.resources import ProjectPaths
-from pipeline.plumbing.sql_runner import insertion_order_free, run_in_transaction, run_sql
+
+T = TypeVar("T")
 
 GROUPS = {
     "incidents": "incidents",
@@ -80,100 +86,101 @@ def _raw_asset(source: Source) -> AssetsDefinition:
     ) -> MaterializeResult:
         year = int(context.partition_key)
         with warehouse.get_connection() as conn:
-            run_sql(conn, "raw/loaded_files")
-            found = _readable(conn, source, year, None, partial(paths.source_files, source, year))
-            if not found and not source.optional:
-                name = source.file_name(year)
-                raise Failure(
-                    f"No {source.name} file for {year}: expected "
-                    f"{paths.data / 'raw' / source.directory / name} "
-                    f"or the demo file {paths.data / 'demo' / source.directory / name}"
-                    + (
-                        " (or a file of several years whose name starts with the table id)"
-                        if source.cbs_table
-                        else ""
-                    )
-                    + "."
-                )
-            # Each file is read before the unchanged-file test below: hashing alongside the
-            # parse is faster for a new file, and an unchanged file parsed before parses again.
-            deliveries = [
-                (
-                    found_file,
-                    *_readable(
-                        conn,
-                        source,
-                        year,
-                        found_file.path.name,
-                        partial(
-                            read_delivery, found_file.path, source, year, paths.data / "reference"
-                        ),
-                    ),
-                )
-                for found_file in found
-            ]
-            file_metadata = {
-                "source_file": ", ".join(str(f.path) for f in found) or "none this year",
-                "synthetic": any(f.is_synthetic for f in found),
-                "source_sha256": ", ".join(sha256 for _, sha256, _ in deliveries),
+            deliveries = _read_deliveries(conn, source, year, paths)
+            file_metadata: dict[str, Any] = {
+                "source_file": ", ".join(str(d.found.path) for d in deliveries) or "none this year",
+                "synthetic": any(d.found.is_synthetic for d in deliveries),
+                "source_sha256": ", ".join(d.sha256 for d in deliveries),
             }
-            files = sorted((f.path.name, sha256) for f, sha256, _ in deliveries)
-            previous = run_sql(conn, "raw/previous_load", {"year": year, "source": source.name})
-            if files and previous == files:
+            files = sorted((d.found.path.name, d.sha256) for d in deliveries)
+            unchanged = bool(files) and previous_load(conn, source.name, year) == files
+            if unchanged:
                 # The same files again: nothing to do, so a re-run changes nothing.
-                context.log.info(
-                    f"{', '.join(n for n, _ in files)} unchanged since the last load: kept"
-                )
-                metadata = _partition_metadata(conn, source, year)
-                return MaterializeResult(metadata={**metadata, **file_metadata, "unchanged": True})
-            delivered_rows = (
-                pl.concat([frame for _, _, frame in deliveries], how="vertical")
-                if deliveries
-                else empty_delivery(source)
-            )
-            delivered_files = pl.DataFrame(
-                [
-                    (f.path.name, sha256, f.is_synthetic, frame.height)
-                    for f, sha256, frame in deliveries
-                ],
-                schema={
-                    "source_file": pl.String,
-                    "source_sha256": pl.String,
-                    "is_synthetic": pl.Boolean,
-                    "row_count": pl.Int64,
-                },
-                orient="row",
-            )
-            # Polars' own Arrow layout (string views) is handed over without a copy.
-            conn.register(
-                "delivered_rows", delivered_rows.to_arrow(compat_level=pl.CompatLevel.newest())
-            )
-            conn.register("delivered_files", delivered_files)
-            params = {"year": year, "loaded_at": datetime.now(UTC).replace(tzinfo=None)}
-            # Every row carries its source_row, so the insert need not keep the file's order.
-            with insertion_order_free(conn):
-                run_in_transaction(conn, f"raw/{source.name}", params)
-            record_outcome(
-                conn,
-                f"raw/{source.name}",
-                READABLE_CHECK,
-                year,
-                ValidationOutcome(True, delivered_rows.height, 1, []),
-            )
+                context.log.info(f"{', '.join(n for n, _ in files)} unchanged since the last load")
+            else:
+                _replace(conn, source, year, deliveries)
             metadata = _partition_metadata(conn, source, year)
-        return MaterializeResult(metadata={**metadata, **file_metadata, "unchanged": False})
+        return MaterializeResult(metadata={**metadata, **file_metadata, "unchanged": unchanged})
 
     return _load
+
+
+@dataclass(frozen=True)
+class _Delivery:
+    found: SourceFile
+    sha256: str
+    rows: pl.DataFrame
+
+
+def _read_deliveries(
+    conn: duckdb.DuckDBPyConnection, source: Source, year: int, paths: ProjectPaths
+) -> list[_Delivery]:
+    """Every file that feeds the year, read; fails, naming what was expected, when a source that
+    is not optional has none.
+
+    Each file is read before the unchanged-file test: hashing alongside the parse is faster for a
+    new file, and an unchanged file parsed before parses again."""
+    found = _readable(conn, source, year, None, partial(paths.source_files, source, year))
+    if not found and not source.optional:
+        name = source.file_name(year)
+        several = " (or a file of several years whose name starts with the table id)"
+        raise Failure(
+            f"No {source.name} file for {year}: expected "
+            f"{paths.data / 'raw' / source.directory / name} "
+            f"or the demo file {paths.data / 'demo' / source.directory / name}"
+            f"{several if source.cbs_table else ''}."
+        )
+    reference_dir = paths.data / "reference"
+    return [
+        _Delivery(
+            found_file,
+            *_readable(
+                conn,
+                source,
+                year,
+                found_file.path.name,
+                partial(read_delivery, found_file.path, source, year, reference_dir),
+            ),
+        )
+        for found_file in found
+    ]
+
+
+def _replace(
+    conn: duckdb.DuckDBPyConnection, source: Source, year: int, deliveries: list[_Delivery]
+) -> None:
+    """The year's raw rows replaced by the deliveries', and the file recorded as readable."""
+    rows = (
+        pl.concat([d.rows for d in deliveries], how="vertical")
+        if deliveries
+        else empty_delivery(source)
+    )
+    files = [
+        DeliveredFile(d.found.path.name, d.sha256, d.found.is_synthetic, d.rows.height)
+        for d in deliveries
+    ]
+    loaded_at = datetime.now(UTC).replace(tzinfo=None)
+    replace_raw_partition(conn, source.name, year, rows, files, loaded_at)
+    outcome = ValidationOutcome(True, rows.height, 1, [])
+    record_outcome(conn, f"raw/{source.name}", READABLE_CHECK, year, outcome)
 
 
 READABLE_CHECK = "file_is_readable"
 
 
-def _partition_metadata(conn, source: Source, year: int) -> dict:
+def _partition_metadata(
+    conn: duckdb.DuckDBPyConnection, source: Source, year: int
+) -> dict[str, Any]:
     return table_metadata(conn, f"raw.{source.name}", {"partition_year": year}, "source_row")
 
 
-def _readable(conn, source: Source, year: int, file_name: str | None, read):
+def _readable(
+    conn: duckdb.DuckDBPyConnection,
+    source: Source,
+    year: int,
+    file_name: str | None,
+    read: Callable[[], T],
+) -> T:
     """``read()``; if a file cannot be read, the asset fails and the problem is kept in the
     quarantine, while nothing of the year is replaced."""
     try:
@@ -199,7 +206,13 @@ def read_delivery(
     return file_sha256(path), frame.with_columns(pl.lit(path.name).alias("source_file"))
 
 
-def record_unreadable(conn, source: Source, year: int, file_name: str, error: UnreadableFile):
+def record_unreadable(
+    conn: duckdb.DuckDBPyConnection,
+    source: Source,
+    year: int,
+    file_name: str,
+    error: UnreadableFile,
+) -> None:
     failure = RejectedValue(file_name, error.row, None, None, str(error))
     outcome = ValidationOutcome(False, 0, 1, [failure])
     record_outcome(conn, f"raw/{source.name}", READABLE_CHECK, year, outcome)

@@ -28,6 +28,8 @@ STAGING = {"incidents": "stg_incidents__crimes", "population": "stg_population__
 
 def _reconciliation_check(source_name: str, staging_name: str):
     table = SOURCES[source_name].cbs_table
+    if table is None:
+        raise ValueError(f"{source_name} is not a CBS table: its aggregates cannot be reconciled")
     rule = (
         f"at most {table.rounding_base / 2:g} x (n + 1) apart for n rounded municipal cells "
         f"(CBS rounds to multiples of {table.rounding_base})"

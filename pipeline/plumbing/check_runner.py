@@ -78,6 +78,13 @@ def _expectation(rule: Rule, index: int):
     return expectation
 
 
+def _column_of(rule: Rule) -> str:
+    """The column a one-column rule guards (a rule list without it is a programming error)."""
+    if rule.column is None:
+        raise ValueError(f"a {rule.kind!r} rule needs a column")
+    return rule.column
+
+
 def _bare_expectation(rule: Rule):
     import great_expectations as gx
 
@@ -88,20 +95,20 @@ def _bare_expectation(rule: Rule):
         )
     if rule.kind == "date":
         return expectations.ExpectColumnValuesToMatchStrftimeFormat(
-            column=rule.column, strftime_format="%Y-%m-%d"
+            column=_column_of(rule), strftime_format="%Y-%m-%d"
         )
     if rule.kind == "not_null":
-        return expectations.ExpectColumnValuesToNotBeNull(column=rule.column)
+        return expectations.ExpectColumnValuesToNotBeNull(column=_column_of(rule))
     if rule.kind == "match_regex":
         return expectations.ExpectColumnValuesToMatchRegex(
-            column=rule.column, regex=rule.params["regex"]
+            column=_column_of(rule), regex=rule.params["regex"]
         )
     if rule.kind == "in_set":
         return expectations.ExpectColumnValuesToBeInSet(
-            column=rule.column, value_set=rule.params["value_set"]
+            column=_column_of(rule), value_set=rule.params["value_set"]
         )
     if rule.kind == "unique":
-        return expectations.ExpectColumnValuesToBeUnique(column=rule.column)
+        return expectations.ExpectColumnValuesToBeUnique(column=_column_of(rule))
     if rule.kind == "unique_together":
         return expectations.ExpectCompoundColumnsToBeUnique(column_list=rule.params["columns"])
     raise ValueError(f"unknown rule kind {rule.kind!r}")
@@ -133,7 +140,10 @@ def validate_frame(frame: pd.DataFrame, rules: list[Rule], suite_name: str) -> V
     for expectation_result in result.results:
         if expectation_result.success:
             continue
-        rule = rules[expectation_result.expectation_config.meta["rule_index"]]
+        config = expectation_result.expectation_config
+        if config is None or config.meta is None:
+            raise RuntimeError(f"{suite_name}: GX returned a result without its expectation")
+        rule = rules[config.meta["rule_index"]]
         details = expectation_result.result or {}
         if rule.kind == "columns_match":
             missing = sorted(set(rule.params["columns"]) - set(frame.columns))
@@ -142,7 +152,9 @@ def validate_frame(frame: pd.DataFrame, rules: list[Rule], suite_name: str) -> V
                 for column in missing
             ]
             continue
-        columns = rule.params["columns"] if rule.kind == "unique_together" else [rule.column]
+        columns: list[str] = (
+            rule.params["columns"] if rule.kind == "unique_together" else [_column_of(rule)]
+        )
         for index in details.get("unexpected_index_list") or []:
             row = frame.loc[index]
             values = [row[column] for column in columns]

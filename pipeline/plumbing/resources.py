@@ -13,7 +13,7 @@ from dagster_duckdb import DuckDBResource
 from pipeline.domain.files.deliveries import files_for_year, years_with_files
 from pipeline.domain.files.sources import Source, SourceFile, find_policy_file
 from pipeline.plumbing.partitions import built_years
-from pipeline.plumbing.sql_runner import install_macros
+from pipeline.plumbing.sql_runner import prepare_connection
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -62,7 +62,7 @@ class Warehouse(DuckDBResource):
     def get_connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
         with super().get_connection() as conn:
             try:
-                install_macros(conn)
+                prepare_connection(conn)
                 yield conn
             finally:
                 conn.close()
@@ -73,15 +73,21 @@ def warehouse_resource(database: str, memory_limit: str = "4GB") -> Warehouse:
     return Warehouse(database=database, connection_config={"memory_limit": memory_limit})
 
 
+def default_paths(data_dir: Path | None = None, reports_dir: Path | None = None) -> ProjectPaths:
+    """The project's own data/ and reports/ folders, unless others are given."""
+    return ProjectPaths(
+        data_dir=str(data_dir or PROJECT_ROOT / "data"),
+        reports_dir=str(reports_dir or PROJECT_ROOT / "reports"),
+    )
+
+
 def default_resources(
     data_dir: Path | None = None,
     reports_dir: Path | None = None,
     database: Path | None = None,
 ) -> dict[str, object]:
-    data_dir = data_dir or PROJECT_ROOT / "data"
+    paths = default_paths(data_dir, reports_dir)
     return {
-        "warehouse": warehouse_resource(str(database or data_dir / "warehouse.duckdb")),
-        "paths": ProjectPaths(
-            data_dir=str(data_dir), reports_dir=str(reports_dir or PROJECT_ROOT / "reports")
-        ),
+        "warehouse": warehouse_resource(str(database or paths.data / "warehouse.duckdb")),
+        "paths": paths,
     }

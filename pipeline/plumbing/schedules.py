@@ -84,17 +84,17 @@ def new_source_files(context: SensorEvaluationContext, paths: ProjectPaths):
             "(those rows are not loaded)"
         )
     for year in (y for y in all_years if y not in outside):
-        files = [c for c in scan.changed if year in c.years]
+        changed = [c for c in scan.changed if year in c.years]
         # The cursor already keeps a change from being seen twice; the run key counts changes,
         # so a file put back to earlier content is built again rather than skipped as a repeat.
         changes_seen += 1
-        change = "".join(c.relative_path + c.sha256 for c in files) + str(changes_seen)
+        change = "".join(c.relative_path + c.sha256 for c in changed) + str(changes_seen)
         content = hashlib.sha256(change.encode()).hexdigest()[:16]
         requests.append(
             RunRequest(
                 run_key=f"{year}-{content}",
                 partition_key=str(year),
-                tags={"changed_files": ", ".join(c.relative_path for c in files)},
+                tags={"changed_files": ", ".join(c.relative_path for c in changed)},
             )
         )
     new_cursor = json.dumps({"files": scan.state, "changes_seen": changes_seen}, sort_keys=True)

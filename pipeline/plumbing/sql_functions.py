@@ -9,6 +9,7 @@ from __future__ import annotations
 import duckdb
 import numpy as np
 import pyarrow as pa
+from duckdb.func import PythonUDFType
 
 from pipeline.domain.statistics.uncertainty import poisson_interval
 
@@ -34,5 +35,5 @@ def install_functions(conn: duckdb.DuckDBPyConnection) -> None:
             _poisson_bound(which),
             [duckdb.sqltype("DOUBLE"), duckdb.sqltype("DOUBLE")],
             duckdb.sqltype("DOUBLE"),
-            type="arrow",
+            type=PythonUDFType.ARROW,
         )

@@ -7,7 +7,7 @@ parameters per statement, so each statement receives exactly the parameters it n
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -100,22 +100,50 @@ def query_table(
     all-null column keeps its type), for tables that are published as they are."""
     params = dict(params or {})
     result = conn.execute(_single_query(conn, name, params), params or None)
-    return pl.from_arrow(result.to_arrow_table())
+    frame = pl.from_arrow(result.to_arrow_table())
+    if not isinstance(frame, pl.DataFrame):  # a table always gives a frame; this tells mypy so
+        raise TypeError(f"sql/{name}.sql gave no table")
+    return frame
 
 
 def run_in_transaction(
     conn: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, Any] | None = None
 ) -> None:
     """Run a SQL file as one transaction: on any error nothing of it stays in the warehouse."""
+    run_all_in_transaction(conn, [(name, params)])
+
+
+def run_all_in_transaction(
+    conn: duckdb.DuckDBPyConnection, steps: Sequence[tuple[str, Mapping[str, Any] | None]]
+) -> None:
+    """Run several SQL files, each with its parameters, as one transaction."""
     conn.execute("begin transaction")
     try:
-        run_sql(conn, name, params)
+        for name, params in steps:
+            run_sql(conn, name, params)
     except BaseException:
         # If the rollback fails too (a connection DuckDB invalidated), the first error counts.
         with contextlib.suppress(duckdb.Error):
             conn.execute("rollback")
         raise
     conn.execute("commit")
+
+
+@contextlib.contextmanager
+def registered(conn: duckdb.DuckDBPyConnection, frames: Mapping[str, Any]) -> Iterator[None]:
+    """Frames (Polars, Arrow, pandas) visible to SQL under the given names, and unregistered
+    afterwards whatever happens: a frame left registered would shadow the next one of that name
+    on this connection."""
+    names: list[str] = []
+    try:
+        for name, frame in frames.items():
+            conn.register(name, frame)
+            names.append(name)
+        yield
+    finally:
+        for name in names:
+            with contextlib.suppress(duckdb.Error):
+                conn.unregister(name)
 
 
 @contextlib.contextmanager
@@ -131,11 +159,13 @@ def insertion_order_free(conn: duckdb.DuckDBPyConnection) -> Iterator[None]:
             conn.execute("reset preserve_insertion_order")
 
 
-def install_macros(conn: duckdb.DuckDBPyConnection) -> None:
-    """Create the SQL macros of ``sql/macros/`` and the statistical functions of
-    ``pipeline.plumbing.sql_functions`` on this connection (both are temporary)."""
+def prepare_connection(conn: duckdb.DuckDBPyConnection) -> None:
+    """Make a connection ready for the project's SQL: the layers' schemas (``sql/schemas.sql``),
+    the macros of ``sql/macros/`` and the statistical functions of
+    ``pipeline.plumbing.sql_functions`` (macros and functions live as long as the connection)."""
     from pipeline.plumbing.sql_functions import install_functions
 
+    run_sql(conn, "schemas")
     for path in sorted((SQL_DIR / "macros").glob("*.sql")):
         run_sql(conn, f"macros/{path.stem}")
     install_functions(conn)

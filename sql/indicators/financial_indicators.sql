@@ -1,6 +1,5 @@
 -- FIU-Nederland transactions per year x region x reporting sector, for municipalities, RIEC
 -- regions, provinces and the Netherlands, with suspicious transactions per 100,000 inhabitants.
-create schema if not exists indicators;
 create table if not exists indicators.financial_indicators (
     year integer not null,
     region_level varchar not null,

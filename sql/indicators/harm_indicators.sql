@@ -2,7 +2,6 @@
 -- reference.harm_weight_sets (phenomenon_indicators carries only the run's headline set), with
 -- harm per 100,000 inhabitants. Harm = count x weight, so its interval is the count's exact
 -- Poisson interval times the weight; a cell that is an intelligence gap stays one under every set.
-create schema if not exists indicators;
 create table if not exists indicators.harm_indicators (
     year integer not null,
     region_level varchar not null,

@@ -2,7 +2,6 @@
 -- intervals (chance in the counts; the weights varied by $weight_spread), and the rank
 -- correlation between each pair of weight sets. ranking_rows and correlation_rows are the
 -- frames the harm_rankings asset computes (pipeline/domain/statistics/rank_intervals.py).
-create schema if not exists indicators;
 create table if not exists indicators.harm_rankings (
     year integer not null,
     region_level varchar not null,

@@ -10,7 +10,6 @@
 -- Range: a reported amount has none; kg give kg x the unit value's low and high; a count of
 -- sites gives its exact Poisson interval at $confidence_level times the unit value's low and
 -- high, the widest combination of both uncertainties.
-create schema if not exists indicators;
 create table if not exists indicators.impact_indicators (
     year integer not null,
     region_level varchar not null,

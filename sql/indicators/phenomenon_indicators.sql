@@ -9,7 +9,6 @@
 -- Every municipality gets a row for every phenomenon a source can report, so zero is explicit.
 -- Sources are kept apart: a dismantled drug lab may also be a registered Opiumwet crime, so
 -- adding the two would count it twice.
-create schema if not exists indicators;
 create table if not exists indicators.phenomenon_indicators (
     year integer not null,
     region_level varchar not null,

@@ -5,7 +5,6 @@
 -- a cell no source covers has source null and null counts (an intelligence gap, not zero); a
 -- covered cell too thin to judge (upper bound above $gap_max_upper_ratio x count) is a gap too.
 -- Sources stay apart (a seizure and a suspicious transaction are not the same kind of event).
-create schema if not exists indicators;
 create table if not exists indicators.phenomenon_sector_indicators (
     year integer not null,
     region_level varchar not null,

@@ -5,7 +5,6 @@
 -- rates are per establishment; a direction is named only when the
 -- interval at $confidence_level excludes no change. trend_rows is the frame the
 -- phenomenon_trends asset computes (pipeline/domain/statistics/trends.py).
-create schema if not exists indicators;
 create table if not exists indicators.phenomenon_trends (
     year integer not null,
     region_level varchar not null,

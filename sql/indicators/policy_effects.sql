@@ -4,7 +4,6 @@
 -- the start, and pooled rates per 100,000 before and after; plus both groups' yearly series.
 -- effect_rows and series_rows are the frames the policy_effects asset computes
 -- (pipeline/domain/statistics/policy_effects.py). is_synthetic_selection: the list is the demo's invented selection.
-create schema if not exists indicators;
 create table if not exists indicators.policy_effects (
     year integer not null,
     programme varchar not null,

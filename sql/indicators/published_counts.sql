@@ -3,7 +3,6 @@
 -- counts hidden to protect them (suppression 'secondary'). published_municipal_rows and
 -- published_region_rows are the frames the published_counts asset computes
 -- (pipeline/domain/statistics/disclosure.py).
-create schema if not exists indicators;
 create table if not exists indicators.published_municipal_counts (
     year integer not null,
     municipality_code varchar not null,

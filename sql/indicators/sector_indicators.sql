@@ -4,7 +4,6 @@
 -- interval at $confidence_level. A sector no FIU reporting group belongs to has no counts (null:
 -- an intelligence gap, not zero). Sectors that share an SBI section (crypto and financial
 -- services: K) share its establishments.
-create schema if not exists indicators;
 create table if not exists indicators.sector_indicators (
     year integer not null,
     region_level varchar not null,

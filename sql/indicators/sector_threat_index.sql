@@ -2,7 +2,6 @@
 -- normalisation, weighting and aggregation, the rank range over the robustness variants, and how
 -- many indicators were measured for the sector (a sector with none has no index: a gap).
 -- index_rows is the frame the sector_threat_index asset computes (pipeline/domain/statistics/composite_index.py).
-create schema if not exists indicators;
 create table if not exists indicators.sector_threat_index (
     year integer not null,
     region_level varchar not null,

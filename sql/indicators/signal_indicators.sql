@@ -1,7 +1,6 @@
 -- Meld Misdaad Anoniem tips per year x region level x region x theme (with the phenomenon the
 -- theme belongs to, if one), per 100,000 inhabitants with the exact Poisson interval at
 -- $confidence_level.
-create schema if not exists indicators;
 create table if not exists indicators.signal_indicators (
     year integer not null,
     region_level varchar not null,

@@ -1,7 +1,6 @@
 -- Store one check's outcome for a year, replacing the previous outcome of the same check.
 -- failure_rows is a frame of the rejected values, registered by the caller; they go to the
 -- quarantine with the file, row, column and the reason.
-create schema if not exists quality;
 create table if not exists quality.check_results (
     partition_year integer not null,
     asset_key varchar not null,

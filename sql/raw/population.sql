@@ -1,9 +1,8 @@
--- Raw inhabitants (CBS 03759NED) for one year, as delivered, with provenance: every region
--- row the files hold (municipalities and the aggregates beside them) and every measure, in the
--- table's OData v3 keys whatever shape was delivered (pipeline/domain/files/cbs_files.py). A year may come from
--- several files (the pages of a download), so every row names its file. delivered_rows and
--- delivered_files are registered by the raw asset; raw.loaded_files is sql/raw/loaded_files.sql.
-create schema if not exists raw;
+-- Raw inhabitants (CBS 03759NED) for one year, as delivered, with provenance: every region row the
+-- files hold (municipalities and the aggregates beside them) and every measure, in the table's
+-- OData v3 keys whatever shape was delivered (pipeline/domain/files/cbs_files.py). A year may come
+-- from several files (the pages of a download), so every row names its file. delivered_rows is the
+-- files' frame, registered by the raw asset.
 create table if not exists raw.population__rows (
     partition_year integer not null,
     source_file varchar not null,
@@ -22,27 +21,13 @@ create table if not exists raw.population__rows (
 -- The level of the row's region (municipality, province, country, ...; pipeline/domain/files/region_codes.py);
 -- a warehouse made before it was kept gains the column.
 alter table raw.population__rows add column if not exists region_level varchar;
--- Every row with its provenance: the file's SHA-256, load time and synthetic flag are stored
--- once per file, in raw.loaded_files (written in the same transaction as the rows).
+-- Every row with its file's provenance, which raw.loaded_files keeps once per file
+-- (sql/raw/loaded_files.sql, written in the same transaction).
 create or replace view raw.population as
-select
-    rows.*,
-    files.source_sha256,
-    files.loaded_at,
-    files.is_synthetic
-from raw.population__rows as rows
-join raw.loaded_files as files
-    on files.source = 'population'
-    and files.partition_year = rows.partition_year
-    and files.source_file = rows.source_file;
+select * exclude (source, row_count)
+from raw.population__rows
+inner join raw.loaded_files using (partition_year, source_file)
+where source = 'population';
 delete from raw.population__rows where partition_year = $year;
-delete from raw.loaded_files where partition_year = $year and source = 'population';
 insert into raw.population__rows by name
-select
-    $year as partition_year,
-    *
-from delivered_rows;
--- One row per delivered file (none for an optional source without a file this year).
-insert into raw.loaded_files
-select $year, 'population', source_file, source_sha256, $loaded_at, is_synthetic, row_count
-from delivered_files;
+select $year as partition_year, * from delivered_rows;

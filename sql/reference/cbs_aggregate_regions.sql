@@ -1,7 +1,6 @@
 -- Reference table cbs_aggregate_regions from data/reference/cbs_aggregate_regions.csv: the region
 -- codes of CBS tables above the municipality (NL01, landsdelen, provinces, police units) and the
 -- "niet in te delen" codes, with the provinces or RIEC region each covers (sources per row).
-create schema if not exists reference;
 create or replace table reference.cbs_aggregate_regions as
 select *
 from read_csv($path, header = true, delim = ',', quote = '"', auto_detect = false,

@@ -1,6 +1,5 @@
 -- Reference table cbs_dimension_codes from data/reference/cbs_dimension_codes.csv: the codes and
 -- titles of CBS table dimensions that are not regions, periods or crime types (sources per row).
-create schema if not exists reference;
 create or replace table reference.cbs_dimension_codes as
 select *
 from read_csv($path, header = true, delim = ',', quote = '"', auto_detect = false,

@@ -1,6 +1,5 @@
 -- Every crime type with each of its ancestors in the SoortMisdrijf hierarchy (itself included, at
 -- distance 0): what lets a phenomenon count a code from its parts when a file lacks the code.
-create schema if not exists reference;
 create or replace table reference.crime_type_paths as
 with recursive paths (crime_type_code, ancestor_code, distance) as (
     select crime_type_code, crime_type_code, 0

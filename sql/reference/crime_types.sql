@@ -1,7 +1,6 @@
 -- Reference table crime_types from data/reference/crime_types.csv: the 75 SoortMisdrijf codes of
 -- CBS 83648NED with their parent and level in the hierarchy, and the phenomenon each counted code
 -- belongs to (sources in data/reference/README.md).
-create schema if not exists reference;
 create or replace table reference.crime_types as
 select *
 from read_csv($path, header = true, delim = ',', quote = '"', auto_detect = false,

@@ -1,5 +1,4 @@
 -- Reference table drug_site_types from data/reference/drug_site_types.csv (sources in data/reference/README.md).
-create schema if not exists reference;
 create or replace table reference.drug_site_types as
 select *
 from read_csv($path, header = true, delim = ',', quote = '"', auto_detect = false,

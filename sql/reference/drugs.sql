@@ -1,5 +1,4 @@
 -- Reference table drugs from data/reference/drugs.csv (sources in data/reference/README.md).
-create schema if not exists reference;
 create or replace table reference.drugs as
 select *
 from read_csv($path, header = true, delim = ',', quote = '"', auto_detect = false,

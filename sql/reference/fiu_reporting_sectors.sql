@@ -1,5 +1,4 @@
 -- Reference table fiu_reporting_sectors from data/reference/fiu_reporting_sectors.csv (sources in data/reference/README.md).
-create schema if not exists reference;
 create or replace table reference.fiu_reporting_sectors as
 select *
 from read_csv($path, header = true, delim = ',', quote = '"', auto_detect = false,

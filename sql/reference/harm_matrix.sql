@@ -1,6 +1,5 @@
 -- Reference table harm_matrix from data/reference/harm_matrix.csv: the severity of each
 -- phenomenon's harm to each bearer (0 none .. 5 catastrophic), after Paoli & Greenfield.
-create schema if not exists reference;
 create or replace table reference.harm_matrix as
 select *
 from read_csv($path, header = true, delim = ',', quote = '"', auto_detect = false,

@@ -1,6 +1,5 @@
 -- Reference table harm_severity_scale from data/reference/harm_severity_scale.csv: the points
 -- each severity level adds to a phenomenon's harm-matrix weight.
-create schema if not exists reference;
 create or replace table reference.harm_severity_scale as
 select *
 from read_csv($path, header = true, delim = ',', quote = '"', auto_detect = false,

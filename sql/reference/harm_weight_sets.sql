@@ -4,7 +4,6 @@
 --   government and environment (reference.harm_severity_scale) added up;
 -- * statutory_maximum_v1: after the Cambridge Crime Harm Index, in days of imprisonment: the
 --   statutory maximum (years x 365) of the article that represents the phenomenon.
-create schema if not exists reference;
 create or replace table reference.harm_weight_sets as
 select weight_set, phenomenon_code, weight, 'given' as method, rationale
 from reference.harm_weights

@@ -1,5 +1,4 @@
 -- Reference table harm_weights from data/reference/harm_weights.csv (sources in data/reference/README.md).
-create schema if not exists reference;
 create or replace table reference.harm_weights as
 select *
 from read_csv($path, header = true, delim = ',', quote = '"', auto_detect = false,

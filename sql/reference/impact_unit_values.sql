@@ -1,5 +1,4 @@
 -- Reference table impact_unit_values from data/reference/impact_unit_values.csv (sources in data/reference/README.md).
-create schema if not exists reference;
 create or replace table reference.impact_unit_values as
 select *
 from read_csv($path, header = true, delim = ',', quote = '"', auto_detect = false,

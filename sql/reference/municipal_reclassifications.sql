@@ -2,7 +2,6 @@
 -- with the code it went to and the share of it (1 for a merger, the population share for a split).
 -- new_code_created: the change created the new code (false when an existing municipality took
 -- the old one in and kept its code).
-create schema if not exists reference;
 create or replace table reference.municipal_reclassifications as
 select *
 from read_csv($path, header = true, delim = ',', quote = '"', auto_detect = false,

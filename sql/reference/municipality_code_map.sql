@@ -3,7 +3,6 @@
 -- reclassifications, through chains of changes, to the 2025 division (shares multiply).
 -- is_main_successor marks, per source code, the one municipality that takes what cannot be
 -- divided (a record): the largest share, the lowest code on a tie.
-create schema if not exists reference;
 create or replace table reference.municipality_code_map as
 with recursive chain (source_code, code, share, steps) as (
     select old_code, new_code, share, 1

@@ -2,7 +2,6 @@
 -- data/raw/policy/ or the demo's synthetic selection (policy_rows, read by the asset; empty when
 -- there is no list); loading a programme replaces its rows. Values stay text here: the check
 -- policy_municipalities_are_valid names every bad row.
-create schema if not exists reference;
 create table if not exists reference.policy_municipalities (
     programme varchar not null,
     municipality_code varchar,

@@ -1,7 +1,6 @@
 -- Every region each municipality belongs to, one row per level: itself, its RIEC region, its
 -- province and the Netherlands. The marts roll up by joining this table, so the region
 -- hierarchy is defined once.
-create schema if not exists reference;
 create or replace table reference.region_membership as
 select
     municipality_code,

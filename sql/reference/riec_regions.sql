@@ -1,5 +1,4 @@
 -- Reference table riec_regions from data/reference/riec_regions.csv (sources in data/reference/README.md).
-create schema if not exists reference;
 create or replace table reference.riec_regions as
 select *
 from read_csv($path, header = true, delim = ',', quote = '"', auto_detect = false,

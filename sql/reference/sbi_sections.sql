@@ -1,6 +1,5 @@
 -- Reference table sbi_sections from data/reference/sbi_sections.csv: the 21 SBI 2008 sections with
 -- the key CBS gives each in its tables (sources in data/reference/README.md).
-create schema if not exists reference;
 create or replace table reference.sbi_sections as
 select *
 from read_csv($path, header = true, delim = ',', quote = '"', auto_detect = false,

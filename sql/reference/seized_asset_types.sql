@@ -1,5 +1,4 @@
 -- Reference table seized_asset_types from data/reference/seized_asset_types.csv (sources in data/reference/README.md).
-create schema if not exists reference;
 create or replace table reference.seized_asset_types as
 select *
 from read_csv($path, header = true, delim = ',', quote = '"', auto_detect = false,

@@ -1,5 +1,4 @@
 -- Reference table seizure_location_types from data/reference/seizure_location_types.csv (sources in data/reference/README.md).
-create schema if not exists reference;
 create or replace table reference.seizure_location_types as
 select *
 from read_csv($path, header = true, delim = ',', quote = '"', auto_detect = false,

@@ -1,5 +1,4 @@
 -- Reference table signal_themes from data/reference/signal_themes.csv (sources in data/reference/README.md).
-create schema if not exists reference;
 create or replace table reference.signal_themes as
 select *
 from read_csv($path, header = true, delim = ',', quote = '"', auto_detect = false,

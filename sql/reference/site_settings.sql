@@ -1,5 +1,4 @@
 -- Reference table site_settings from data/reference/site_settings.csv (sources in data/reference/README.md).
-create schema if not exists reference;
 create or replace table reference.site_settings as
 select *
 from read_csv($path, header = true, delim = ',', quote = '"', auto_detect = false,

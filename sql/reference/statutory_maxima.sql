@@ -1,7 +1,6 @@
 -- Reference table statutory_maxima from data/reference/statutory_maxima.csv: Dutch statutory
 -- maximum prison terms per article, with their sources; represents_phenomenon marks the article
 -- that stands for a phenomenon in the sentencing-based weight set.
-create schema if not exists reference;
 create or replace table reference.statutory_maxima as
 select *
 from read_csv($path, header = true, delim = ',', quote = '"', auto_detect = false,

@@ -1,7 +1,6 @@
 -- Drug sites found in one year, one row per site, with the site type in English codes.
 -- A site cannot be divided: an older municipality code goes to the successor that received the
 -- largest share of it (for a merger, the one successor).
-create schema if not exists staging;
 create table if not exists staging.stg_drug_sites__sites (
     year integer not null,
     registration_id varchar not null,

@@ -5,7 +5,6 @@
 -- Older municipality codes map through reference.municipality_code_map; for a split
 -- municipality each measure goes to the successors by share, largest remainder first, so no
 -- count is lost or invented. is_provisional: CBS marked the period provisional ("2025JJ00*").
-create schema if not exists staging;
 create table if not exists staging.stg_establishments__establishments (
     year integer not null,
     municipality_code varchar not null,

@@ -1,6 +1,5 @@
 -- Emergency freezes (spoedbevriezingen) in one year, one row per case, the municipality in the
 -- 2025 division (a case goes whole to the successor with the largest share).
-create schema if not exists staging;
 create table if not exists staging.stg_financial__emergency_freezes (
     year integer not null,
     case_id varchar not null,

@@ -1,7 +1,6 @@
 -- Unusual and suspicious transactions per municipality (2025 division) and reporting sector for
 -- one year. Older codes map through reference.municipality_code_map; for a split municipality
 -- each measure goes to the successors by share, largest remainder first, so totals are kept.
-create schema if not exists staging;
 create table if not exists staging.stg_financial__fiu_transactions (
     year integer not null,
     municipality_code varchar not null,

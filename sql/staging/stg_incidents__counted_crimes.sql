@@ -4,7 +4,6 @@
 -- code when it is that code or one of its parts and no code between the two was delivered too:
 -- a code delivered with its parts counts once, as the code; a code missing from the file counts
 -- as the sum of its nearest delivered parts (the raw check makes sure those parts are complete).
-create schema if not exists staging;
 create table if not exists staging.stg_incidents__counted_crimes (
     year integer not null,
     municipality_code varchar not null,

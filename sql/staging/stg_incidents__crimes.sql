@@ -6,7 +6,6 @@
 -- municipality adds up its parts; a split one hands whole crimes to its successors by share,
 -- largest remainder first, so no crime is lost or invented. A code the map does not know is kept
 -- as delivered (the raw check rejects it; the indicators' reconcile check would notice it too).
-create schema if not exists staging;
 create table if not exists staging.stg_incidents__crimes (
     year integer not null,
     municipality_code varchar not null,

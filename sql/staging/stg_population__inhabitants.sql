@@ -2,7 +2,6 @@
 -- marital states. Older codes map through reference.municipality_code_map; a split
 -- municipality's inhabitants go to its successors by share, largest remainder first.
 -- is_provisional: CBS marked the period provisional ("2025JJ00*").
-create schema if not exists staging;
 create table if not exists staging.stg_population__inhabitants (
     year integer not null,
     municipality_code varchar not null,

@@ -1,7 +1,6 @@
 -- Drug seizures in one year, one row per seizure: English codes, the weight as a number, and the
 -- municipality in the 2025 division (a seizure goes whole to the successor with the largest
 -- share of an older municipality).
-create schema if not exists staging;
 create table if not exists staging.stg_seizures__seizures (
     year integer not null,
     case_id varchar not null,

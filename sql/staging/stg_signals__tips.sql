@@ -2,7 +2,6 @@
 -- Older municipality codes map through reference.municipality_code_map; for a split
 -- municipality each measure goes to the successors by share, largest remainder first, so no
 -- count is lost or invented.
-create schema if not exists staging;
 create table if not exists staging.stg_signals__tips (
     year integer not null,
     municipality_code varchar not null,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from pipeline.plumbing.sql_runner import install_macros, run_in_transaction, run_sql
+from pipeline.plumbing.sql_runner import prepare_connection, run_in_transaction
 
 from .helpers import (
     FIXTURE_REFERENCE,
@@ -28,8 +28,7 @@ def reference_paths(tmp_path):
 def warehouse(tmp_path, reference_paths):
     """A warehouse holding only the fixture reference tables."""
     conn = duckdb.connect(str(tmp_path / "w.duckdb"))
-    install_macros(conn)  # as the warehouse resource does on every connection
-    run_sql(conn, "raw/loaded_files")  # as the raw assets do before they load
+    prepare_connection(conn)  # as the warehouse resource does on every connection
     load_reference(conn, reference_paths)
     yield conn
     conn.close()

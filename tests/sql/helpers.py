@@ -30,6 +30,7 @@ import polars as pl
 from pipeline.domain.files.delimited_files import empty_delivery
 from pipeline.domain.files.sources import SOURCES
 from pipeline.plumbing.metadata import table_relation
+from pipeline.plumbing.raw_partitions import DeliveredFile, replace_raw_partition
 from pipeline.plumbing.sql_runner import run_in_transaction, run_sql
 
 REPO = Path(__file__).resolve().parents[2]
@@ -363,19 +364,6 @@ def delivered_frame(
     )
 
 
-def _files(source_file, source_sha256, is_synthetic, rows: int) -> pl.DataFrame:
-    return pl.DataFrame(
-        [(source_file, source_sha256, is_synthetic, rows)] if source_file else [],
-        schema={
-            "source_file": pl.String,
-            "source_sha256": pl.String,
-            "is_synthetic": pl.Boolean,
-            "row_count": pl.Int64,
-        },
-        orient="row",
-    )
-
-
 def load_raw(
     conn: duckdb.DuckDBPyConnection,
     source: str,
@@ -387,27 +375,17 @@ def load_raw(
     is_synthetic: bool = True,
     loaded_at: datetime = datetime(2025, 6, 1, 12, 0, 0),
 ) -> None:
-    """Load rows (tuples of strings, see delivered_frame) through sql/raw/<source>."""
+    """Load rows (tuples of strings, see delivered_frame) through sql/raw/<source>, as the raw
+    assets do."""
     name = source_file or SOURCES[source].file_name(year)
     frame = delivered_frame(source, rows, name)
-    conn.register("delivered_rows", frame)
-    conn.register("delivered_files", _files(name, source_sha256, is_synthetic, frame.height))
-    try:
-        run_in_transaction(conn, f"raw/{source}", {"year": year, "loaded_at": loaded_at})
-    finally:
-        conn.unregister("delivered_rows")
-        conn.unregister("delivered_files")
+    delivered = DeliveredFile(name, source_sha256, is_synthetic, frame.height)
+    replace_raw_partition(conn, source, year, frame, [delivered], loaded_at)
 
 
 def load_without_file(conn: duckdb.DuckDBPyConnection, source: str, year: int) -> None:
     """Load a year of an optional source that has no file, as assets/raw/files.py does."""
-    conn.register("delivered_rows", empty_delivery(SOURCES[source]))
-    conn.register("delivered_files", _files(None, None, None, 0))
-    try:
-        run_in_transaction(conn, f"raw/{source}", {"year": year, "loaded_at": None})
-    finally:
-        conn.unregister("delivered_rows")
-        conn.unregister("delivered_files")
+    replace_raw_partition(conn, source, year, empty_delivery(SOURCES[source]), [], None)
 
 
 def incident(crime_type: str, region: str, value: str | None, year: int = 2024) -> tuple:

@@ -6,7 +6,7 @@ import duckdb
 import polars as pl
 
 from pipeline.domain.statistics.rank_intervals import RankingSettings, rank_regions
-from pipeline.plumbing.sql_runner import query, run_in_transaction
+from pipeline.plumbing.sql_runner import prepare_connection, query, run_in_transaction
 
 PARAMS = {"draws": 100, "weight_spread": 0.25, "seed": 1, "confidence_level": 0.95}
 
@@ -37,6 +37,7 @@ def write(conn: duckdb.DuckDBPyConnection, year: int) -> None:
 
 def test_a_year_is_replaced_and_other_years_stay(tmp_path):
     conn = duckdb.connect(str(tmp_path / "w.duckdb"))
+    prepare_connection(conn)
     write(conn, 2024)
     write(conn, 2025)
     before = conn.execute("select * from indicators.harm_rankings order by all").fetchall()

@@ -6,12 +6,12 @@ import duckdb
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.plumbing.sql_runner import install_macros
+from pipeline.plumbing.sql_runner import prepare_connection
 
 
 def allocate(rows):
     conn = duckdb.connect()
-    install_macros(conn)
+    prepare_connection(conn)
     return conn.execute(
         "select part, code, largest_remainder(whole * share, whole, part, code) "
         "from (select unnest(?, recursive := true)) order by part, code",
@@ -63,9 +63,9 @@ def in_2025_division(delivered: list[tuple[str, int, int, str]]) -> list[tuple]:
     with a code map: GM0001 current, GM0901 merged into GM0001, GM0902 split 0.25 / 0.75 over
     GM0003 / GM0004."""
     conn = duckdb.connect()
-    install_macros(conn)
+    prepare_connection(conn)
     conn.execute(
-        "create schema reference; create table reference.municipality_code_map as "
+        "create table reference.municipality_code_map as "
         "select * from (values ('GM0001', 'GM0001', 1.0), ('GM0901', 'GM0001', 1.0), "
         "('GM0902', 'GM0003', 0.25), ('GM0902', 'GM0004', 0.75)) "
         "as t(source_code, municipality_code, share)"

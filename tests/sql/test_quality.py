@@ -125,9 +125,10 @@ def test_the_real_changes_name_the_codes_created_after_each_old_code(tmp_path):
     import duckdb
 
     from pipeline.plumbing.resources import PROJECT_ROOT
-    from pipeline.plumbing.sql_runner import run_sql
+    from pipeline.plumbing.sql_runner import prepare_connection, run_sql
 
     conn = duckdb.connect(str(tmp_path / "w.duckdb"))
+    prepare_connection(conn)
     reference = PROJECT_ROOT / "data" / "reference" / "municipal_reclassifications.csv"
     run_sql(conn, "reference/municipal_reclassifications", {"path": str(reference)})
     successors = dict(query(conn, "quality/historic_successors")[1])

@@ -9,6 +9,7 @@ import polars as pl
 import pytest
 
 from pipeline.domain.files.sources import SOURCES
+from pipeline.plumbing.sql_runner import prepare_connection
 from tests.divisions import current_codes, division_on
 
 from .helpers import (
@@ -24,6 +25,7 @@ from .helpers import (
 @pytest.fixture(scope="module")
 def real():
     conn = duckdb.connect()
+    prepare_connection(conn)
     load_reference(conn, {t: REAL_REFERENCE / f"{t}.csv" for t in REFERENCE_TABLES})
     yield conn
     conn.close()

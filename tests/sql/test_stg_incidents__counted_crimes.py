@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.plumbing.sql_runner import install_macros, run_in_transaction, run_sql
+from pipeline.plumbing.sql_runner import prepare_connection, run_in_transaction
 
 from .helpers import (
     FIXTURE_REFERENCE,
@@ -40,8 +40,7 @@ def conn(tmp_path_factory):
     paths = write_reference(directory / "reference", FIXTURE_REFERENCE)
     paths["crime_types"] = REAL_REFERENCE / "crime_types.csv"
     connection = duckdb.connect(str(directory / "w.duckdb"))
-    install_macros(connection)
-    run_sql(connection, "raw/loaded_files")
+    prepare_connection(connection)
     load_reference(connection, paths)
     yield connection
     connection.close()

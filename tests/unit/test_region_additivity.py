@@ -17,7 +17,7 @@ import duckdb
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.plumbing.sql_runner import install_macros, run_in_transaction, run_sql
+from pipeline.plumbing.sql_runner import prepare_connection, run_in_transaction
 from tests.sql.helpers import load_raw as load_rows
 
 YEAR = 2024
@@ -185,8 +185,7 @@ def run_staging_and_mart(conn) -> None:
 
 def new_warehouse(directory: Path) -> duckdb.DuckDBPyConnection:
     conn = duckdb.connect()
-    install_macros(conn)
-    run_sql(conn, "raw/loaded_files")
+    prepare_connection(conn)
     for table, rows in REFERENCE.items():
         path = directory / f"{table}.csv"
         if not path.exists():

@@ -52,17 +52,19 @@ fetch: $(VENV)/.synced
 
 ## test: lint, then the whole test suite
 test: lint $(AXE_CORE)
-	$(VENV)/bin/python -m pytest
+	$(VENV)/bin/python -m pytest -n auto
 
 ## test-fast: the unit and SQL tests only (no Dagster runs, no browser)
 test-fast: $(VENV)/.synced
 	$(VENV)/bin/python -m pytest -m "unit or sql" -q
 
-## lint: ruff check, ruff format --check and the import contracts (pyproject.toml)
+## lint: ruff, the import contracts, mypy (strict on pipeline/domain/) and sqlfluff on sql/
 lint: $(VENV)/.synced
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
+	$(VENV)/bin/sqlfluff lint sql --processes 2
 
 ## format: fix what ruff can
 format: $(VENV)/.synced

@@ -118,6 +118,39 @@ def _parse_years(text: str) -> list[int]:
     return list(range(int(first), int(last or first) + 1))
 
 
+def _generate_once(years: list[int], rows_per_year: int) -> None:
+    """The benchmark's files, generated again only when the years or size asked for change."""
+    from pipeline.domain.demo.bench_transactions import generate_unusual_transactions
+
+    marker = BENCH_DIR / "generated.json"
+    wanted = {"years": years, "rows_per_year": rows_per_year}
+    if not marker.exists() or json.loads(marker.read_text()) != wanted:
+        started = time.perf_counter()
+        generate_unusual_transactions(BENCH_DIR / "raw", years, rows_per_year=rows_per_year)
+        marker.write_text(json.dumps(wanted))
+        print(
+            f"generated {len(years)} x {rows_per_year:,} rows in "
+            f"{time.perf_counter() - started:.1f} s"
+        )
+
+
+def _print_table(repeat: int, runs: dict[str, list[dict]], plain: dict, asset: dict) -> None:
+    print(
+        f"{'load (median of ' + str(repeat) + ')':<28}{'rows':>14}{'seconds':>10}"
+        f"{'rows/s':>14}{'peak MB':>10}   each run (s)"
+    )
+    for name, kind, result in (
+        ("plain DuckDB read_csv", "plain", plain),
+        ("raw asset (dagster)", "asset", asset),
+    ):
+        rate = result["rows"] / result["seconds"]
+        each = ", ".join(f"{r['seconds']:.1f}" for r in runs[kind])
+        print(
+            f"{name:<28}{result['rows']:>14,}{result['seconds']:>10.1f}{rate:>14,.0f}"
+            f"{result['peak_mb']:>10,.0f}   {each}"
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--years", default="2016-2025")
@@ -133,18 +166,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(measure(years, Path(args.database))))
         return 0
 
-    from pipeline.domain.demo.bench_transactions import generate_unusual_transactions
-
-    marker = BENCH_DIR / "generated.json"
-    wanted = {"years": years, "rows_per_year": args.rows_per_year}
-    if not marker.exists() or json.loads(marker.read_text()) != wanted:
-        started = time.perf_counter()
-        generate_unusual_transactions(BENCH_DIR / "raw", years, rows_per_year=args.rows_per_year)
-        marker.write_text(json.dumps(wanted))
-        print(
-            f"generated {len(years)} x {args.rows_per_year:,} rows in "
-            f"{time.perf_counter() - started:.1f} s"
-        )
+    _generate_once(years, args.rows_per_year)
 
     # The machine's speed varies from run to run, so both loads run in turns and the medians count.
     runs: dict[str, list[dict]] = {"plain": [], "asset": []}
@@ -159,20 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     plain = _median_run(runs["plain"])
     asset = _median_run(runs["asset"])
     ratio = plain["seconds"] / asset["seconds"]
-    print(
-        f"{'load (median of ' + str(args.repeat) + ')':<28}{'rows':>14}{'seconds':>10}"
-        f"{'rows/s':>14}{'peak MB':>10}   each run (s)"
-    )
-    for name, kind, result in (
-        ("plain DuckDB read_csv", "plain", plain),
-        ("raw asset (dagster)", "asset", asset),
-    ):
-        rate = result["rows"] / result["seconds"]
-        each = ", ".join(f"{r['seconds']:.1f}" for r in runs[kind])
-        print(
-            f"{name:<28}{result['rows']:>14,}{result['seconds']:>10.1f}{rate:>14,.0f}"
-            f"{result['peak_mb']:>10,.0f}   {each}"
-        )
+    _print_table(args.repeat, runs, plain, asset)
     ok = ratio >= TARGET_RATIO and asset["peak_mb"] < TARGET_PEAK_MB
     print(
         f"asset throughput = {ratio:.0%} of plain DuckDB (aim >= {TARGET_RATIO:.0%}); "

@@ -4,12 +4,11 @@ The statistics are in pipeline/domain/statistics/trends.py."""
 from collections.abc import Mapping
 
 import polars as pl
-from dagster import AssetDep
 
 from assets.indicators import LAYER
 from pipeline.domain.statistics.trends import trend_rows
 from pipeline.domain.statistics.uncertainty import CONFIDENCE_LEVEL
-from pipeline.plumbing.partitions import TEN_YEARS
+from pipeline.plumbing.partitions import ten_years_of
 from pipeline.plumbing.table_asset_factory import Computed, PythonTable, python_table_asset
 
 
@@ -30,11 +29,9 @@ phenomenon_trends = python_table_asset(
         "above the municipality): change on last year with its exact interval and p-value, and "
         "the average yearly change over up to ten years (quasi-Poisson regression) with its "
         "interval, p-value and direction.",
-        deps=[
-            AssetDep("phenomenon_indicators", partition_mapping=TEN_YEARS),
-            AssetDep("signal_indicators", partition_mapping=TEN_YEARS),
-            AssetDep("phenomenon_sector_indicators", partition_mapping=TEN_YEARS),
-        ],
+        deps=ten_years_of(
+            "phenomenon_indicators", "signal_indicators", "phenomenon_sector_indicators"
+        ),
         inputs={"history": "indicators/queries/phenomenon_trend_inputs"},
         compute=_trends,
     ),

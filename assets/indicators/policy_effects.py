@@ -5,12 +5,12 @@ programme lists are the reference asset policy_municipalities."""
 from collections.abc import Mapping
 
 import polars as pl
-from dagster import AssetDep, AssetKey
+from dagster import AssetKey
 
 from assets.indicators import LAYER
 from pipeline.domain.statistics.policy_estimates import estimate_policy_effects
 from pipeline.domain.statistics.uncertainty import CONFIDENCE_LEVEL
-from pipeline.plumbing.partitions import TEN_YEARS
+from pipeline.plumbing.partitions import ten_years_of
 from pipeline.plumbing.table_asset_factory import Computed, PythonTable, python_table_asset
 
 
@@ -38,8 +38,7 @@ policy_effects = python_table_asset(
         "ratio of the municipalities taking part against the others over up to ten years, with "
         "its 95% cluster-robust interval, a parallel-trends test, and both groups' yearly rates.",
         deps=[
-            AssetDep("phenomenon_indicators", partition_mapping=TEN_YEARS),
-            AssetDep("signal_indicators", partition_mapping=TEN_YEARS),
+            *ten_years_of("phenomenon_indicators", "signal_indicators"),
             AssetKey(["reference", "policy_municipalities"]),
         ],
         inputs={

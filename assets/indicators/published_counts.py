@@ -10,13 +10,12 @@ from dagster import (
     AssetCheckResult,
     AssetKey,
     Config,
-    asset_check,
 )
 from dagster_duckdb import DuckDBResource
 
 from assets.indicators import LAYER
 from pipeline.domain.statistics.disclosure import DEFAULT_THRESHOLD, publish, published_problems
-from pipeline.plumbing.partitions import yearly_partitions
+from pipeline.plumbing.check_results import blocking_yearly_check
 from pipeline.plumbing.sql_runner import query_frame
 from pipeline.plumbing.table_asset_factory import Computed, PythonTable, python_table_asset
 
@@ -56,15 +55,12 @@ published_counts = python_table_asset(
 )
 
 
-@asset_check(
+@blocking_yearly_check(
     asset=published_counts,
     name="no_published_count_can_be_disclosed",
     description="No published municipal, regional or national count is below the threshold, "
     "every published value equals the warehouse's, and no hidden count can be worked out from "
     "a published total.",
-    blocking=True,
-    partitions_def=yearly_partitions,
-    pool="duckdb",
 )
 def no_published_count_can_be_disclosed(
     context: AssetCheckExecutionContext, warehouse: DuckDBResource

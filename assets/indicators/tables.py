@@ -1,20 +1,14 @@
 """Indicator assets: counts, rates and harm per region level (SQL in sql/indicators/)."""
 
 from dagster import (
-    AssetCheckExecutionContext,
-    AssetCheckResult,
     AssetExecutionContext,
     AssetKey,
-    asset_check,
 )
-from dagster_duckdb import DuckDBResource
 
 from assets.indicators import LAYER
-from pipeline.domain.publishing.markdown import markdown_table
 from pipeline.domain.statistics.uncertainty import CONFIDENCE_LEVEL
-from pipeline.plumbing.partitions import yearly_partitions
+from pipeline.plumbing.check_results import yearly_problems_check
 from pipeline.plumbing.sql_asset_factory import SqlModel, sql_assets
-from pipeline.plumbing.sql_runner import query
 
 DEFAULT_HARM_WEIGHT_SET = "default_v0"
 # A cell is an intelligence gap when its interval's upper bound exceeds this many times its count.
@@ -38,27 +32,15 @@ def _cross_parameters(context: AssetExecutionContext) -> dict[str, object]:
     return {"confidence_level": CONFIDENCE_LEVEL, "gap_max_upper_ratio": GAP_MAX_UPPER_RATIO}
 
 
-@asset_check(
-    asset=AssetKey("phenomenon_indicators"),
-    name="regions_add_up",
-    description="Each RIEC region and province equals the sum of its municipalities, the "
-    "Netherlands the sum of the RIEC regions and of the provinces, the national count equals "
-    "staging, and every municipality has a population.",
-    blocking=True,
-    partitions_def=yearly_partitions,
-    pool="duckdb",
+regions_add_up = yearly_problems_check(
+    AssetKey("phenomenon_indicators"),
+    "regions_add_up",
+    "Each RIEC region and province equals the sum of its municipalities, the Netherlands the sum "
+    "of the RIEC regions and of the provinces, the national count equals staging, and every "
+    "municipality has a population.",
+    "quality/phenomenon_indicators_reconcile",
+    "All region levels add up.",
 )
-def regions_add_up(
-    context: AssetCheckExecutionContext, warehouse: DuckDBResource
-) -> AssetCheckResult:
-    year = int(context.partition_key)
-    with warehouse.get_connection() as conn:
-        columns, problems = query(conn, "quality/phenomenon_indicators_reconcile", {"year": year})
-    return AssetCheckResult(
-        passed=not problems,
-        description="All region levels add up." if not problems else f"{len(problems)} problem(s)",
-        metadata={"problems": markdown_table(columns, problems[:20])},
-    )
 
 
 MODELS = (

@@ -2,6 +2,7 @@
 from when, and the blocking check that every list is valid. The effects are in
 assets/indicators/policy_effects.py."""
 
+import duckdb
 import polars as pl
 from dagster import (
     AssetCheckExecutionContext,
@@ -15,10 +16,10 @@ from dagster import (
 from dagster_duckdb import DuckDBResource
 
 from pipeline.domain.files.sources import SourceFile
-from pipeline.domain.publishing.markdown import markdown_table
+from pipeline.plumbing.check_results import problems_result
 from pipeline.plumbing.metadata import table_metadata
 from pipeline.plumbing.resources import ProjectPaths
-from pipeline.plumbing.sql_runner import query, run_in_transaction
+from pipeline.plumbing.sql_runner import query, registered, run_in_transaction
 
 # Programmes whose effect the threat picture follows; each has a list in data/raw/policy/
 # (the demo ships a synthetic one).
@@ -42,9 +43,8 @@ def _describe(found: SourceFile | None) -> str:
     return f"{found.path} ({'SYNTHETIC demo selection' if found.is_synthetic else 'analyst list'})"
 
 
-def _load_list(conn, programme: str, found: SourceFile | None) -> None:
-    conn.register("policy_rows", _read_list(found).to_arrow())
-    try:
+def _load_list(conn: duckdb.DuckDBPyConnection, programme: str, found: SourceFile | None) -> None:
+    with registered(conn, {"policy_rows": _read_list(found).to_arrow()}):
         run_in_transaction(
             conn,
             "reference/policy_municipalities",
@@ -54,8 +54,6 @@ def _load_list(conn, programme: str, found: SourceFile | None) -> None:
                 "is_synthetic": found.is_synthetic if found else False,
             },
         )
-    finally:
-        conn.unregister("policy_rows")
 
 
 @asset(
@@ -102,8 +100,4 @@ def policy_municipalities_are_valid(
 ) -> AssetCheckResult:
     with warehouse.get_connection() as conn:
         columns, problems = query(conn, "quality/policy_municipalities")
-    return AssetCheckResult(
-        passed=not problems,
-        description="Every list is valid." if not problems else f"{len(problems)} problem(s)",
-        metadata={"problems": MetadataValue.md(markdown_table(columns, problems[:50]))},
-    )
+    return problems_result(columns, problems, "Every list is valid.")

@@ -1,10 +1,12 @@
 """Reference assets: the committed facts in data/reference/ loaded into the warehouse."""
 
-from dagster import AssetExecutionContext, AssetKey, AssetsDefinition, MaterializeResult, asset
+from dagster import AssetsDefinition, MaterializeResult, asset
 from dagster_duckdb import DuckDBResource
 
+from assets.reference import LAYER
 from pipeline.plumbing.metadata import table_metadata
 from pipeline.plumbing.resources import ProjectPaths
+from pipeline.plumbing.sql_asset_factory import SqlModel, whole_table_sql_assets
 from pipeline.plumbing.sql_runner import run_in_transaction
 
 REFERENCE_TABLES: dict[str, str] = {
@@ -51,9 +53,7 @@ def _reference_asset(name: str, description: str) -> AssetsDefinition:
         pool="duckdb",
         kinds={"duckdb", "csv"},
     )
-    def _load(
-        context: AssetExecutionContext, warehouse: DuckDBResource, paths: ProjectPaths
-    ) -> MaterializeResult:
+    def _load(warehouse: DuckDBResource, paths: ProjectPaths) -> MaterializeResult:
         path = paths.reference_file(name)
         with warehouse.get_connection() as conn:
             run_in_transaction(conn, f"reference/{name}", {"path": str(path)})
@@ -63,74 +63,40 @@ def _reference_asset(name: str, description: str) -> AssetsDefinition:
     return _load
 
 
-@asset(
-    group_name="reference",
-    description="Every region each municipality belongs to (itself, RIEC region, province, the "
-    "Netherlands): the one definition of the region hierarchy the marts roll up by.",
-    deps=[AssetKey("municipalities")],
-    pool="duckdb",
-    kinds={"duckdb", "sql"},
+# Tables the warehouse derives from the committed facts, rebuilt whole on every run.
+DERIVED_TABLES = (
+    SqlModel(
+        "region_membership",
+        "reference",
+        "Every region each municipality belongs to (itself, RIEC region, province, the "
+        "Netherlands): the one definition of the region hierarchy the marts roll up by.",
+        ("municipalities",),
+    ),
+    SqlModel(
+        "municipality_code_map",
+        "reference",
+        "Every municipality code a source may use (the 2025 division and older ones), with the "
+        "2025 municipalities it maps to and their shares, through chains of changes.",
+        ("municipalities", "municipal_reclassifications"),
+    ),
+    SqlModel(
+        "harm_weight_sets",
+        "reference",
+        "Every harm weight set, one weight per phenomenon: the sets given in harm_weights.csv, "
+        "the harm-matrix set (Paoli & Greenfield) and the statutory-maximum set (after the "
+        "Cambridge Crime Harm Index).",
+        ("harm_weights", "harm_matrix", "harm_severity_scale", "statutory_maxima"),
+    ),
+    SqlModel(
+        "crime_type_paths",
+        "reference",
+        "Every crime type with each of its ancestors in the SoortMisdrijf hierarchy: what lets "
+        "a phenomenon count a code from its parts when a file does not hold the code.",
+        ("crime_types",),
+    ),
 )
-def region_membership(warehouse: DuckDBResource) -> MaterializeResult:
-    return _derived_table(warehouse, "region_membership")
-
-
-@asset(
-    group_name="reference",
-    description="Every municipality code a source may use (the 2025 division and older ones), "
-    "with the 2025 municipalities it maps to and their shares, through chains of changes.",
-    deps=[
-        AssetKey("municipalities"),
-        AssetKey("municipal_reclassifications"),
-    ],
-    pool="duckdb",
-    kinds={"duckdb", "sql"},
-)
-def municipality_code_map(warehouse: DuckDBResource) -> MaterializeResult:
-    return _derived_table(warehouse, "municipality_code_map")
-
-
-@asset(
-    group_name="reference",
-    description="Every harm weight set, one weight per phenomenon: the sets given in "
-    "harm_weights.csv, the harm-matrix set (Paoli & Greenfield) and the statutory-maximum set "
-    "(after the Cambridge Crime Harm Index).",
-    deps=[
-        AssetKey("harm_weights"),
-        AssetKey("harm_matrix"),
-        AssetKey("harm_severity_scale"),
-        AssetKey("statutory_maxima"),
-    ],
-    pool="duckdb",
-    kinds={"duckdb", "sql"},
-)
-def harm_weight_sets(warehouse: DuckDBResource) -> MaterializeResult:
-    return _derived_table(warehouse, "harm_weight_sets")
-
-
-@asset(
-    group_name="reference",
-    description="Every crime type with each of its ancestors in the SoortMisdrijf hierarchy: "
-    "what lets a phenomenon count a code from its parts when a file does not hold the code.",
-    deps=[AssetKey("crime_types")],
-    pool="duckdb",
-    kinds={"duckdb", "sql"},
-)
-def crime_type_paths(warehouse: DuckDBResource) -> MaterializeResult:
-    return _derived_table(warehouse, "crime_type_paths")
-
-
-def _derived_table(warehouse: DuckDBResource, name: str) -> MaterializeResult:
-    with warehouse.get_connection() as conn:
-        run_in_transaction(conn, f"reference/{name}")
-        metadata = table_metadata(conn, f"reference.{name}")
-    return MaterializeResult(metadata={**metadata, "sql_file": f"sql/reference/{name}.sql"})
-
 
 reference_assets = [
     *(_reference_asset(name, text) for name, text in REFERENCE_TABLES.items()),
-    region_membership,
-    municipality_code_map,
-    harm_weight_sets,
-    crime_type_paths,
+    *whole_table_sql_assets(LAYER, DERIVED_TABLES),
 ]

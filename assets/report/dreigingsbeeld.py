@@ -6,8 +6,8 @@ from pathlib import Path
 
 import polars as pl
 from dagster import (
-    AssetDep,
     AssetExecutionContext,
+    AssetKey,
     MaterializeResult,
     MetadataValue,
     TableColumn,
@@ -21,7 +21,7 @@ from pipeline.domain.publishing.manifest import build_manifest, write_manifest
 from pipeline.domain.publishing.markdown import markdown_table
 from pipeline.domain.publishing.pdf import html_to_pdf
 from pipeline.domain.publishing.report_builder import LANGUAGES, build_edition
-from pipeline.plumbing.partitions import TEN_YEARS, yearly_partitions
+from pipeline.plumbing.partitions import ten_years_of, yearly_partitions
 from pipeline.plumbing.report_queries import load_report_data
 from pipeline.plumbing.resources import ProjectPaths
 from pipeline.plumbing.sql_runner import SQL_DIR, query_table
@@ -67,21 +67,28 @@ def code_version(root: Path = PROJECT_ROOT) -> dict[str, object]:
     "behind every figure).",
     partitions_def=yearly_partitions,
     deps=[
-        AssetDep(["indicators", "phenomenon_indicators"], partition_mapping=TEN_YEARS),
-        AssetDep(["indicators", "harm_indicators"]),
-        AssetDep(["indicators", "harm_rankings"]),
-        AssetDep(["indicators", "phenomenon_trends"]),
-        AssetDep(["indicators", "published_counts"]),
-        AssetDep(["indicators", "threat_index"]),
-        AssetDep(["indicators", "sector_threat_index"]),
-        AssetDep(["indicators", "phenomenon_sector_indicators"]),
-        AssetDep(["indicators", "impact_indicators"]),
-        # Tips and seizures of last year too (the change on last year).
-        AssetDep(["indicators", "signal_indicators"], partition_mapping=TEN_YEARS),
-        AssetDep(["staging", "stg_seizures__seizures"], partition_mapping=TEN_YEARS),
-        AssetDep(["indicators", "sector_indicators"]),
-        AssetDep(["indicators", "financial_indicators"]),
-        AssetDep(["indicators", "policy_effects"]),
+        *ten_years_of(
+            "indicators/phenomenon_indicators",
+            # tips and seizures of last year too (the change on last year)
+            "indicators/signal_indicators",
+            "staging/stg_seizures__seizures",
+        ),
+        *(
+            AssetKey(["indicators", name])
+            for name in (
+                "harm_indicators",
+                "harm_rankings",
+                "phenomenon_trends",
+                "published_counts",
+                "threat_index",
+                "sector_threat_index",
+                "phenomenon_sector_indicators",
+                "impact_indicators",
+                "sector_indicators",
+                "financial_indicators",
+                "policy_effects",
+            )
+        ),
     ],
     kinds={"html", "pdf"},
     # Reading opens the DuckDB file too, which another process's writer would hold locked.

@@ -3,7 +3,6 @@
 from dagster import (
     AssetCheckExecutionContext,
     AssetCheckResult,
-    AssetCheckSeverity,
     AssetKey,
     asset_check,
 )
@@ -11,7 +10,7 @@ from dagster_duckdb import DuckDBResource
 
 from assets.staging import LAYER
 from pipeline.domain.publishing.markdown import markdown_table
-from pipeline.plumbing.check_runner import ValidationOutcome, record_outcome
+from pipeline.plumbing.check_results import recorded_warning
 from pipeline.plumbing.partitions import yearly_partitions
 from pipeline.plumbing.sql_asset_factory import SqlModel, sql_assets
 from pipeline.plumbing.sql_runner import query
@@ -122,23 +121,14 @@ def _jump_check(staging_name: str, what: str, ignored_below: int = 10):
                     + ", ".join(f"{j[0]} {j[1]} {j[2]} -> {j[3]}" for j in jumps[:5])
                     + (", ..." if len(jumps) > 5 else "")
                 )
-            # Kept with the other outcomes so that the report's data-quality section lists it.
-            outcome = ValidationOutcome(not jumps, len(jumps), 1, [])
-            record_outcome(
+            return recorded_warning(
                 conn,
-                f"staging/{staging_name}",
-                "no_implausible_jumps",
-                year,
-                outcome,
-                severity="warning",
-                summary=description,
+                (f"staging/{staging_name}", "no_implausible_jumps", year),
+                passed=not jumps,
+                rows_checked=len(jumps),
+                description=description,
+                metadata={"jumps": len(jumps), "examples": markdown_table(columns, jumps[:20])},
             )
-        return AssetCheckResult(
-            passed=not jumps,
-            severity=AssetCheckSeverity.WARN,
-            description=description,
-            metadata={"jumps": len(jumps), "examples": markdown_table(columns, jumps[:20])},
-        )
 
     return _check
 

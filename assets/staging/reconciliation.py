@@ -7,10 +7,13 @@ only part of a municipality of the year split since is not judged. The compariso
 ``quality.aggregate_reconciliation`` for the report's data-quality section.
 """
 
+from typing import Any
+
+import duckdb
 from dagster import (
     AssetCheckExecutionContext,
     AssetCheckResult,
-    AssetCheckSeverity,
+    AssetChecksDefinition,
     AssetKey,
     asset_check,
 )
@@ -18,15 +21,15 @@ from dagster_duckdb import DuckDBResource
 
 from pipeline.domain.files.sources import SOURCES
 from pipeline.domain.publishing.markdown import markdown_table
-from pipeline.plumbing.check_runner import ValidationOutcome, record_outcome
+from pipeline.plumbing.check_results import recorded_warning
 from pipeline.plumbing.partitions import yearly_partitions
-from pipeline.plumbing.sql_runner import query, query_frame, run_in_transaction
+from pipeline.plumbing.sql_runner import query, query_frame, registered, run_in_transaction
 
 CHECK_NAME = "aggregates_match_municipalities"
 STAGING = {"incidents": "stg_incidents__crimes", "population": "stg_population__inhabitants"}
 
 
-def _reconciliation_check(source_name: str, staging_name: str):
+def _reconciliation_check(source_name: str, staging_name: str) -> AssetChecksDefinition:
     table = SOURCES[source_name].cbs_table
     if table is None:
         raise ValueError(f"{source_name} is not a CBS table: its aggregates cannot be reconciled")
@@ -54,51 +57,62 @@ def _reconciliation_check(source_name: str, staging_name: str):
     def _check(context: AssetCheckExecutionContext, warehouse: DuckDBResource) -> AssetCheckResult:
         year = int(context.partition_key)
         with warehouse.get_connection() as conn:
-            year_only = {"year": year}
-            for cells in ("aggregate_cells", "municipal_cells"):
-                frame = query_frame(conn, f"quality/{cells}_{source_name}", year_only)
-                conn.register(cells, frame)
-            run_in_transaction(
+            compared, not_comparable, columns, gaps = _reconcile(
+                conn, source_name, year, table.rounding_base
+            )
+            return recorded_warning(
                 conn,
-                "quality/aggregate_reconciliation",
-                {"year": year, "source": source_name, "rounding_base": table.rounding_base},
+                (f"staging/{staging_name}", CHECK_NAME, year),
+                passed=not gaps,
+                rows_checked=compared,
+                description=_describe(year, rule, compared, not_comparable, gaps),
+                metadata={
+                    "compared": compared,
+                    "not_comparable_boundaries_changed": not_comparable,
+                    "beyond_rounding": len(gaps),
+                    "largest_gaps": markdown_table(columns, gaps[:20]),
+                },
             )
-            of_source = {"year": year, "source": source_name}
-            compared, not_comparable = query(conn, "quality/aggregate_compared", of_source)[1][0]
-            columns, gaps = query(conn, "quality/aggregate_gaps", of_source)
-            description = f"{compared} aggregate cell(s) compared with their municipalities: " + (
-                f"{len(gaps)} further apart than {rule}; largest: "
-                + ", ".join(f"{g[0]} {g[2]} {g[3]} vs {g[4]}" for g in gaps[:5])
-                if gaps
-                else f"all {rule}."
-            )
-            if not_comparable:
-                description += (
-                    f" {not_comparable} cell(s) not judged: their region holds only part of a "
-                    f"municipality of {year} that was split across regions since."
-                )
-            record_outcome(
-                conn,
-                f"staging/{staging_name}",
-                CHECK_NAME,
-                year,
-                ValidationOutcome(not gaps, compared, 1, []),
-                severity="warning",
-                summary=description,
-            )
-        return AssetCheckResult(
-            passed=not gaps,
-            severity=AssetCheckSeverity.WARN,
-            description=description,
-            metadata={
-                "compared": compared,
-                "not_comparable_boundaries_changed": not_comparable,
-                "beyond_rounding": len(gaps),
-                "largest_gaps": markdown_table(columns, gaps[:20]),
-            },
-        )
 
     return _check
+
+
+def _reconcile(
+    conn: duckdb.DuckDBPyConnection, source_name: str, year: int, rounding_base: int
+) -> tuple[int, int, list[str], list[tuple[Any, ...]]]:
+    """Compare the year's aggregate cells with their municipalities (kept in the quality
+    schema): the cells compared, those not comparable, and the gaps beyond rounding."""
+    cells = {
+        name: query_frame(conn, f"quality/{name}_{source_name}", {"year": year})
+        for name in ("aggregate_cells", "municipal_cells")
+    }
+    with registered(conn, cells):
+        run_in_transaction(
+            conn,
+            "quality/aggregate_reconciliation",
+            {"year": year, "source": source_name, "rounding_base": rounding_base},
+        )
+    of_source = {"year": year, "source": source_name}
+    compared, not_comparable = query(conn, "quality/aggregate_compared", of_source)[1][0]
+    columns, gaps = query(conn, "quality/aggregate_gaps", of_source)
+    return compared, not_comparable, columns, gaps
+
+
+def _describe(
+    year: int, rule: str, compared: int, not_comparable: int, gaps: list[tuple[Any, ...]]
+) -> str:
+    description = f"{compared} aggregate cell(s) compared with their municipalities: " + (
+        f"{len(gaps)} further apart than {rule}; largest: "
+        + ", ".join(f"{g[0]} {g[2]} {g[3]} vs {g[4]}" for g in gaps[:5])
+        if gaps
+        else f"all {rule}."
+    )
+    if not_comparable:
+        description += (
+            f" {not_comparable} cell(s) not judged: their region holds only part of a "
+            f"municipality of {year} that was split across regions since."
+        )
+    return description
 
 
 reconciliation_checks = [_reconciliation_check(source, name) for source, name in STAGING.items()]

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import Any
 
 import duckdb
 import pandas as pd
 import polars as pl
 
 from pipeline.domain.files.value_rules import Rule
-from pipeline.plumbing.sql_runner import run_in_transaction
+from pipeline.plumbing.sql_runner import registered, run_in_transaction
 
 MAX_FAILURES_LISTED = 20
 
@@ -134,8 +135,6 @@ def validate_frame(frame: pd.DataFrame, rules: list[Rule], suite_name: str) -> V
     result = batch.validate(suite, result_format="COMPLETE")
 
     failures: list[RejectedValue] = []
-    files = sorted(frame["source_file"].dropna().unique()) if "source_file" in frame else []
-    file_label = ", ".join(files) or suite_name
     # GX returns results grouped by column, not in suite order: match them by the rule's index.
     for expectation_result in result.results:
         if expectation_result.success:
@@ -144,33 +143,7 @@ def validate_frame(frame: pd.DataFrame, rules: list[Rule], suite_name: str) -> V
         if config is None or config.meta is None:
             raise RuntimeError(f"{suite_name}: GX returned a result without its expectation")
         rule = rules[config.meta["rule_index"]]
-        details = expectation_result.result or {}
-        if rule.kind == "columns_match":
-            missing = sorted(set(rule.params["columns"]) - set(frame.columns))
-            failures += [
-                RejectedValue(file_label, 1, column, None, "is missing from the header")
-                for column in missing
-            ]
-            continue
-        columns: list[str] = (
-            rule.params["columns"] if rule.kind == "unique_together" else [_column_of(rule)]
-        )
-        for index in details.get("unexpected_index_list") or []:
-            row = frame.loc[index]
-            values = [row[column] for column in columns]
-            failures.append(
-                RejectedValue(
-                    source_file=str(row["source_file"]),
-                    source_row=int(row["source_row"]),
-                    column=", ".join(columns),
-                    value=None
-                    if all(pd.isna(v) for v in values)
-                    else " / ".join("" if pd.isna(v) else str(v) for v in values),
-                    rule="must identify one row only"
-                    if rule.kind == "unique_together"
-                    else rule.describe(),
-                )
-            )
+        failures += _rejected_values(frame, rule, expectation_result.result or {}, suite_name)
     failures.sort(key=lambda f: (f.source_file, f.source_row or 0, f.column or ""))
     return ValidationOutcome(
         passed=result.success and not failures,
@@ -178,6 +151,37 @@ def validate_frame(frame: pd.DataFrame, rules: list[Rule], suite_name: str) -> V
         rules_checked=len(rules),
         failures=failures,
     )
+
+
+def _rejected_values(
+    frame: pd.DataFrame, rule: Rule, details: dict[str, Any], suite_name: str
+) -> list[RejectedValue]:
+    """The values of ``frame`` a failed rule rejects, each with its file, row and column."""
+    if rule.kind == "columns_match":
+        files = sorted(frame["source_file"].dropna().unique()) if "source_file" in frame else []
+        file_label = ", ".join(files) or suite_name
+        missing = sorted(set(rule.params["columns"]) - set(frame.columns))
+        return [
+            RejectedValue(file_label, 1, column, None, "is missing from the header")
+            for column in missing
+        ]
+    together = rule.kind == "unique_together"
+    columns: list[str] = rule.params["columns"] if together else [_column_of(rule)]
+    rejected = []
+    for index in details.get("unexpected_index_list") or []:
+        row = frame.loc[index]
+        values = [row[column] for column in columns]
+        shown = " / ".join("" if pd.isna(v) else str(v) for v in values)
+        rejected.append(
+            RejectedValue(
+                source_file=str(row["source_file"]),
+                source_row=int(row["source_row"]),
+                column=", ".join(columns),
+                value=None if all(pd.isna(v) for v in values) else shown,
+                rule="must identify one row only" if together else rule.describe(),
+            )
+        )
+    return rejected
 
 
 def record_outcome(
@@ -202,19 +206,18 @@ def record_outcome(
         },
         orient="row",
     )
-    conn.register("failure_rows", failure_rows)
-    run_in_transaction(
-        conn,
-        "quality/check_results",
-        {
-            "year": year,
-            "asset_key": asset_key,
-            "check_name": check_name,
-            "severity": severity,
-            "passed": outcome.passed,
-            "rows_checked": outcome.rows_checked,
-            "rules_checked": outcome.rules_checked,
-            "summary": summary or outcome.summary(),
-        },
-    )
-    conn.unregister("failure_rows")
+    with registered(conn, {"failure_rows": failure_rows}):
+        run_in_transaction(
+            conn,
+            "quality/check_results",
+            {
+                "year": year,
+                "asset_key": asset_key,
+                "check_name": check_name,
+                "severity": severity,
+                "passed": outcome.passed,
+                "rows_checked": outcome.rows_checked,
+                "rules_checked": outcome.rules_checked,
+                "summary": summary or outcome.summary(),
+            },
+        )

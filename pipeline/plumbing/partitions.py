@@ -1,6 +1,6 @@
 """Yearly partitions: one partition per calendar year of the threat picture."""
 
-from dagster import TimeWindowPartitionMapping, TimeWindowPartitionsDefinition
+from dagster import AssetDep, TimeWindowPartitionMapping, TimeWindowPartitionsDefinition
 
 FIRST_YEAR = "2015"
 
@@ -11,6 +11,12 @@ yearly_partitions = TimeWindowPartitionsDefinition(
 
 # A year and the nine before it (those that exist): what a ten-year trend depends on.
 TEN_YEARS = TimeWindowPartitionMapping(start_offset=-9, allow_nonexistent_upstream_partitions=True)
+
+
+def ten_years_of(*assets: str) -> list[AssetDep]:
+    """Dependencies on each asset's year and the nine before it ("layer/name" for another
+    layer's asset, "name" for one of the same layer)."""
+    return [AssetDep(asset.split("/"), partition_mapping=TEN_YEARS) for asset in assets]
 
 
 def built_years() -> range:

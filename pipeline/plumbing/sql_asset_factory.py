@@ -1,7 +1,8 @@
-"""Build a yearly-partitioned asset from a SQL file that replaces its partition in one table.
+"""Build an asset from a SQL file that writes one table.
 
 The SQL file ``sql/<layer>/<name>.sql`` creates its table if needed, deletes the year's rows
-and inserts them again; it runs as one transaction, so a failure leaves the previous rows intact.
+and inserts them again (or, for a table that is not partitioned, replaces it); it runs as one
+transaction, so a failure leaves the previous rows intact.
 """
 
 from collections.abc import Callable, Mapping, Sequence
@@ -17,7 +18,7 @@ from dagster import (
 )
 from dagster_duckdb import DuckDBResource
 
-from pipeline.plumbing.metadata import yearly_table_metadata
+from pipeline.plumbing.metadata import table_metadata, yearly_table_metadata
 from pipeline.plumbing.partitions import yearly_partitions
 from pipeline.plumbing.sql_runner import run_in_transaction
 
@@ -81,3 +82,27 @@ def sql_assets(layer: str, models: Sequence[SqlModel]) -> list[AssetsDefinition]
         )
         for model in models
     ]
+
+
+def whole_table_sql_assets(layer: str, models: Sequence[SqlModel]) -> list[AssetsDefinition]:
+    """The assets of a layer's SQL models that are not partitioned: each run rebuilds the whole
+    table from the tables it reads (run config is not taken)."""
+    return [_whole_table_sql_asset(layer, model) for model in models]
+
+
+def _whole_table_sql_asset(layer: str, model: SqlModel) -> AssetsDefinition:
+    @asset(
+        name=model.name,
+        group_name=model.group,
+        description=model.description,
+        deps=[key.split("/") for key in model.inputs],
+        pool="duckdb",
+        kinds={"duckdb", "sql"},
+    )
+    def _build(warehouse: DuckDBResource) -> MaterializeResult:
+        with warehouse.get_connection() as conn:
+            run_in_transaction(conn, f"{layer}/{model.name}")
+            metadata = table_metadata(conn, f"{layer}.{model.name}")
+        return MaterializeResult(metadata={**metadata, "sql_file": f"sql/{layer}/{model.name}.sql"})
+
+    return _build

@@ -26,7 +26,12 @@ from dagster_duckdb import DuckDBResource
 
 from pipeline.plumbing.metadata import yearly_table_metadata
 from pipeline.plumbing.partitions import yearly_partitions
-from pipeline.plumbing.sql_runner import named_parameters, query_frame, run_in_transaction
+from pipeline.plumbing.sql_runner import (
+    named_parameters,
+    query_frame,
+    registered,
+    run_in_transaction,
+)
 
 
 @dataclass(frozen=True)
@@ -75,16 +80,9 @@ def _read_inputs(
 
 
 def _write(conn: duckdb.DuckDBPyConnection, sql_name: str, computed: Computed, year: int) -> None:
-    registered = []
-    try:
-        for frame_name, frame in computed.frames.items():
-            conn.register(frame_name, frame.to_arrow())
-            registered.append(frame_name)
+    frames = {name: frame.to_arrow() for name, frame in computed.frames.items()}
+    with registered(conn, frames):
         run_in_transaction(conn, sql_name, {"year": year, **computed.params})
-    finally:
-        # A frame left registered would shadow the next asset's on this connection.
-        for frame_name in registered:
-            conn.unregister(frame_name)
 
 
 def python_table_asset(layer: str, model: PythonTable) -> AssetsDefinition:

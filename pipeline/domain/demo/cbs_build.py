@@ -22,6 +22,9 @@ from pipeline.domain.demo.cbs_shapes import (
 )
 from pipeline.domain.demo.common import (
     _SRC_POPULATION,
+    Calibration,
+    DemoYear,
+    IntArray,
     Level,
     Municipalities,
     apportion,
@@ -95,11 +98,13 @@ class CbsDemo:
         return self.regions(year).geography
 
     def populations(
-        self, years: list[int], calibration
-    ) -> tuple[dict[int, np.ndarray], dict[int, dict[str, int]], dict[int, Level]]:
+        self, years: list[int], calibration: Calibration
+    ) -> tuple[dict[int, IntArray], dict[int, dict[str, int]], dict[int, Level]]:
         """Per year: the population of the 2025 municipalities, of the year's own division,
         and the national level for the README."""
-        current, own, levels = {}, {}, {}
+        current: dict[int, IntArray] = {}
+        own: dict[int, dict[str, int]] = {}
+        levels: dict[int, Level] = {}
         p23 = self.munis.pop_2023.astype(np.float64)
         p25 = self.munis.pop_2025.astype(np.float64)
         growth = np.clip(np.sqrt(p25 / p23) - 1.0, -0.01, 0.03)
@@ -134,18 +139,11 @@ class CbsDemo:
         return write_population_v4(out_dir, values, list(dict.fromkeys(order)), years)
 
     def write_incidents(
-        self,
-        out_dir: Path,
-        calibration,
-        pop: np.ndarray,
-        own: dict[str, int],
-        year: int,
-        as_statline: bool,
+        self, out_dir: Path, demo: DemoYear, own: dict[str, int], as_statline: bool
     ) -> tuple[Path, dict[str, Level]]:
+        year = demo.year
         mix = load_leaf_mix(self.reference_dir, self.hierarchy)
-        leaves, levels = incidents_for_year(
-            self.munis, calibration, self.hierarchy, mix, pop, year, self.seed
-        )
+        leaves, levels = incidents_for_year(demo, self.hierarchy, mix)
         regions = self.regions(year)
         cells = incident_cells(
             regions, self.hierarchy, leaves, self.munis.codes, own, year, self.seed
@@ -159,7 +157,7 @@ class CbsDemo:
         return path, levels
 
     def write_establishments(
-        self, out_dir: Path, sections: dict[str, np.ndarray], own: dict[str, int], year: int
+        self, out_dir: Path, sections: dict[str, IntArray], own: dict[str, int], year: int
     ) -> Path:
         geography = self.geography(year)
         cells = establishment_cells(geography, self.munis.codes, sections, own, year, self.seed)

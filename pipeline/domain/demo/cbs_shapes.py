@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from pipeline.domain.demo.common import quoted, seeded_rng, write_text
+from pipeline.domain.demo.common import IntArray, quoted, seeded_rng, write_text
 from pipeline.domain.demo.geography import YearGeography, disaggregate
 from pipeline.domain.demo.incidents import TOTAL_CODE, Hierarchy
 from pipeline.domain.demo.regions import UNALLOCATED, RegionSet, statline_label
@@ -42,6 +42,10 @@ INCIDENT_MEASURES = (
     "OpgehelderdeMisdrijvenRelatief_5",
     "RegistratiesVanVerdachten_6",
 )
+# crime code -> region -> (registered, cleared); None for the 'niet in te delen' rows.
+IncidentCells = dict[str, dict[str, tuple[int | None, int | None]]]
+# The six measures of a row, as numbers (None: an empty cell).
+Measures = list[int | float | None]
 STATLINE_MEASURES = (
     "Geregistreerde misdrijven|Totaal geregistreerde misdrijven (aantal)",
     "Geregistreerde misdrijven|Geregistreerde misdrijven, relatief (%)",
@@ -72,12 +76,12 @@ def region_totals(regions: RegionSet, values: dict[str, int]) -> dict[str, int |
 def incident_cells(
     regions: RegionSet,
     hierarchy: Hierarchy,
-    leaves: dict[str, np.ndarray],
+    leaves: dict[str, IntArray],
     current_codes: tuple[str, ...],
     population: dict[str, int],
     year: int,
     seed: int,
-) -> dict[str, dict[str, tuple[int | None, int | None]]]:
+) -> IncidentCells:
     """crime code -> region -> (registered, cleared), unrounded, for every code and region."""
     geography: YearGeography = regions.geography
     weights = {code: float(population[code]) for code in geography.codes}
@@ -108,9 +112,15 @@ def incident_cells(
     }
 
 
-def _measures(cells, code: str, region: str, population: int | None, suspects_rng) -> list:
+def _measures(
+    cells: IncidentCells,
+    code: str,
+    region: str,
+    population: int | None,
+    suspects_rng: np.random.Generator,
+) -> Measures:
     registered, cleared = cells[code][region]
-    if registered is None:
+    if registered is None or cleared is None:  # 'niet in te delen': both empty
         return [None] * len(INCIDENT_MEASURES)
     total = cells[TOTAL_CODE][region][0]
     suspects = int(suspects_rng.poisson(cleared * SUSPECTS_PER_CLEARED))
@@ -124,7 +134,7 @@ def _measures(cells, code: str, region: str, population: int | None, suspects_rn
     ]
 
 
-def _aligned(value) -> str:
+def _aligned(value: int | float | None) -> str:
     if value is None:
         return ""
     return f"{value:>8.1f}" if isinstance(value, float) else f"{value:>8}"
@@ -134,7 +144,14 @@ def region_population(regions: RegionSet, population: dict[str, int]) -> dict[st
     return region_totals(regions, population)
 
 
-def write_incidents_v3(out_dir: Path, regions: RegionSet, cells, population, year, seed) -> Path:
+def write_incidents_v3(
+    out_dir: Path,
+    regions: RegionSet,
+    cells: IncidentCells,
+    population: dict[str, int],
+    year: int,
+    seed: int,
+) -> Path:
     header = quoted("ID", "SoortMisdrijf", "RegioS", "Perioden", *INCIDENT_MEASURES)
     lines = [header]
     order = regions.ordered()
@@ -150,7 +167,7 @@ def write_incidents_v3(out_dir: Path, regions: RegionSet, cells, population, yea
     return write_text(out_dir / "incidents" / f"83648NED_{year}.csv", lines)
 
 
-def _dutch(value) -> str:
+def _dutch(value: int | float | None) -> str:
     if value is None:
         return "."
     return f"{value:.1f}".replace(".", ",") if isinstance(value, float) else str(value)
@@ -159,11 +176,11 @@ def _dutch(value) -> str:
 def write_incidents_statline(
     out_dir: Path,
     regions: RegionSet,
-    cells,
-    population,
+    cells: IncidentCells,
+    population: dict[str, int],
     labels: dict[str, str],
-    year,
-    seed,
+    year: int,
+    seed: int,
     stamp: str,
 ) -> Path:
     """The year as StatLine's "Downloaden" gives it (long layout: one row per crime type,

@@ -6,11 +6,12 @@ Pure Python (numpy only); no Dagster imports. See ``pipeline/domain/demo/generat
 from __future__ import annotations
 
 import csv
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import numpy.typing as npt
 
 DEFAULT_SEED = 20260101
 FIRST_YEAR = 2015
@@ -20,6 +21,11 @@ REPO_ROOT = Path(__file__).resolve().parents[3]
 REFERENCE_DIR = REPO_ROOT / "data" / "reference"
 DEFAULT_OUT_DIR = REPO_ROOT / "data" / "demo"
 CALIBRATION_FILE = "national_figures_calibration.csv"
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
+# The calibration file's rows keyed by (indicator, year).
+Calibration = dict[tuple[str, int], dict[str, str]]
 
 # Source keys for the seed derivation (never renumber: it would change every file).
 _SRC_POPULATION = 1
@@ -66,23 +72,36 @@ PORT_CODES = ("GM0599", "GM0363", "GM0718", "GM0715", "GM1709", "GM0394", "GM045
 class Municipalities:
     codes: tuple[str, ...]
     province: tuple[str, ...]
-    pop_2023: np.ndarray
-    pop_2025: np.ndarray
+    pop_2023: IntArray
+    pop_2025: IntArray
 
     def __len__(self) -> int:
         return len(self.codes)
+
+
+def year_fraction(year: int) -> float:
+    """Where ``year`` lies between the first and the last demo year: 0 in 2015, 1 in 2025."""
+    return (year - FIRST_YEAR) / (LAST_YEAR - FIRST_YEAR)
+
+
+def drifting_shares(mix: Iterable[tuple[float, ...]], year: int) -> FloatArray:
+    """Shares that move in a straight line from their 2015 to their 2025 value (the first two
+    numbers of each entry of ``mix``)."""
+    t = year_fraction(year)
+    return np.array([first + (last - first) * t for first, last, *_ in mix])
 
 
 def seeded_rng(seed: int, *keys: int) -> np.random.Generator:
     return np.random.default_rng([int(seed), *(int(k) for k in keys)])
 
 
-def apportion(total: int, weights: np.ndarray) -> np.ndarray:
+def apportion(total: int, weights: npt.ArrayLike) -> IntArray:
     """Split an integer total proportionally to weights (largest remainder, exact sum)."""
     w = np.asarray(weights, dtype=np.float64)
-    if total == 0 or w.sum() <= 0:
+    weight_sum = float(w.sum())
+    if total == 0 or weight_sum <= 0:
         return np.zeros(len(w), dtype=np.int64)
-    quota = total * (w / w.sum())
+    quota = total * (w / weight_sum)
     base = np.floor(quota).astype(np.int64)
     rest = int(total - int(base.sum()))
     order = np.argsort(-(quota - base), kind="stable")
@@ -94,19 +113,19 @@ def apportion(total: int, weights: np.ndarray) -> np.ndarray:
     return base
 
 
-def multinomial(rng: np.random.Generator, total: int, weights: np.ndarray) -> np.ndarray:
+def multinomial(rng: np.random.Generator, total: int, weights: npt.ArrayLike) -> IntArray:
     w = np.asarray(weights, dtype=np.float64)
     p = w / w.sum()
     return rng.multinomial(int(total), p).astype(np.int64)
 
 
-def character(seed: int, source: int, key: int, n: int, shape: float | np.ndarray) -> np.ndarray:
+def character(seed: int, source: int, key: int, n: int, shape: float | FloatArray) -> FloatArray:
     """Fixed per-municipality multiplier (mean 1, variance 1/shape), stable across years."""
-    shape = np.broadcast_to(np.asarray(shape, dtype=np.float64), (n,))
-    return seeded_rng(seed, source, 0, key).gamma(shape, 1.0 / shape)
+    shapes = np.broadcast_to(np.asarray(shape, dtype=np.float64), (n,))
+    return seeded_rng(seed, source, 0, key).gamma(shapes, 1.0 / shapes)
 
 
-def size_shape(pop: np.ndarray, base: float) -> np.ndarray:
+def size_shape(pop: IntArray, base: float) -> FloatArray:
     """Gamma shape growing with size: big municipalities deviate less from their rate."""
     return base * np.maximum(1.0, pop.astype(np.float64) / 50_000.0)
 
@@ -122,9 +141,9 @@ def load_municipalities(reference_dir: Path = REFERENCE_DIR) -> Municipalities:
     )
 
 
-def load_calibration(reference_dir: Path = REFERENCE_DIR) -> dict[tuple[str, int], dict[str, str]]:
+def load_calibration(reference_dir: Path = REFERENCE_DIR) -> Calibration:
     """Rows of the calibration file keyed by (indicator, year); duplicates are an error."""
-    out: dict[tuple[str, int], dict[str, str]] = {}
+    out: Calibration = {}
     with open(reference_dir / CALIBRATION_FILE, encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
             key = (row["indicator"], int(row["year"]))
@@ -143,9 +162,9 @@ class Level:
 
 
 def level_for(
-    calibration: dict[tuple[str, int], dict[str, str]],
+    calibration: Calibration,
     indicators: Sequence[str],
-    invented: dict[int, int],
+    invented: Mapping[int, int],
     year: int,
     what: str,
 ) -> Level:
@@ -168,7 +187,7 @@ def quoted(*fields: object) -> str:
     return ";".join(f'"{f}"' for f in fields)
 
 
-def hotspot(munis: Municipalities, group: str | None) -> np.ndarray:
+def hotspot(munis: Municipalities, group: str | None) -> FloatArray:
     out = np.ones(len(munis))
     if group is None:
         return out
@@ -177,3 +196,44 @@ def hotspot(munis: Municipalities, group: str | None) -> np.ndarray:
     if group == "drugs":  # Brabant/Limburg production and trafficking belt
         out *= np.array([1.2 if p in ("PV30", "PV31") else 1.0 for p in munis.province])
     return out
+
+
+@dataclass(frozen=True)
+class DemoYear:
+    """One year of a generator's work: the 2025 municipalities, their population that year, the
+    national figures to calibrate to and the seed every draw derives from."""
+
+    munis: Municipalities
+    calibration: Calibration
+    pop: IntArray  # the 2025 municipalities' population that year, in ``munis.codes`` order
+    year: int
+    seed: int
+
+    def rng(self, source: int) -> np.random.Generator:
+        """The year's random numbers of one source (``_SRC_*``)."""
+        return seeded_rng(self.seed, source, self.year)
+
+    def level(self, indicators: Sequence[str], invented: Mapping[int, int], what: str) -> Level:
+        return level_for(self.calibration, indicators, invented, self.year, what)
+
+    def by_size(self, elasticity: float) -> FloatArray:
+        """Population x (population / 100,000)^elasticity: a rate that grows with urbanisation."""
+        size = self.pop.astype(np.float64) / 100_000.0
+        weights: FloatArray = self.pop * size**elasticity
+        return weights
+
+    def noisy(
+        self,
+        base: FloatArray,
+        rng: np.random.Generator,
+        source: int,
+        key: int,
+        character_shape: float,
+        noise_shape: float,
+    ) -> FloatArray:
+        """``base`` times each municipality's character (seeded by ``source`` and ``key``, the
+        same every year; steadier for big municipalities) and this year's noise from ``rng``."""
+        n = len(self.munis)
+        stable = character(self.seed, source, key, n, size_shape(self.pop, character_shape))
+        weights: FloatArray = base * stable * rng.gamma(noise_shape, 1.0 / noise_shape, size=n)
+        return weights

@@ -11,13 +11,16 @@ import numpy as np
 
 from pipeline.domain.demo.common import (
     _SRC_DRUG_SITES,
+    DemoYear,
+    FloatArray,
+    IntArray,
     Level,
     Municipalities,
     character,
-    level_for,
-    seeded_rng,
     write_text,
 )
+
+DrugSite = tuple[str, str, str, str, str]  # datum, gemeentecode, soort_locatie, drug, omgeving
 
 # Drug sites ----------------------------------------------------------------------------------
 
@@ -65,7 +68,7 @@ DRUGS = ("synthetisch", "cocaine", "cannabis")
 # --------------------------------------------------------------------------------------------
 
 
-def _site_weights(munis: Municipalities, pop: np.ndarray, site: str, seed: int) -> np.ndarray:
+def _site_weights(munis: Municipalities, pop: IntArray, site: str, seed: int) -> FloatArray:
     prov = SITE_PROVINCE_FACTOR[site]
     local = SITE_LOCAL_FACTOR.get(site, {})
     w = pop.astype(np.float64) ** SITE_POP_EXPONENT[site]
@@ -87,24 +90,18 @@ def _site_drug_probs(site: str, year: int) -> tuple[float, float, float]:
     return (0.45, 0.35, 0.20)  # storage, all drug types from 2021
 
 
-def drug_sites_for_year(
-    munis: Municipalities,
-    calibration: dict[tuple[str, int], dict[str, str]],
-    pop: np.ndarray,
-    year: int,
-    seed: int,
-    scale: float,
-) -> tuple[list[tuple[str, str, str, str, str]], dict[str, Level]]:
-    rng = seeded_rng(seed, _SRC_DRUG_SITES, year)
+def drug_sites_for_year(demo: DemoYear, scale: float) -> tuple[list[DrugSite], dict[str, Level]]:
+    munis, year = demo.munis, demo.year
+    rng = demo.rng(_SRC_DRUG_SITES)
     n_days = 366 if calendar.isleap(year) else 365
     start = dt.date(year, 1, 1).toordinal()
-    records: list[tuple[str, str, str, str, str]] = []
+    records: list[DrugSite] = []
     levels: dict[str, Level] = {}
     for site in SITE_TYPES:
-        lvl = level_for(calibration, SITE_CALIBRATION[site], SITE_INVENTED[site], year, site)
+        lvl = demo.level(SITE_CALIBRATION[site], SITE_INVENTED[site], site)
         levels[site] = lvl
         n = round(lvl.value * scale) if site == "kwekerij" else lvl.value
-        w = _site_weights(munis, pop, site, seed)
+        w = _site_weights(munis, demo.pop, site, demo.seed)
         where = rng.choice(len(munis), size=n, p=w / w.sum())
         days = rng.integers(0, n_days, size=n)
         drugs = rng.choice(len(DRUGS), size=n, p=np.array(_site_drug_probs(site, year)))
@@ -116,9 +113,7 @@ def drug_sites_for_year(
     return records, levels
 
 
-def drug_sites_file(
-    out_dir: Path, year: int, records: list[tuple[str, str, str, str, str]]
-) -> Path:
+def drug_sites_file(out_dir: Path, year: int, records: list[DrugSite]) -> Path:
     lines = ["registratienummer;datum;gemeentecode;soort_locatie;drugssoort;omgeving"]
     for i, rec in enumerate(records, start=1):
         lines.append(";".join((f"DL{year}-{i:05d}", *rec)))

@@ -7,15 +7,13 @@ import numpy as np
 
 from pipeline.domain.demo.common import (
     _SRC_ESTABLISHMENTS,
-    FIRST_YEAR,
-    LAST_YEAR,
     PORT_CODES,
+    DemoYear,
+    FloatArray,
+    IntArray,
     Level,
-    Municipalities,
-    character,
+    drifting_shares,
     multinomial,
-    seeded_rng,
-    size_shape,
 )
 
 # Establishments (CBS business register) -------------------------------------------------------
@@ -55,40 +53,35 @@ SBI_RECREATION = (
 # --------------------------------------------------------------------------------------------
 
 
-def establishments_for_year(
-    munis: Municipalities, pop: np.ndarray, year: int, seed: int
-) -> tuple[dict[str, np.ndarray], Level]:
-    rng = seeded_rng(seed, _SRC_ESTABLISHMENTS, year)
-    total = Level(ESTABLISHMENTS_INVENTED[year], None)
-    t = (year - FIRST_YEAR) / (LAST_YEAR - FIRST_YEAR)
-    shares = np.array([s0 + (s1 - s0) * t for s0, s1, _ in SBI_SHARES.values()])
-    per_section = multinomial(rng, total.value, shares)
-    p = pop.astype(np.float64)
-    size = p / 100_000.0
-    rural = np.array([SBI_RURAL_PROVINCES.get(pv, 1.0) for pv in munis.province])
-    logistics = np.array(
-        [3.0 if c in PORT_CODES else SBI_LOGISTICS.get(c, 1.0) for c in munis.codes]
-    )
-    recreation = np.array([2.5 if c in SBI_RECREATION else 1.0 for c in munis.codes])
-    out: dict[str, np.ndarray] = {}
+def establishments_for_year(demo: DemoYear) -> tuple[dict[str, IntArray], Level]:
+    """Establishments per SBI section and 2025 municipality."""
+    rng = demo.rng(_SRC_ESTABLISHMENTS)
+    total = Level(ESTABLISHMENTS_INVENTED[demo.year], None)
+    per_section = multinomial(rng, total.value, drifting_shares(SBI_SHARES.values(), demo.year))
+    out: dict[str, IntArray] = {}
     for k, section in enumerate(SBI_SECTIONS):
-        beta = SBI_SHARES[section][2]
-        if section in ("A", "B"):  # rural: weaker link with population, rural provinces
-            w = p**0.6 * rural
-            if section == "B":  # mining and quarrying: gas fields in Groningen
-                w = w * np.array([3.0 if pv == "PV20" else 1.0 for pv in munis.province])
-        elif section == "U":  # international organisations: The Hague and Amsterdam
-            w = np.array([50.0 if c in ("GM0518", "GM0363") else 0.0 for c in munis.codes])
-        else:
-            w = p * size**beta
-        if section == "H":
-            w = w * logistics
-        if section == "R":
-            w = w * recreation
-        w = (
-            w
-            * character(seed, _SRC_ESTABLISHMENTS, k + 1, len(munis), size_shape(pop, 20.0))
-            * rng.gamma(400.0, 1.0 / 400.0, size=len(munis))
-        )
+        w = demo.noisy(_section_base(demo, section), rng, _SRC_ESTABLISHMENTS, k + 1, 20.0, 400.0)
         out[section] = multinomial(rng, int(per_section[k]), w)
     return out, total
+
+
+def _section_base(demo: DemoYear, section: str) -> FloatArray:
+    """Where a section's establishments are, before each municipality's character and noise."""
+    munis = demo.munis
+    p = demo.pop.astype(np.float64)
+    w: FloatArray
+    if section in ("A", "B"):  # rural: weaker link with population, rural provinces
+        w = p**0.6 * np.array([SBI_RURAL_PROVINCES.get(pv, 1.0) for pv in munis.province])
+        if section == "B":  # mining and quarrying: gas fields in Groningen
+            w = w * np.array([3.0 if pv == "PV20" else 1.0 for pv in munis.province])
+    elif section == "U":  # international organisations: The Hague and Amsterdam
+        w = np.array([50.0 if c in ("GM0518", "GM0363") else 0.0 for c in munis.codes])
+    else:
+        w = p * (p / 100_000.0) ** SBI_SHARES[section][2]
+    if section == "H":  # logistics hubs
+        w = w * np.array(
+            [3.0 if c in PORT_CODES else SBI_LOGISTICS.get(c, 1.0) for c in munis.codes]
+        )
+    if section == "R":  # coast, islands and the Veluwe
+        w = w * np.array([2.5 if c in SBI_RECREATION else 1.0 for c in munis.codes])
+    return w

@@ -12,20 +12,23 @@ import numpy as np
 from pipeline.domain.demo.common import (
     _SRC_FINANCIAL,
     _SRC_FREEZES,
-    FIRST_YEAR,
     LAST_YEAR,
     PORT_CODES,
+    DemoYear,
+    FloatArray,
+    IntArray,
     Level,
     Municipalities,
     apportion,
-    character,
     hotspot,
-    level_for,
     multinomial,
-    seeded_rng,
-    size_shape,
     write_text,
+    year_fraction,
 )
+
+# Per reporting group: unusual transactions, suspicious ones and their euros, per municipality.
+FiuFigures = dict[str, tuple[IntArray, IntArray, IntArray]]
+FreezeCase = tuple[str, str, str, int]  # datum, gemeentecode, meldersgroep, euros
 
 # FIU ----------------------------------------------------------------------------------------
 
@@ -71,8 +74,8 @@ FREEZE_SECTORS = {
 # --------------------------------------------------------------------------------------------
 
 
-def fiu_shares(year: int) -> np.ndarray:
-    t = (year - FIRST_YEAR) / (LAST_YEAR - FIRST_YEAR)
+def fiu_shares(year: int) -> FloatArray:
+    t = year_fraction(year)
     shares = []
     for name, (s0, s1, *_rest) in FIU_SECTORS.items():
         if name == "cryptodienstverleners":
@@ -87,20 +90,15 @@ def fiu_shares(year: int) -> np.ndarray:
     return np.array(shares)
 
 
-def financial_for_year(
-    munis: Municipalities,
-    calibration: dict[tuple[str, int], dict[str, str]],
-    pop: np.ndarray,
-    year: int,
-    seed: int,
-) -> tuple[dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]], dict[str, Level]]:
-    rng = seeded_rng(seed, _SRC_FINANCIAL, year)
+def financial_for_year(demo: DemoYear) -> tuple[FiuFigures, dict[str, Level]]:
+    munis = demo.munis
+    rng = demo.rng(_SRC_FINANCIAL)
     levels = {
-        k: level_for(calibration, FIU_CALIBRATION[k], FIU_INVENTED[k], year, f"fiu {k}")
+        k: demo.level(FIU_CALIBRATION[k], FIU_INVENTED[k], f"fiu {k}")
         for k in ("unusual", "suspicious", "value")
     }
     names = list(FIU_SECTORS)
-    shares = fiu_shares(year)
+    shares = fiu_shares(demo.year)
     unusual_k = multinomial(rng, levels["unusual"].value, shares)
     ratio = np.array([FIU_SECTORS[n][2] for n in names])
     susp_k = multinomial(rng, levels["suspicious"].value, unusual_k * ratio)
@@ -110,20 +108,13 @@ def financial_for_year(
         susp_k -= excess
         room = unusual_k - susp_k
         susp_k += apportion(int(excess.sum()), room)
-    size = pop.astype(np.float64) / 100_000.0
     hot = hotspot(munis, "fiu")
     port = np.array([2.5 if c in PORT_CODES else 1.0 for c in munis.codes])
-    out: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+    out: FiuFigures = {}
     value_weights = []
     for k, name in enumerate(names):
         beta = FIU_SECTORS[name][4]
-        w = (
-            pop
-            * size**beta
-            * hot
-            * character(seed, _SRC_FINANCIAL, k + 1, len(munis), size_shape(pop, 3.0))
-            * rng.gamma(20.0, 1.0 / 20.0, size=len(munis))
-        )
+        w = demo.noisy(demo.by_size(beta) * hot, rng, _SRC_FINANCIAL, k + 1, 3.0, 20.0)
         if name == "overheid":
             w = w * port  # Douane cash declarations at ports and Schiphol
         u = multinomial(rng, int(unusual_k[k]), w)
@@ -142,7 +133,7 @@ def financial_file(
     out_dir: Path,
     munis: Municipalities,
     year: int,
-    data: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]],
+    data: FiuFigures,
 ) -> Path:
     lines = [
         "jaar;gemeentecode;meldersgroep;ongebruikelijke_transacties;verdachte_transacties;"
@@ -156,13 +147,12 @@ def financial_file(
     return write_text(out_dir / "financial" / f"fiu_{year}.csv", lines)
 
 
-def freezes_for_year(
-    munis: Municipalities, pop: np.ndarray, year: int, seed: int
-) -> list[tuple[str, str, str, int]] | None:
+def freezes_for_year(demo: DemoYear) -> list[FreezeCase] | None:
     """Emergency freeze cases (datum, gemeentecode, meldersgroep, euro); None before 2025."""
+    munis, pop, year = demo.munis, demo.pop, demo.year
     if year not in FREEZE_CASES_INVENTED:
         return None
-    rng = seeded_rng(seed, _SRC_FREEZES, year)
+    rng = demo.rng(_SRC_FREEZES)
     n = FREEZE_CASES_INVENTED[year]
     n_days = 366 if calendar.isleap(year) else 365
     start = dt.date(year, 1, 1).toordinal()
@@ -186,7 +176,7 @@ def freezes_for_year(
     return cases
 
 
-def freezes_file(out_dir: Path, year: int, cases: list[tuple[str, str, str, int]]) -> Path:
+def freezes_file(out_dir: Path, year: int, cases: list[FreezeCase]) -> Path:
     lines = ["zaak_id;datum;gemeentecode;meldersgroep;bevroren_bedrag_eur"]
     for i, (date, gm, group, eur) in enumerate(cases, start=1):
         lines.append(f"SB{year}-{i:04d};{date};{gm};{group};{eur}")

@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import csv
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.domain.demo.cbs_build import CbsDemo
@@ -32,6 +33,7 @@ from pipeline.domain.demo.common import (
     FIRST_YEAR,
     LAST_YEAR,
     REFERENCE_DIR,
+    DemoYear,
     Level,
     load_calibration,
     load_municipalities,
@@ -51,6 +53,24 @@ from pipeline.domain.demo.seized_assets import om_seized_file, om_seized_for_yea
 from pipeline.domain.demo.seizure_figures import SEIZURE_SERIES
 from pipeline.domain.demo.seizures import seizures_file, seizures_for_year
 from pipeline.domain.demo.signals import signals_file, signals_for_year
+
+# What a run writes, per folder: an earlier run's files go first, so that a run of fewer years
+# leaves none of them behind.
+GENERATED_FILES = (
+    ("incidents", "83648NED_*.csv"),
+    ("incidents", "Geregistreerde_criminaliteit_*.csv"),
+    ("population", "03759NED*"),
+    ("drug_sites", "drugslocaties_*.csv"),
+    ("financial", "fiu_*.csv"),
+    ("financial", "om_beslag_*.csv"),
+    ("financial", "spoedbevriezingen_*.csv"),
+    ("seizures", "inbeslagnames_*.csv"),
+    ("signals", "mma_*.csv"),
+    ("establishments", "81575NED_*.csv"),
+    ("policy", "*.csv"),
+)
+# A row of the README's table of national levels: series, year and the level it follows.
+LevelRow = tuple[str, int, Level]
 
 
 def _municipality_names(reference_dir: Path = REFERENCE_DIR) -> dict[str, str]:
@@ -81,68 +101,18 @@ def generate_demo_data(
     munis = load_municipalities(reference_dir)
     calibration = load_calibration(reference_dir)
     names = _municipality_names(reference_dir)
+    _remove_earlier_files(out_dir)
 
-    for sub, pattern in (
-        ("incidents", "83648NED_*.csv"),
-        ("incidents", "Geregistreerde_criminaliteit_*.csv"),
-        ("population", "03759NED*"),
-        ("drug_sites", "drugslocaties_*.csv"),
-        ("financial", "fiu_*.csv"),
-        ("financial", "om_beslag_*.csv"),
-        ("financial", "spoedbevriezingen_*.csv"),
-        ("seizures", "inbeslagnames_*.csv"),
-        ("signals", "mma_*.csv"),
-        ("establishments", "81575NED_*.csv"),
-        ("policy", "*.csv"),
-    ):
-        for stale in (out_dir / sub).glob(pattern):
-            stale.unlink()
-
-    written: list[Path] = []
-    table: list[tuple[str, int, Level]] = []
-    cbs = CbsDemo(reference_dir, munis, seed)
-    pops, own_division, pop_levels = cbs.populations(years, calibration)
-    written += cbs.write_population(out_dir, own_division)
+    run = _Run(out_dir, CbsDemo(reference_dir, munis, seed), names, scale)
+    pops, own_division, pop_levels = run.cbs.populations(years, calibration)
+    written = run.cbs.write_population(out_dir, own_division)
+    table: list[LevelRow] = []
     for year in years:
-        pop = pops[year]
         table.append(("population 1 January", year, pop_levels[year]))
-
-        path, inc_levels = cbs.write_incidents(
-            out_dir, calibration, pop, own_division[year], year, as_statline=year == LAST_YEAR
-        )
-        written.append(path)
-        table += [(f"incidents {code}", year, lvl) for code, lvl in sorted(inc_levels.items())]
-
-        records, site_levels = drug_sites_for_year(munis, calibration, pop, year, seed, scale)
-        written.append(drug_sites_file(out_dir, year, records))
-        table += [(f"drug sites {s}", year, site_levels[s]) for s in SITE_TYPES]
-
-        fiu, fiu_levels = financial_for_year(munis, calibration, pop, year, seed)
-        written.append(financial_file(out_dir, munis, year, fiu))
-        table += [(f"FIU {k}", year, fiu_levels[k]) for k in ("unusual", "suspicious", "value")]
-
-        seizures, seizure_levels = seizures_for_year(munis, names, calibration, pop, year, seed)
-        written.append(seizures_file(out_dir, year, seizures))
-        table += [(SEIZURE_SERIES[k], year, lvl) for k, lvl in seizure_levels.items()]
-
-        signals, signal_levels = signals_for_year(munis, calibration, pop, year, seed)
-        written.append(signals_file(out_dir, munis, year, signals))
-        table += [(f"MMA tips {k}", year, lvl) for k, lvl in signal_levels.items()]
-
-        establishments, est_level = establishments_for_year(munis, pop, year, seed)
-        written.append(cbs.write_establishments(out_dir, establishments, own_division[year], year))
-        table.append(("establishments T001081 (INVENTED)", year, est_level))
-
-        om, om_levels = om_seized_for_year(munis, calibration, pop, year, seed)
-        written.append(om_seized_file(out_dir, munis, year, om))
-        table += [(f"OM beslag {k}", year, lvl) for k, lvl in om_levels.items()]
-
-        freezes = freezes_for_year(munis, pop, year, seed)
-        if freezes is not None:
-            written.append(freezes_file(out_dir, year, freezes))
-            table.append(("FIU emergency freezes cases", year, Level(len(freezes), None)))
-            eur = sum(c[3] for c in freezes)
-            table.append(("FIU emergency freezes EUR", year, Level(eur, None)))
+        demo = DemoYear(munis, calibration, pops[year], year, seed)
+        files, levels = run.write_year(demo, own_division[year])
+        written += files
+        table += levels
 
     written.append(policy_file(out_dir, policy_selection(munis, seed), names))
     table.sort(key=lambda t: (t[0], t[1]))
@@ -151,6 +121,71 @@ def generate_demo_data(
     written.append(out_dir / "README.md")
     (out_dir / "README.md").write_bytes(readme.encode("utf-8"))
     return sorted(written)
+
+
+def _remove_earlier_files(out_dir: Path) -> None:
+    for sub, pattern in GENERATED_FILES:
+        for stale in (out_dir / sub).glob(pattern):
+            stale.unlink()
+
+
+@dataclass(frozen=True)
+class _Run:
+    """What every year of one run shares."""
+
+    out_dir: Path
+    cbs: CbsDemo
+    names: dict[str, str]  # municipality names, for the places of inland seizures
+    scale: float  # multiplier for the number of grow-site records
+
+    def write_year(
+        self, demo: DemoYear, own_division: dict[str, int]
+    ) -> tuple[list[Path], list[LevelRow]]:
+        """Every file of one year (the population aside), and the national levels they follow;
+        ``own_division``: the year's population in its own municipal division."""
+        out_dir, year = self.out_dir, demo.year
+        path, inc_levels = self.cbs.write_incidents(out_dir, demo, own_division, year == LAST_YEAR)
+        written = [path]
+        table = [(f"incidents {code}", year, lvl) for code, lvl in sorted(inc_levels.items())]
+
+        records, site_levels = drug_sites_for_year(demo, self.scale)
+        written.append(drug_sites_file(out_dir, year, records))
+        table += [(f"drug sites {s}", year, site_levels[s]) for s in SITE_TYPES]
+
+        seizures, seizure_levels = seizures_for_year(demo, self.names)
+        written.append(seizures_file(out_dir, year, seizures))
+        table += [(SEIZURE_SERIES[k], year, lvl) for k, lvl in seizure_levels.items()]
+
+        signals, signal_levels = signals_for_year(demo)
+        written.append(signals_file(out_dir, demo.munis, year, signals))
+        table += [(f"MMA tips {k}", year, lvl) for k, lvl in signal_levels.items()]
+
+        establishments, est_level = establishments_for_year(demo)
+        written.append(self.cbs.write_establishments(out_dir, establishments, own_division, year))
+        table.append(("establishments T001081 (INVENTED)", year, est_level))
+
+        financial_files, financial_levels = self.write_financial(demo)
+        return written + financial_files, table + financial_levels
+
+    def write_financial(self, demo: DemoYear) -> tuple[list[Path], list[LevelRow]]:
+        """FIU-Nederland's transactions, the OM's seized assets and (from 2025) the emergency
+        freezes."""
+        out_dir, year, munis = self.out_dir, demo.year, demo.munis
+        fiu, fiu_levels = financial_for_year(demo)
+        written = [financial_file(out_dir, munis, year, fiu)]
+        table = [(f"FIU {k}", year, fiu_levels[k]) for k in ("unusual", "suspicious", "value")]
+
+        om, om_levels = om_seized_for_year(demo)
+        written.append(om_seized_file(out_dir, munis, year, om))
+        table += [(f"OM beslag {k}", year, lvl) for k, lvl in om_levels.items()]
+
+        freezes = freezes_for_year(demo)
+        if freezes is not None:
+            written.append(freezes_file(out_dir, year, freezes))
+            table.append(("FIU emergency freezes cases", year, Level(len(freezes), None)))
+            eur = sum(c[3] for c in freezes)
+            table.append(("FIU emergency freezes EUR", year, Level(eur, None)))
+        return written, table
 
 
 def main(argv: Sequence[str] | None = None) -> int:

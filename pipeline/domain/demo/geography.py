@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from pipeline.domain.demo.common import apportion
+from pipeline.domain.demo.common import IntArray, apportion
 from pipeline.domain.files.divisions import Divisions
 
 REAL_POPULATION_FILE = "population_03759NED.csv"
@@ -58,7 +58,7 @@ def year_geography(divisions: Divisions, year: int) -> YearGeography:
 def disaggregate(
     geography: YearGeography,
     current_codes: tuple[str, ...],
-    values: np.ndarray,
+    values: IntArray,
     weights: dict[str, float],
 ) -> dict[str, int]:
     """Figures of the 2025 municipalities (``values``, in ``current_codes`` order) handed to the
@@ -76,7 +76,7 @@ def disaggregate(
 
 def aggregate(
     geography: YearGeography, current_codes: tuple[str, ...], values: dict[str, int]
-) -> np.ndarray:
+) -> IntArray:
     """The year's figures mapped to the 2025 municipalities as the pipeline maps them: by share,
     whole units by largest remainder per code."""
     index = {code: i for i, code in enumerate(current_codes)}
@@ -102,7 +102,8 @@ class RealPopulation:
 
 
 def load_real_population(reference_dir: Path) -> RealPopulation:
-    on_1_january, average = {}, {}
+    on_1_january: dict[tuple[int, str], int] = {}
+    average: dict[tuple[int, str], float] = {}
     with (reference_dir / REAL_POPULATION_FILE).open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             key = (int(row["year"]), row["region_code"])
@@ -115,7 +116,7 @@ def load_real_population(reference_dir: Path) -> RealPopulation:
 def synthetic_population(
     geography: YearGeography,
     current_codes: tuple[str, ...],
-    current_population: np.ndarray,
+    current_population: IntArray,
     real: RealPopulation,
     rng: np.random.Generator,
 ) -> dict[str, int]:
@@ -124,7 +125,7 @@ def synthetic_population(
     existed in 2019 and otherwise by a seeded share of a third of the municipality's
     (INVENTED: CBS has the figures, this repository does not)."""
     predecessors = geography.predecessors()
-    weights = {}
+    weights: dict[str, float] = {}
     for index, code in enumerate(current_codes):
         size = float(current_population[index])
         for part in predecessors[code]:

@@ -19,15 +19,14 @@ import numpy as np
 
 from pipeline.domain.demo.common import (
     _SRC_INCIDENTS,
+    FIRST_YEAR,
+    LAST_YEAR,
+    DemoYear,
+    IntArray,
     Level,
-    Municipalities,
     apportion,
-    character,
     hotspot,
-    level_for,
     multinomial,
-    seeded_rng,
-    size_shape,
 )
 
 
@@ -40,134 +39,47 @@ class CrimeType:
     hotspot: str | None  # hotspot group, see HOTSPOTS
 
 
+# INVENTED national totals 2015-2025 of the crime types no published figure calibrates.
+INVENTED_TOTALS: dict[str, tuple[int, ...]] = {
+    "CRI1200": (70000, 74000, 78000, 84000, 92000, 108000, 118000, 112000, 115000, 118000, 121000),
+    "CRI1300": (8600, 8400, 8200, 8000, 7900, 7700, 7600, 7800, 8000, 8100, 8200),
+    "CRI1500": (1300, 1350, 1400, 1450, 1500, 1650, 1800, 1750, 1800, 1900, 1950),
+    "CRI1700": (2100, 2300, 2500, 2700, 2900, 3100, 3300, 3400, 3500, 3600, 3700),
+    "CRI2300": (9800, 9600, 9400, 9300, 9200, 9000, 9100, 9800, 10700, 11600, 12000),
+    "CRI3400": (1500, 1450, 1400, 1420, 1480, 1550, 1500, 1450, 1500, 1520, 1510),
+    "CRI3624": (320, 350, 380, 420, 450, 430, 470, 500, 540, 580, 600),
+}
+
+
+def _invented(code: str) -> dict[int, int]:
+    return dict(zip(range(FIRST_YEAR, LAST_YEAR + 1), INVENTED_TOTALS[code], strict=True))
+
+
 CRIME_TYPES: tuple[CrimeType, ...] = (
-    CrimeType(
-        "CRI1200",
-        (),
-        dict(
-            zip(
-                range(2015, 2026),
-                (70000, 74000, 78000, 84000, 92000, 108000, 118000, 112000, 115000, 118000, 121000),
-                strict=True,
-            )
-        ),
-        0.05,
-        None,
-    ),
-    CrimeType(
-        "CRI1300",
-        (),
-        dict(
-            zip(
-                range(2015, 2026),
-                (8600, 8400, 8200, 8000, 7900, 7700, 7600, 7800, 8000, 8100, 8200),
-                strict=True,
-            )
-        ),
-        0.15,
-        None,
-    ),
-    CrimeType(
-        "CRI1500",
-        (),
-        dict(
-            zip(
-                range(2015, 2026),
-                (1300, 1350, 1400, 1450, 1500, 1650, 1800, 1750, 1800, 1900, 1950),
-                strict=True,
-            )
-        ),
-        0.20,
-        "violence",
-    ),
-    CrimeType(
-        "CRI1700",
-        (),
-        dict(
-            zip(
-                range(2015, 2026),
-                (2100, 2300, 2500, 2700, 2900, 3100, 3300, 3400, 3500, 3600, 3700),
-                strict=True,
-            )
-        ),
-        0.35,
-        "laundering",
-    ),
-    CrimeType(
-        "CRI2300",
-        (),
-        dict(
-            zip(
-                range(2015, 2026),
-                (9800, 9600, 9400, 9300, 9200, 9000, 9100, 9800, 10700, 11600, 12000),
-                strict=True,
-            )
-        ),
-        0.15,
-        "violence",
-    ),
-    CrimeType(
-        "CRI3400",
-        (),
-        dict(
-            zip(
-                range(2015, 2026),
-                (1500, 1450, 1400, 1420, 1480, 1550, 1500, 1450, 1500, 1520, 1510),
-                strict=True,
-            )
-        ),
-        0.25,
-        "violence",
-    ),
-    CrimeType(
-        "CRI3624",
-        (),
-        dict(
-            zip(
-                range(2015, 2026),
-                (320, 350, 380, 420, 450, 430, 470, 500, 540, 580, 600),
-                strict=True,
-            )
-        ),
-        0.30,
-        None,
-    ),
+    CrimeType("CRI1200", (), _invented("CRI1200"), 0.05, None),
+    CrimeType("CRI1300", (), _invented("CRI1300"), 0.15, None),
+    CrimeType("CRI1500", (), _invented("CRI1500"), 0.20, "violence"),
+    CrimeType("CRI1700", (), _invented("CRI1700"), 0.35, "laundering"),
+    CrimeType("CRI2300", (), _invented("CRI2300"), 0.15, "violence"),
+    CrimeType("CRI3400", (), _invented("CRI3400"), 0.25, "violence"),
+    CrimeType("CRI3624", (), _invented("CRI3624"), 0.30, None),
     CrimeType(
         "CRI6000",
         ("registered_drug_crimes", "registered_opiumwet_crimes"),
-        {
-            2015: 16800,
-            2016: 16300,
-            2017: 15600,
-            2018: 15200,
-            2019: 15100,
-            2020: 16200,
-            2021: 15000,
-            2022: 14300,
-            2025: 15600,
-        },
+        {2015: 16800, 2016: 16300, 2017: 15600, 2018: 15200, 2019: 15100, 2020: 16200,
+         2021: 15000, 2022: 14300, 2025: 15600},
         0.30,
         "drugs",
     ),
     CrimeType(
         "CRI7000",
         ("registered_weapons_crimes",),
-        {
-            2015: 5600,
-            2016: 5700,
-            2017: 5800,
-            2018: 6000,
-            2019: 6300,
-            2020: 6600,
-            2021: 6800,
-            2022: 7000,
-            2023: 7100,
-            2025: 7400,
-        },
+        {2015: 5600, 2016: 5700, 2017: 5800, 2018: 6000, 2019: 6300, 2020: 6600, 2021: 6800,
+         2022: 7000, 2023: 7100, 2025: 7400},
         0.30,
         "weapons",
     ),
-)
+)  # fmt: skip
 TOTAL_CODE = "T001161"
 TOTAL_CALIBRATION = ("registered_crimes_total",)
 TOTAL_INVENTED = {2025: 806_000}
@@ -198,9 +110,10 @@ class Hierarchy:
 
     def ancestors(self, code: str) -> list[str]:
         out = []
-        while self.parent[code]:
-            code = self.parent[code]
-            out.append(code)
+        parent = self.parent[code]
+        while parent:
+            out.append(parent)
+            parent = self.parent[parent]
         return out
 
     def leaves_under(self, code: str) -> list[str]:
@@ -240,23 +153,20 @@ def _profile(hierarchy: Hierarchy, leaf: str) -> tuple[int, CrimeType | None]:
 
 
 def national_leaf_totals(
-    calibration: dict[tuple[str, int], dict[str, str]],
-    hierarchy: Hierarchy,
-    mix: dict[str, float],
-    year: int,
+    demo: DemoYear, hierarchy: Hierarchy, mix: dict[str, float]
 ) -> tuple[dict[str, int], dict[str, Level]]:
-    """Every leaf's national total for ``year`` (they add up to the national total)."""
-    levels = {TOTAL_CODE: level_for(calibration, TOTAL_CALIBRATION, TOTAL_INVENTED, year, "total")}
+    """Every leaf's national total for the year (they add up to the national total)."""
+    levels = {TOTAL_CODE: demo.level(TOTAL_CALIBRATION, TOTAL_INVENTED, "total")}
     totals: dict[str, int] = {}
     for anchor in CRIME_TYPES:
-        level = level_for(calibration, anchor.calibration, anchor.invented, year, anchor.code)
+        level = demo.level(anchor.calibration, anchor.invented, anchor.code)
         levels[anchor.code] = level
         leaves = hierarchy.leaves_under(anchor.code)
         shares = np.array([mix[leaf] for leaf in leaves])
         totals |= dict(zip(leaves, apportion(level.value, shares).tolist(), strict=True))
     rest = levels[TOTAL_CODE].value - sum(totals.values())
     if rest < 0:
-        raise ValueError(f"{year}: the anchored crime types exceed {TOTAL_CODE}")
+        raise ValueError(f"{demo.year}: the anchored crime types exceed {TOTAL_CODE}")
     free = [leaf for leaf in hierarchy.leaves if leaf not in totals]
     shares = np.array([mix[leaf] for leaf in free])
     totals |= dict(zip(free, apportion(rest, shares).tolist(), strict=True))
@@ -264,29 +174,17 @@ def national_leaf_totals(
 
 
 def incidents_for_year(
-    munis: Municipalities,
-    calibration: dict[tuple[str, int], dict[str, str]],
-    hierarchy: Hierarchy,
-    mix: dict[str, float],
-    pop: np.ndarray,
-    year: int,
-    seed: int,
-) -> tuple[dict[str, np.ndarray], dict[str, Level]]:
+    demo: DemoYear, hierarchy: Hierarchy, mix: dict[str, float]
+) -> tuple[dict[str, IntArray], dict[str, Level]]:
     """Registered crimes per leaf code and 2025 municipality (in ``munis.codes`` order)."""
-    rng = seeded_rng(seed, _SRC_INCIDENTS, year)
-    size = pop.astype(np.float64) / 100_000.0
-    totals, levels = national_leaf_totals(calibration, hierarchy, mix, year)
-    counts: dict[str, np.ndarray] = {}
+    rng = demo.rng(_SRC_INCIDENTS)
+    totals, levels = national_leaf_totals(demo, hierarchy, mix)
+    counts: dict[str, IntArray] = {}
     for number, leaf in enumerate(hierarchy.leaves):
         anchor_index, anchor = _profile(hierarchy, leaf)
         beta = anchor.beta if anchor else TOTAL_BETA
         key = anchor_index if anchor else 100 + number
-        weights = (
-            pop
-            * size**beta
-            * hotspot(munis, anchor.hotspot if anchor else None)
-            * character(seed, _SRC_INCIDENTS, key, len(munis), size_shape(pop, 6.0))
-            * rng.gamma(40.0, 1.0 / 40.0, size=len(munis))
-        )
+        base = demo.by_size(beta) * hotspot(demo.munis, anchor.hotspot if anchor else None)
+        weights = demo.noisy(base, rng, _SRC_INCIDENTS, key, 6.0, 40.0)
         counts[leaf] = multinomial(rng, totals[leaf], weights)
     return counts, levels

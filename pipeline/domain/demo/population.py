@@ -22,7 +22,7 @@ TOTALS = {"BurgerlijkeStaat": "T001019", "Geslacht": "T001038", "Leeftijd": "100
 MEASURES = (("M000352", "on_1_january"), ("M000365", "average"))
 # The two measures as the real MeasureCodes give them (Stefan7168/checkdecijfers,
 # tests/fixtures/cbs/03759ned/measure-codes.json; descriptions shortened to their first line).
-MEASURE_CODES = [
+MEASURE_CODES: list[dict[str, object]] = [
     {
         "Identifier": "M000352", "Index": 5, "Title": "Bevolking op 1 januari",
         "Description": "Bevolking:\r\nDe inwoners van een bepaald gebied.",
@@ -39,7 +39,7 @@ MEASURE_CODES = [
 ]  # fmt: skip
 
 
-def _value(value: float | None):
+def _value(value: float | None) -> int | float | None:
     if value is None:
         return None
     return int(value) if float(value).is_integer() else float(value)
@@ -51,9 +51,9 @@ def population_values(
     real: RealPopulation,
 ) -> dict[tuple[int, str], tuple[float | None, float | None]]:
     """(year, region) -> (on 1 January, average) for every region existing that year."""
-    values = {}
+    values: dict[tuple[int, str], tuple[float | None, float | None]] = {}
     years = sorted(year_regions)
-    with_aggregates = {}
+    with_aggregates: dict[int, dict[str, int]] = {}
     for year, own in synthetic.items():
         regions = year_regions[year]
         with_aggregates[year] = dict(own)
@@ -83,7 +83,7 @@ def write_population_v4(
     order: list[str],
     years: list[int],
 ) -> list[Path]:
-    observations = []
+    observations: list[dict[str, object]] = []
     for region_index, region in enumerate(order):
         for period_index, year in enumerate(years):
             cell = values.get((year, region))
@@ -121,9 +121,9 @@ def write_population_v4(
     ]
 
 
-def _page(name: str, entries: list[dict]) -> dict:
+def _page(name: str, entries: list[dict[str, object]]) -> dict[str, object]:
     return {"@odata.context": f"{BASE}/$metadata#{name}", "value": entries}
 
 
-def _json(path: Path, document) -> Path:
+def _json(path: Path, document: object) -> Path:
     return write_text(path, json.dumps(document, ensure_ascii=False, indent=1).split("\n"))

@@ -10,16 +10,14 @@ import numpy as np
 from pipeline.domain.demo.common import (
     _SRC_OM_SEIZED,
     FIRST_YEAR,
-    LAST_YEAR,
+    DemoYear,
+    IntArray,
     Level,
     Municipalities,
     apportion,
-    character,
+    drifting_shares,
     hotspot,
-    level_for,
     multinomial,
-    seeded_rng,
-    size_shape,
     write_text,
 )
 
@@ -45,30 +43,19 @@ OM_SEIZED_MIX = {
 
 
 def om_seized_for_year(
-    munis: Municipalities,
-    calibration: dict[tuple[str, int], dict[str, str]],
-    pop: np.ndarray,
-    year: int,
-    seed: int,
-) -> tuple[dict[str, tuple[np.ndarray, np.ndarray]], dict[str, Level]]:
-    rng = seeded_rng(seed, _SRC_OM_SEIZED, year)
-    value = level_for(calibration, OM_SEIZED_CALIBRATION, OM_SEIZED_INVENTED, year, "om beslag")
+    demo: DemoYear,
+) -> tuple[dict[str, tuple[IntArray, IntArray]], dict[str, Level]]:
+    """Cases and euros per type and 2025 municipality."""
+    munis, year = demo.munis, demo.year
+    rng = demo.rng(_SRC_OM_SEIZED)
+    value = demo.level(OM_SEIZED_CALIBRATION, OM_SEIZED_INVENTED, "om beslag")
     cases = Level(OM_SEIZED_CASES_INVENTED[year], None)
-    t = (year - FIRST_YEAR) / (LAST_YEAR - FIRST_YEAR)
-    shares = np.array([s0 + (s1 - s0) * t for s0, s1, _ in OM_SEIZED_MIX.values()])
-    per_type = multinomial(rng, cases.value, shares)
-    size = pop.astype(np.float64) / 100_000.0
+    per_type = multinomial(rng, cases.value, drifting_shares(OM_SEIZED_MIX.values(), year))
     hot = hotspot(munis, "laundering") * hotspot(munis, "drugs")
     counts = []
     value_weights = []
     for k, kind in enumerate(OM_SEIZED_TYPES):
-        w = (
-            pop
-            * size**0.3
-            * hot
-            * character(seed, _SRC_OM_SEIZED, k + 1, len(munis), size_shape(pop, 3.0))
-            * rng.gamma(10.0, 1.0 / 10.0, size=len(munis))
-        )
+        w = demo.noisy(demo.by_size(0.3) * hot, rng, _SRC_OM_SEIZED, k + 1, 3.0, 10.0)
         c = multinomial(rng, int(per_type[k]), w)
         counts.append(c)
         value_weights.append(c * OM_SEIZED_MIX[kind][2] * rng.lognormal(0.0, 0.9, size=len(munis)))
@@ -79,7 +66,7 @@ def om_seized_for_year(
 
 
 def om_seized_file(
-    out_dir: Path, munis: Municipalities, year: int, data: dict[str, tuple[np.ndarray, np.ndarray]]
+    out_dir: Path, munis: Municipalities, year: int, data: dict[str, tuple[IntArray, IntArray]]
 ) -> Path:
     lines = ["jaar;gemeentecode;soort_beslag;aantal_zaken;waarde_eur"]
     for i, gm in enumerate(munis.codes):

@@ -8,14 +8,12 @@ import numpy as np
 
 from pipeline.domain.demo.common import (
     _SRC_SIGNALS,
+    DemoYear,
+    IntArray,
     Level,
     Municipalities,
-    character,
     hotspot,
-    level_for,
     multinomial,
-    seeded_rng,
-    size_shape,
     write_text,
 )
 
@@ -54,16 +52,12 @@ MMA_HOTSPOT: dict[str, str | None] = {
 # --------------------------------------------------------------------------------------------
 
 
-def signals_for_year(
-    munis: Municipalities,
-    calibration: dict[tuple[str, int], dict[str, str]],
-    pop: np.ndarray,
-    year: int,
-    seed: int,
-) -> tuple[dict[str, np.ndarray], dict[str, Level]]:
-    rng = seeded_rng(seed, _SRC_SIGNALS, year)
+def signals_for_year(demo: DemoYear) -> tuple[dict[str, IntArray], dict[str, Level]]:
+    """Tips per theme and 2025 municipality."""
+    munis = demo.munis
+    rng = demo.rng(_SRC_SIGNALS)
     levels = {
-        k: level_for(calibration, MMA_CALIBRATION[k], MMA_INVENTED[k], year, f"mma {k}")
+        k: demo.level(MMA_CALIBRATION[k], MMA_INVENTED[k], f"mma {k}")
         for k in ("total", "explosieven")
     }
     rest = levels["total"].value - levels["explosieven"].value
@@ -72,17 +66,11 @@ def signals_for_year(
         zip(themes, multinomial(rng, rest, np.array([MMA_SHARES[t] for t in themes])), strict=True)
     )
     per_theme["explosieven"] = levels["explosieven"].value
-    size = pop.astype(np.float64) / 100_000.0
     big = np.array([2.0 if c in ("GM0363", "GM0599") else 1.0 for c in munis.codes])
-    out: dict[str, np.ndarray] = {}
+    out: dict[str, IntArray] = {}
     for k, theme in enumerate(MMA_THEMES):
-        w = (
-            pop
-            * size**0.1
-            * hotspot(munis, MMA_HOTSPOT[theme])
-            * character(seed, _SRC_SIGNALS, k + 1, len(munis), size_shape(pop, 4.0))
-            * rng.gamma(30.0, 1.0 / 30.0, size=len(munis))
-        )
+        base = demo.by_size(0.1) * hotspot(munis, MMA_HOTSPOT[theme])
+        w = demo.noisy(base, rng, _SRC_SIGNALS, k + 1, 4.0, 30.0)
         if theme == "explosieven":
             w = w * big
         out[theme] = multinomial(rng, int(per_theme[theme]), w)
@@ -90,7 +78,7 @@ def signals_for_year(
 
 
 def signals_file(
-    out_dir: Path, munis: Municipalities, year: int, data: dict[str, np.ndarray]
+    out_dir: Path, munis: Municipalities, year: int, data: dict[str, IntArray]
 ) -> Path:
     lines = ["jaar;gemeentecode;thema;aantal_meldingen"]
     for i, gm in enumerate(munis.codes):

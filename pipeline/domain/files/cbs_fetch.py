@@ -18,14 +18,18 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import httpx
 
 from pipeline.domain.files.cbs_tables import CbsTable
+
+if TYPE_CHECKING:
+    from pipeline.domain.files.sources import Source
 
 CBS_API = "https://datasets.cbs.nl/odata/v1/CBS"
 ATTEMPTS = 3
@@ -35,6 +39,8 @@ TIMEOUT_SECONDS = 60.0
 # for seven years holds over a million cells).
 REGION_FILTER = "(startswith(RegioS,'NL') or startswith(RegioS,'LD') or startswith(RegioS,'PV') "
 REGION_FILTER += "or startswith(RegioS,'RE') or startswith(RegioS,'GM'))"
+# A JSON object as the API returns it (a page, a table's properties).
+JsonObject = dict[str, object]
 
 
 class FetchError(RuntimeError):
@@ -64,7 +70,12 @@ def observation_filter(table: CbsTable, first: int, last: int, measure: str | No
 
 
 class CbsClient:
-    def __init__(self, base_url: str, progress: Callable[[str], None], transport=None):
+    def __init__(
+        self,
+        base_url: str,
+        progress: Callable[[str], None],
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
         self.base_url = base_url.rstrip("/")
         self.progress = progress
         self.http = httpx.Client(timeout=TIMEOUT_SECONDS, transport=transport)
@@ -72,7 +83,7 @@ class CbsClient:
     def close(self) -> None:
         self.http.close()
 
-    def get_json(self, url: str, params: dict | None = None) -> tuple[str, dict]:
+    def get_json(self, url: str, params: Mapping[str, str] | None = None) -> tuple[str, JsonObject]:
         """The document at ``url`` and the URL it came from, retried on a server error."""
         request = self.http.build_request("GET", url, params=params)
         for attempt in range(1, ATTEMPTS + 1):
@@ -96,34 +107,51 @@ class CbsClient:
                 f"(after {attempt} attempt(s))"
             )
         try:
-            return str(request.url), response.json()
+            document = response.json()
         except json.JSONDecodeError as error:
             raise FetchError(f"{request.url} did not answer JSON ({error})") from error
+        if not isinstance(document, dict):
+            raise FetchError(f"{request.url} did not answer a JSON object")
+        return str(request.url), document
 
-    def pages(self, url: str, params: dict | None, what: str) -> tuple[list[str], list[dict]]:
+    def pages(
+        self, url: str, params: Mapping[str, str] | None, what: str
+    ) -> tuple[list[str], list[JsonObject]]:
         """Every page of a collection, following ``@odata.nextLink``."""
-        urls, pages = [], []
-        next_url, next_params = url, params
+        urls: list[str] = []
+        pages: list[JsonObject] = []
+        next_url: str | None = url
+        next_params = params
         while next_url:
             got_url, page = self.get_json(next_url, next_params)
             urls.append(got_url)
             pages.append(page)
-            count = sum(len(p.get("value", [])) for p in pages)
-            self.progress(f"{what}: page {len(pages)}, {count:,} rows so far")
-            next_url, next_params = page.get("@odata.nextLink"), None
+            self.progress(f"{what}: page {len(pages)}, {_rows(pages):,} rows so far")
+            link = page.get("@odata.nextLink")
+            next_url, next_params = (link if isinstance(link, str) else None), None
         return urls, pages
 
 
-def _measure_code(table: CbsTable, measure_pages: list[dict]) -> str | None:
+def _entries(page: Mapping[str, object]) -> list[Mapping[str, object]]:
+    """The entries (``value``) of a page."""
+    value = page.get("value", [])
+    return [entry for entry in value if isinstance(entry, dict)] if isinstance(value, list) else []
+
+
+def _rows(pages: Iterable[Mapping[str, object]]) -> int:
+    return sum(len(_entries(page)) for page in pages)
+
+
+def _measure_code(table: CbsTable, measure_pages: list[JsonObject]) -> str | None:
     for page in measure_pages:
-        for entry in page.get("value", []):
+        for entry in _entries(page):
             measure = table.measure_for_title(str(entry.get("Title", "")))
             if measure is not None and measure.key == table.used_measure:
                 return str(entry["Identifier"])
     return None
 
 
-def _bytes(document) -> bytes:
+def _bytes(document: object) -> bytes:
     return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
@@ -148,14 +176,8 @@ def fetch_table(
     record_path = folder / f"{stem}.download.json"
     names = [f"{stem}.json", f"{table.table_id}_MeasureCodes.json",
              f"{table.table_id}_PeriodenCodes.json"]  # fmt: skip
-    ours = _record_sha(record_path)
-    for name in names:
-        path = folder / name
-        if path.exists() and not overwrite and ours.get(name) != _sha(path):
-            raise FetchError(
-                f"{path} exists and was not written by an earlier download (or was changed since): "
-                "not overwritten. Move it away, or fetch again with overwrite to replace it."
-            )
+    if not overwrite:
+        _refuse_files_not_ours(folder, names, record_path)
     properties_url, properties = client.get_json(f"{base}/Properties")
     measure_urls, measure_pages = client.pages(f"{base}/MeasureCodes", None, "MeasureCodes")
     period_urls, period_pages = client.pages(f"{base}/PeriodenCodes", None, "PeriodenCodes")
@@ -170,10 +192,11 @@ def fetch_table(
         names[2]: period_pages[0] if len(period_pages) == 1 else period_pages,
     }
     contents = {name: _bytes(document) for name, document in documents.items()}
+    modified = properties.get("Modified")
     record = {
         "table": table.table_id,
         "title": properties.get("Title", table.title),
-        "modified": properties.get("Modified"),
+        "modified": modified,
         "downloaded_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "urls": [properties_url, *measure_urls, *period_urls, *urls],
         "files": [
@@ -182,21 +205,39 @@ def fetch_table(
         ],
     }
     contents[record_path.name] = _bytes(record)
+    _write_all(folder, contents)
+    return Downloaded(
+        table.table_id,
+        [folder / n for n in contents],
+        _rows(pages),
+        None if modified is None else str(modified),
+    )
+
+
+def _refuse_files_not_ours(folder: Path, names: list[str], record_path: Path) -> None:
+    """An analyst's file (one the last download's record does not list as it is) stays."""
+    ours = _record_sha(record_path)
+    for name in names:
+        path = folder / name
+        if path.exists() and ours.get(name) != _sha(path):
+            raise FetchError(
+                f"{path} exists and was not written by an earlier download (or was changed since): "
+                "not overwritten. Move it away, or fetch again with overwrite to replace it."
+            )
+
+
+def _write_all(folder: Path, contents: Mapping[str, bytes]) -> None:
+    """Every file is written beside its place first and moved in at the end: a failed download
+    leaves nothing half-written."""
     folder.mkdir(parents=True, exist_ok=True)
-    # Every file is written beside its place first and moved in at the end: a failed download
-    # leaves nothing half-written.
     temporary = {name: folder / f".{name}.part" for name in contents}
     for name, data in contents.items():
         temporary[name].write_bytes(data)
     for name, path in temporary.items():
         path.replace(folder / name)
-    observations = sum(len(p.get("value", [])) for p in pages)
-    return Downloaded(
-        table.table_id, [folder / n for n in contents], observations, record["modified"]
-    )
 
 
-def targets(sources) -> list[FetchTarget]:
+def targets(sources: Iterable[Source]) -> list[FetchTarget]:
     """The CBS tables among ``sources`` with the folder each goes to."""
     return [
         FetchTarget(source.cbs_table, source.directory)
@@ -212,7 +253,7 @@ def fetch_all(
     last: int,
     overwrite: bool,
     progress: Callable[[str], None],
-    transport=None,
+    transport: httpx.BaseTransport | None = None,
 ) -> list[Downloaded]:
     """Fetch every CBS table the pipeline reads (83648NED, 03759NED, 81575NED) for the years
     ``first``-``last`` into ``raw_dir``."""
@@ -222,7 +263,7 @@ def fetch_all(
         raise FetchError(f"years {first}-{last}: the first year comes after the last")
     client = CbsClient(base_url, progress, transport)
     try:
-        done = []
+        done: list[Downloaded] = []
         for target in targets(SOURCES.values()):
             progress(f"{target.table.table_id} ({target.table.title}), {first}-{last}")
             try:

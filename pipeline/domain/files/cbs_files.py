@@ -13,6 +13,7 @@ import csv
 import json
 import re
 from collections import OrderedDict
+from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
@@ -23,6 +24,7 @@ from pipeline.domain.files.cbs_statline import find_header, read_lines, read_sta
 from pipeline.domain.files.cbs_tables import CbsTable, table_id_of
 from pipeline.domain.files.cbs_v3 import SEPARATOR, read_v3_csv, read_v3_json_rows, rows_of_json
 from pipeline.domain.files.cbs_v4 import (
+    V4Metadata,
     observations_frame,
     observations_of_json,
     read_metadata,
@@ -42,7 +44,10 @@ _METADATA_ENDINGS = (
     "dataproperties",
 )
 _CACHE_SIZE = 2
-_cache: OrderedDict[tuple, pl.DataFrame] = OrderedDict()
+# A file as last seen (path, size, modification time): a cached frame is used while it holds.
+_FileState = tuple[str, int, int]
+_CacheKey = tuple[_FileState | None, _FileState | None, _FileState | None, str]
+_cache: OrderedDict[_CacheKey, pl.DataFrame] = OrderedDict()
 
 
 def _squashed(stem: str) -> str:
@@ -68,41 +73,59 @@ def metadata_file(folder: Path, table_id: str, ending: str) -> Path | None:
     return found[0] if found else None
 
 
-def _state(path: Path | None) -> tuple | None:
+def _state(path: Path | None) -> _FileState | None:
     if path is None:
         return None
     stat = path.stat()
     return (str(path), stat.st_size, stat.st_mtime_ns)
 
 
+@dataclass(frozen=True)
+class CodeListFiles:
+    """The code lists beside a table's data files that an OData v4 file needs (either may be
+    missing)."""
+
+    measure_codes: Path | None
+    period_codes: Path | None
+
+    @classmethod
+    def beside(cls, path: Path, table: CbsTable) -> CodeListFiles:
+        return cls(
+            metadata_file(path.parent, table.table_id, "measurecodes"),
+            metadata_file(path.parent, table.table_id, "periodencodes"),
+        )
+
+    def metadata(self) -> V4Metadata:
+        return read_metadata(self.measure_codes, self.period_codes)
+
+
 def read_cbs_file(path: Path, table: CbsTable, codes: CodeLists) -> pl.DataFrame:
     """Every row of a delivered CBS file (all its years), as the table's frame. Parsed frames of
     the last files read are kept while the files (and their code lists) are unchanged."""
-    measure_codes = metadata_file(path.parent, table.table_id, "measurecodes")
-    period_codes = metadata_file(path.parent, table.table_id, "periodencodes")
-    key = (_state(path), _state(measure_codes), _state(period_codes), table.table_id)
+    beside = CodeListFiles.beside(path, table)
+    key = (_state(path), _state(beside.measure_codes), _state(beside.period_codes), table.table_id)
     if key in _cache:
         _cache.move_to_end(key)
         return _cache[key]
-    frame = with_region_level(_read(path, table, codes, measure_codes, period_codes))
+    frame = with_region_level(_read(path, table, codes, beside))
     _cache[key] = frame
     while len(_cache) > _CACHE_SIZE:
         _cache.popitem(last=False)
     return frame
 
 
-def _read(path, table, codes, measure_codes, period_codes) -> pl.DataFrame:
+def _read(path: Path, table: CbsTable, codes: CodeLists, beside: CodeListFiles) -> pl.DataFrame:
     if path.stat().st_size == 0:
         raise UnreadableFile(f"{path.name}: the file is empty (0 bytes); expected a header row")
     suffix = path.suffix.lower()
     if suffix == ".json":
-        return _read_json(path, table, measure_codes, period_codes)
+        return _read_json(path, table, beside)
     if suffix == ".csv":
-        return _read_csv(path, table, codes, measure_codes, period_codes)
+        return _read_csv(path, table, codes, beside)
     raise UnreadableFile(f"{path.name}: not a .csv or .json file")
 
 
-def _read_json(path, table, measure_codes, period_codes) -> pl.DataFrame:
+def _read_json(path: Path, table: CbsTable, beside: CodeListFiles) -> pl.DataFrame:
     try:
         document = json.loads(path.read_bytes().decode("utf-8-sig"))
     except UnicodeDecodeError as error:
@@ -115,7 +138,7 @@ def _read_json(path, table, measure_codes, period_codes) -> pl.DataFrame:
         ) from error
     observations = observations_of_json(path, document)
     if observations is not None:
-        metadata = read_metadata(measure_codes, period_codes)
+        metadata = beside.metadata()
         return read_observations(path, table, observations_frame(observations), metadata)
     rows = rows_of_json(document)
     if rows is not None:
@@ -135,17 +158,17 @@ def _first_fields(path: Path) -> tuple[list[str], str]:
                 first = line
                 break
     counts = {sep: first.count(sep) for sep in SEPARATOR_NAMES}
-    separator = max(counts, key=counts.get) if max(counts.values()) else SEPARATOR
+    separator = max(counts, key=counts.__getitem__) if max(counts.values()) else SEPARATOR
     return [f.strip() for f in next(csv.reader([first], delimiter=separator), [])], separator
 
 
-def _read_csv(path, table, codes, measure_codes, period_codes) -> pl.DataFrame:
+def _read_csv(path: Path, table: CbsTable, codes: CodeLists, beside: CodeListFiles) -> pl.DataFrame:
     try:
         fields, separator = _first_fields(path)
     except UnicodeDecodeError:
         fields, separator = [], SEPARATOR  # read_v3_csv names the row that is not UTF-8
     if "Measure" in fields and "Value" in fields:
-        metadata = read_metadata(measure_codes, period_codes)
+        metadata = beside.metadata()
         return read_observations(path, table, read_observations_csv(path), metadata)
     if not fields or ("RegioS" in fields and "Perioden" in fields):
         return read_v3_csv(path, table)

@@ -9,6 +9,7 @@ observation, the first being 1). Cells are kept as text; a measure the file does
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import polars as pl
@@ -23,8 +24,32 @@ MAX_PROBLEMS_LISTED = 5
 _PERIOD_YEAR = re.compile(r"^\s*([0-9]{4})JJ00\**\s*$")
 
 
+def cell_text(value: object) -> str | None:
+    """A JSON value as the text of a cell: whole numbers without ``.0``, null as null."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def records_frame(records: Sequence[Mapping[str, object]], row_index: str) -> pl.DataFrame:
+    """One text column per key of the JSON ``records`` (in the order the keys first appear)
+    and ``row_index``, each record's place counted from 1."""
+    keys = record_keys(records)
+    return pl.DataFrame(
+        {key: [cell_text(record.get(key)) for record in records] for key in keys},
+        schema=dict.fromkeys(keys, pl.String),
+    ).with_row_index(row_index, offset=1)
+
+
+def record_keys(records: Sequence[Mapping[str, object]]) -> list[str]:
+    """Every key of the records, in the order the keys first appear."""
+    return list(dict.fromkeys(key for record in records for key in record))
+
+
 def table_frame(
-    frame: pl.DataFrame, table: CbsTable, other: list[str], assumed: dict[str, str]
+    frame: pl.DataFrame, table: CbsTable, other: list[str], assumed: Mapping[str, str]
 ) -> pl.DataFrame:
     """``frame`` with exactly the table's columns: ``other`` columns (measures the table does not
     know) go, as one JSON object, to ``other_cells``; an ``assumed`` dimension gets its code."""
@@ -82,6 +107,8 @@ def problems_message(path: Path, problems: list[str]) -> str:
     return f"{path.name}: {shown}" + (f"; and {more} more" if more > 0 else "")
 
 
-def missing_dimensions(table: CbsTable, present: set[str], assumable: dict[str, str]) -> list[str]:
+def missing_dimensions(
+    table: CbsTable, present: set[str], assumable: Mapping[str, str]
+) -> list[str]:
     """Dimensions a file lacks that cannot be assumed to be the table's total."""
     return [d for d in table.dimensions if d not in present and d not in assumable]

@@ -41,7 +41,7 @@ class CodeLists:
 
     @cached_property
     def _crime_by_number(self) -> dict[str, str]:
-        by_number = {}
+        by_number: dict[str, str] = {}
         for code, titles in self.crime_titles.items():
             first = titles[0].split(" ", 1)[0]
             if _NUMBERING.match(first):
@@ -132,7 +132,7 @@ def _rows(path: Path) -> list[dict[str, str]]:
 
 
 def load_code_lists(reference_dir: Path) -> CodeLists:
-    crime_titles = {
+    crime_titles: dict[str, tuple[str, ...]] = {
         r["crime_type_code"]: (r["cbs_title"], r["label_nl"])
         for r in _rows(reference_dir / "crime_types.csv")
     }

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
@@ -82,21 +83,46 @@ def read_lines(path: Path) -> list[list[str]]:
     return _lines(path)[0]
 
 
+@dataclass(frozen=True)
+class _Layout:
+    """What the header says: each column's dimension or measure (by its index)."""
+
+    header: list[str]
+    header_row: int  # the header's row in the file, counted from 1
+    dimensions: dict[int, str]
+    measures: dict[int, str]  # a measure's v3 key, or the label of one the table does not know
+
+    @property
+    def period_index(self) -> int:
+        return next(i for i, d in self.dimensions.items() if d == PERIOD)
+
+
 def read_statline(path: Path, table: CbsTable, codes: CodeLists) -> pl.DataFrame:
     lines, _ = _lines(path)
     header_index = find_header(table, lines)
     if header_index is None:
         raise UnreadableFile(f"{path.name}: no StatLine header with a Perioden column found")
-    header = [cell.strip() for cell in lines[header_index]]
-    dimensions = {index: _dimension_of(table, cell) for index, cell in enumerate(header)}
-    dimensions = {index: d for index, d in dimensions.items() if d}
-    present = set(dimensions.values())
-    missing = missing_dimensions(table, present, table.assumed_totals)
+    layout = _layout(path, table, [cell.strip() for cell in lines[header_index]], header_index + 1)
+    records = _records(path, table, codes, layout, lines[header_index + 1 :])
+    frame = pl.DataFrame(
+        records, schema={"source_row": pl.Int64} | dict.fromkeys(list(records)[1:], pl.String)
+    )
+    known = set(table.measure_keys)
+    other = [key for key in layout.measures.values() if key not in known]
+    return table_frame(frame, table, other, table.assumed_totals)
+
+
+def _layout(path: Path, table: CbsTable, header: list[str], header_row: int) -> _Layout:
+    """The header's columns; refused without a column for a dimension that cannot be assumed
+    or for the measure the pipeline uses."""
+    named = {index: _dimension_of(table, cell) for index, cell in enumerate(header)}
+    dimensions = {index: d for index, d in named.items() if d}
+    missing = missing_dimensions(table, set(dimensions.values()), table.assumed_totals)
     if missing:
         raise UnreadableFile(
-            f"{path.name}, row {header_index + 1} (header): no column for "
+            f"{path.name}, row {header_row} (header): no column for "
             f"{', '.join(missing)} (StatLine label {table.dimension_labels[missing[0]][0]!r})",
-            row=header_index + 1,
+            row=header_row,
         )
     measures: dict[int, str] = {}
     for index, cell in enumerate(header):
@@ -106,40 +132,45 @@ def read_statline(path: Path, table: CbsTable, codes: CodeLists) -> pl.DataFrame
         measures[index] = measure.key if measure else cell
     if table.used_measure not in measures.values():
         raise UnreadableFile(
-            f"{path.name}, row {header_index + 1} (header): no column of {table.used_measure} "
+            f"{path.name}, row {header_row} (header): no column of {table.used_measure} "
             f"({table.measures[0].titles[0]}); the columns are {', '.join(map(repr, header))}",
-            row=header_index + 1,
+            row=header_row,
         )
-    period_index = next(i for i, d in dimensions.items() if d == PERIOD)
-    records: dict[str, list] = {"source_row": []} | {c: [] for c in (*present, *measures.values())}
+    return _Layout(header, header_row, dimensions, measures)
+
+
+def _records(
+    path: Path, table: CbsTable, codes: CodeLists, layout: _Layout, lines: list[list[str]]
+) -> dict[str, list[int | str | None]]:
+    """The data rows under the header as columns of codes and numbers, with ``source_row``
+    first; refused if a label maps to no code (every such label is named) or if no row is left."""
+    columns = (*layout.dimensions.values(), *layout.measures.values())
+    records: dict[str, list[int | str | None]] = {"source_row": []}
+    records |= {column: [] for column in columns}
     problems: list[str] = []
-    for number_in_file, cells in enumerate(lines[header_index + 1 :], start=header_index + 2):
-        cells = [cell.strip() for cell in cells]
+    for number_in_file, raw_cells in enumerate(lines, start=layout.header_row + 1):
+        cells = [cell.strip() for cell in raw_cells]
         if not any(cells) or cells[0].casefold().startswith(("bron", "source")):
             continue
-        if not any(cells[i] for i in dimensions if i < len(cells)):
+        if not any(cells[i] for i in layout.dimensions if i < len(cells)):
             continue  # the line of units under the header
-        cells += [""] * (len(header) - len(cells))
-        period = codes.period(cells[period_index])
+        cells += [""] * (len(layout.header) - len(cells))
+        period = codes.period(cells[layout.period_index])
         year = int(period[:4]) if period else None
         records["source_row"].append(number_in_file)
-        for index, dimension in dimensions.items():
+        for index, dimension in layout.dimensions.items():
             code = codes.code_for(table.table_id, dimension, cells[index], year)
             if code is None:
+                of_year = f" of {year}" if dimension == "RegioS" else ""
                 problems.append(
-                    f"row {number_in_file}, column {header[index]}: label {cells[index]!r} maps "
-                    f"to no {dimension} code" + (f" of {year}" if dimension == "RegioS" else "")
+                    f"row {number_in_file}, column {layout.header[index]}: label {cells[index]!r} "
+                    f"maps to no {dimension} code{of_year}"
                 )
             records[dimension].append(code or cells[index])
-        for index, key in measures.items():
+        for index, key in layout.measures.items():
             records[key].append(number(cells[index]))
     if problems:
         raise UnreadableFile(problems_message(path, problems))
     if not records["source_row"]:
         raise UnreadableFile(f"{path.name}: a header but no data rows")
-    frame = pl.DataFrame(
-        records, schema={"source_row": pl.Int64} | dict.fromkeys(list(records)[1:], pl.String)
-    )
-    known = set(table.measure_keys)
-    other = [key for key in measures.values() if key not in known]
-    return table_frame(frame, table, other, table.assumed_totals)
+    return records

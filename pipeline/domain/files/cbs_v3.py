@@ -8,11 +8,18 @@ measure key the table does not know goes to ``other_cells``; any other column is
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import polars as pl
 
-from pipeline.domain.files.cbs_frames import MEASURE_KEY, missing_dimensions, table_frame
+from pipeline.domain.files.cbs_frames import (
+    MEASURE_KEY,
+    missing_dimensions,
+    record_keys,
+    records_frame,
+    table_frame,
+)
 from pipeline.domain.files.cbs_tables import CbsTable
 from pipeline.domain.files.delimited_files import (
     SEPARATOR_NAMES,
@@ -26,7 +33,7 @@ SEPARATOR = ";"
 
 def _guess_separator(cell: str) -> str | None:
     counts = {sep: cell.count(sep) for sep in SEPARATOR_NAMES if sep != SEPARATOR}
-    best = max(counts, key=counts.get)
+    best = max(counts, key=counts.__getitem__)
     return best if counts[best] else None
 
 
@@ -67,33 +74,24 @@ def read_v3_csv(path: Path, table: CbsTable) -> pl.DataFrame:
     return table_frame(frame, table, other, table.assumed_totals)
 
 
-def _text(value) -> str | None:
-    if value is None or isinstance(value, str):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def read_v3_json_rows(path: Path, table: CbsTable, rows: list[dict]) -> pl.DataFrame:
+def read_v3_json_rows(
+    path: Path, table: CbsTable, rows: Sequence[Mapping[str, object]]
+) -> pl.DataFrame:
     """The rows of a TypedDataSet in JSON (the API's ``value`` list, or ``cbsodata``'s saved
     TypedDataSet.json): one object per row, keyed like the CSV header."""
     if not rows:
         raise UnreadableFile(f"{path.name}: no rows")
-    header = list(dict.fromkeys(key for row in rows for key in row))
-    other = _columns(path, table, header)
-    frame = pl.DataFrame(
-        {key: [_text(row.get(key)) for row in rows] for key in header},
-        schema=dict.fromkeys(header, pl.String),
-    ).with_row_index("source_row", offset=1)
-    return table_frame(frame, table, other, table.assumed_totals)
+    other = _columns(path, table, record_keys(rows))
+    return table_frame(records_frame(rows, "source_row"), table, other, table.assumed_totals)
 
 
-def rows_of_json(document) -> list[dict] | None:
+def rows_of_json(document: object) -> list[dict[str, object]] | None:
     """The row objects of a v3 JSON document, or None if it is not one."""
     if isinstance(document, dict) and isinstance(document.get("value"), list):
         document = document["value"]
-    is_rows = isinstance(document, list) and all(isinstance(r, dict) for r in document)
-    if is_rows and document and "Measure" not in document[0]:
-        return document
-    return None
+    if not isinstance(document, list) or not document:
+        return None
+    rows = [row for row in document if isinstance(row, dict)]
+    if len(rows) < len(document) or "Measure" in rows[0]:
+        return None  # not all objects, or v4 observations
+    return rows

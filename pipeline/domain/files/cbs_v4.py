@@ -16,12 +16,18 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
 
-from pipeline.domain.files.cbs_frames import missing_dimensions, problems_message, table_frame
+from pipeline.domain.files.cbs_frames import (
+    missing_dimensions,
+    problems_message,
+    records_frame,
+    table_frame,
+)
 from pipeline.domain.files.cbs_tables import CbsTable
 from pipeline.domain.files.delimited_files import UnreadableFile
 
@@ -38,7 +44,7 @@ class V4Metadata:
     provisional_periods: frozenset[str]
 
 
-def _entries(path: Path) -> list[dict]:
+def _entries(path: Path) -> list[Mapping[str, object]]:
     """The entries of a v4 code list: a JSON page (``value``) or a cbsodata4 CSV."""
     if path.suffix.lower() == ".json":
         try:
@@ -46,7 +52,13 @@ def _entries(path: Path) -> list[dict]:
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
             raise UnreadableFile(f"{path.name}: not a JSON code list ({error})") from error
         pages = document if isinstance(document, list) else [document]
-        return [entry for page in pages for entry in page.get("value", [])]
+        return [
+            entry
+            for page in pages
+            if isinstance(page, dict)
+            for entry in page.get("value", [])
+            if isinstance(entry, dict)
+        ]
     with path.open(encoding="utf-8-sig", newline="") as handle:
         sample = handle.readline()
         handle.seek(0)
@@ -55,10 +67,10 @@ def _entries(path: Path) -> list[dict]:
 
 
 def read_metadata(measure_codes: Path | None, period_codes: Path | None) -> V4Metadata:
-    titles = None
+    titles: dict[str, str] | None = None
     if measure_codes is not None:
         titles = {str(e["Identifier"]): str(e.get("Title") or "") for e in _entries(measure_codes)}
-    provisional = frozenset()
+    provisional: frozenset[str] = frozenset()
     if period_codes is not None:
         provisional = frozenset(
             str(e["Identifier"])
@@ -68,13 +80,12 @@ def read_metadata(measure_codes: Path | None, period_codes: Path | None) -> V4Me
     return V4Metadata(titles, measure_codes.name if measure_codes else None, provisional)
 
 
-def observations_of_json(path: Path, document) -> list[dict] | None:
+def observations_of_json(path: Path, document: object) -> list[dict[str, object]] | None:
     """The observations of a v4 JSON document (one page or an array of pages), or None if the
     document holds no v4 observations."""
-    pages = document if isinstance(document, list) else [document]
-    if not pages or not all(
-        isinstance(p, dict) and isinstance(p.get("value"), list) for p in pages
-    ):
+    documents = document if isinstance(document, list) else [document]
+    pages = [p for p in documents if isinstance(p, dict) and isinstance(p.get("value"), list)]
+    if not pages or len(pages) < len(documents):
         return None
     context = str(pages[0].get("@odata.context", ""))
     if context and not context.endswith("#Observations"):
@@ -83,26 +94,15 @@ def observations_of_json(path: Path, document) -> list[dict] | None:
             "Observations (a code list belongs beside the observations, named "
             "<table>_<list>.json)"
         )
-    observations = [o for page in pages for o in page["value"]]
-    if observations and "Measure" not in observations[0]:
-        return None
+    values = [o for page in pages for o in page["value"]]
+    observations = [o for o in values if isinstance(o, dict)]
+    if len(observations) < len(values) or (observations and "Measure" not in observations[0]):
+        return None  # not all objects, or v3 rows
     return observations
 
 
-def _text(value) -> str | None:
-    if value is None or isinstance(value, str):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def observations_frame(observations: list[dict]) -> pl.DataFrame:
-    keys = list(dict.fromkeys(key for o in observations for key in o))
-    return pl.DataFrame(
-        {key: [_text(o.get(key)) for o in observations] for key in keys},
-        schema=dict.fromkeys(keys, pl.String),
-    ).with_row_index("position", offset=1)
+def observations_frame(observations: Sequence[Mapping[str, object]]) -> pl.DataFrame:
+    return records_frame(observations, "position")
 
 
 def _measure_keys(
@@ -174,15 +174,7 @@ def read_observations(
         _value(frame).alias("cell"),
         pl.col("Id") if "Id" in frame.columns else pl.lit(None, dtype=pl.String).alias("Id"),
     )
-    doubled = cells.filter(pl.struct(*dimensions, "column").is_duplicated())
-    if doubled.height:
-        first = doubled.sort("position").row(0, named=True)
-        raise UnreadableFile(
-            f"{path.name}, row {first['position']}: {doubled.height} observations give a cell "
-            f"that another observation gives too (first: {first['column']} of "
-            + ", ".join(f"{d} {first[d]}" for d in dimensions)
-            + ")"
-        )
+    _refuse_doubled_cells(path, cells, dimensions)
     used = cells.filter(pl.col("column") == table.used_measure).select(
         *dimensions, pl.col("position").alias("used_position"), pl.col("Id").alias("ID")
     )
@@ -197,17 +189,32 @@ def read_observations(
         )
         .sort("source_row")
     )
-    if metadata.provisional_periods:
-        provisional = pl.col("Perioden").is_in(list(metadata.provisional_periods))
-        rows = rows.with_columns(
-            pl.when(provisional)
-            .then(pl.col("Perioden") + "*")
-            .otherwise("Perioden")
-            .alias("Perioden")
-        )
     known = set(table.measure_keys)
     other = [c for c in set(keys.values()) if c not in known]
-    return table_frame(rows, table, sorted(other), table.assumed_totals)
+    marked = _marked_provisional(rows, metadata.provisional_periods)
+    return table_frame(marked, table, sorted(other), table.assumed_totals)
+
+
+def _refuse_doubled_cells(path: Path, cells: pl.DataFrame, dimensions: list[str]) -> None:
+    doubled = cells.filter(pl.struct(*dimensions, "column").is_duplicated())
+    if doubled.height:
+        first = doubled.sort("position").row(0, named=True)
+        raise UnreadableFile(
+            f"{path.name}, row {first['position']}: {doubled.height} observations give a cell "
+            f"that another observation gives too (first: {first['column']} of "
+            + ", ".join(f"{d} {first[d]}" for d in dimensions)
+            + ")"
+        )
+
+
+def _marked_provisional(rows: pl.DataFrame, provisional_periods: frozenset[str]) -> pl.DataFrame:
+    """A provisional period (PeriodenCodes status Voorlopig) gets CBS's mark: ``2025JJ00*``."""
+    if not provisional_periods:
+        return rows
+    provisional = pl.col("Perioden").is_in(list(provisional_periods))
+    return rows.with_columns(
+        pl.when(provisional).then(pl.col("Perioden") + "*").otherwise("Perioden").alias("Perioden")
+    )
 
 
 def read_observations_csv(path: Path) -> pl.DataFrame:

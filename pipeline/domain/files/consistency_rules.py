@@ -6,7 +6,7 @@ Each returns ``(source_row, column, value, reason)`` for every row it rejects.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 
 import pandas as pd
 
@@ -64,7 +64,7 @@ def totals_differ_from_parts(
     total is checked only where every part is delivered with a value."""
     values = pd.to_numeric(frame[value_column], errors="coerce")
     period = frame["Perioden"] if "Perioden" in frame else pd.Series("", index=frame.index)
-    cell = {
+    cell: dict[tuple[str, str, str], tuple[Hashable, float]] = {
         (key, region, when): (index, value)
         for index, key, region, when, value in zip(
             frame.index, frame[key_column], frame[region_column], period, values, strict=True
@@ -75,10 +75,10 @@ def totals_differ_from_parts(
         parts = parts_of.get(key)
         if not parts or pd.isna(total):
             continue
-        found = [cell.get((part, region, when)) for part in parts]
-        if any(f is None or pd.isna(f[1]) for f in found):
+        found = [cell[(part, region, when)][1] for part in parts if (part, region, when) in cell]
+        if len(found) < len(parts) or any(pd.isna(value) for value in found):
             continue  # a part missing or suppressed: the sum is unknown
-        expected = sum(f[1] for f in found)
+        expected = sum(found)
         allowed = rounding_tolerance(rounding_base, len(parts))
         if abs(total - expected) <= allowed:
             continue
@@ -115,7 +115,7 @@ def uncountable_codes(
     frame: pd.DataFrame,
     counted: Mapping[str, str],
     parents: Mapping[str, str | None],
-    is_municipality,
+    is_municipality: Callable[[str], bool],
 ) -> list[Rejection]:
     """Codes a phenomenon counts (``counted``: code -> label) that a municipality's rows hold
     neither as such nor as a complete set of parts: counting them would be silently short.

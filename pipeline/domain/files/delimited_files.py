@@ -70,7 +70,7 @@ def _unclosed_quote_row(path: Path) -> int | None:
 
 def _guess_separator(header: str) -> str | None:
     counts = {sep: header.count(sep) for sep in SEPARATOR_NAMES}
-    best = max(counts, key=counts.get)
+    best = max(counts, key=counts.__getitem__)
     return best if counts[best] else None
 
 
@@ -177,11 +177,11 @@ def read_csv_cells(path: Path, separator: str, skip_lines: int = 0) -> pl.DataFr
                 "(a separator inside an unquoted value?)",
                 row=row,
             ) from error
-        row = _unclosed_quote_row(path)
-        if row is not None:
+        quote_row = _unclosed_quote_row(path)
+        if quote_row is not None:
             raise UnreadableFile(
-                f"{path.name}, row {row}: a quoted value opens here and is never closed",
-                row=row,
+                f"{path.name}, row {quote_row}: a quoted value opens here and is never closed",
+                row=quote_row,
             ) from error
         raise UnreadableFile(f"{path.name}: cannot be read as CSV ({error})") from error
     except pl.exceptions.PolarsError as error:

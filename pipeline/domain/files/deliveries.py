@@ -79,6 +79,9 @@ def file_years(data_dir: Path, source: Source, data_file: DataFile) -> frozenset
     """The years a file holds rows of (a multi-year CBS file is read to tell)."""
     if data_file.named_year is not None:
         return frozenset({data_file.named_year})
+    if source.cbs_table is None:
+        # Only a CBS file may hold several years; a records file is found by its year.
+        raise ValueError(f"{data_file.path.name}: a {source.name} file must be named for its year")
     try:
         frame = read_cbs_file(data_file.path, source.cbs_table, code_lists(data_dir / "reference"))
         return years_of(data_file.path, frame)
@@ -136,8 +139,5 @@ def years_with_files(data_dir: Path, source: Source, built_years: range) -> list
     """Every year (among ``built_years``) some file of ``source`` feeds."""
     years: set[int] = set()
     for data_file in data_files(data_dir, source):
-        if source.cbs_table is None:
-            years.add(data_file.named_year)
-        else:
-            years |= file_years(data_dir, source, data_file)
+        years |= file_years(data_dir, source, data_file)
     return sorted(y for y in years if y in built_years)

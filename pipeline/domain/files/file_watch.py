@@ -10,6 +10,7 @@ beside a CBS table's files (MeasureCodes, PeriodenCodes) feeds the years of the 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,8 +20,39 @@ from pipeline.domain.files.delimited_files import UnreadableFile, file_sha256
 from pipeline.domain.files.deliveries import DataFile, file_years, named_year
 from pipeline.domain.files.sources import SOURCES, Source
 
-# relative path -> [size, mtime_ns, sha256, years]
-WatchState = dict[str, list]
+# What the sensor's cursor keeps (as JSON) per relative path: [size, mtime_ns, sha256, years].
+CursorEntry = list[int | str | list[int]]
+WatchState = dict[str, CursorEntry]
+
+
+@dataclass
+class WatchedFile:
+    """A file as the last scan saw it, and the years it feeds."""
+
+    size: int
+    mtime_ns: int
+    sha256: str
+    years: list[int]
+
+    def cursor_entry(self) -> CursorEntry:
+        return [self.size, self.mtime_ns, self.sha256, self.years]
+
+
+def watched_file(entry: object) -> WatchedFile | None:
+    """A cursor entry read back; None if it is not one (the file then counts as new). An entry
+    of an older cursor may lack the years."""
+    if not isinstance(entry, list) or len(entry) < 3:
+        return None
+    size, mtime_ns, sha256 = entry[:3]
+    years = entry[3] if len(entry) > 3 else []
+    if not (
+        isinstance(size, int)
+        and isinstance(mtime_ns, int)
+        and isinstance(sha256, str)
+        and isinstance(years, list)
+    ):
+        return None
+    return WatchedFile(size, mtime_ns, sha256, [int(year) for year in years])
 
 
 @dataclass(frozen=True)
@@ -62,13 +94,14 @@ def _why_unrecognised(path: Path) -> str:
     return "matches no source's file name; it is ignored"
 
 
-def scan_raw_files(raw_dir: Path, previous: WatchState) -> ScanResult:
+def scan_raw_files(raw_dir: Path, previous: Mapping[str, object]) -> ScanResult:
+    """``previous``: the state of the last scan (the cursor's JSON)."""
     data_dir = raw_dir.parent
-    state: WatchState = {}
+    state: dict[str, WatchedFile] = {}
     changed: list[ChangedFile] = []
     unrecognised: list[str] = []
     unreadable: list[str] = []
-    code_lists: list[tuple[str, Source, list]] = []
+    code_lists: list[tuple[str, Source]] = []
     for path in sorted(raw_dir.glob("*/*")):
         if not path.is_file():
             continue
@@ -78,43 +111,51 @@ def scan_raw_files(raw_dir: Path, previous: WatchState) -> ScanResult:
             unrecognised.append(f"data/raw/{relative}: {_why_unrecognised(path)}")
             continue
         stat = path.stat()
-        known = previous.get(relative)
-        if known and known[0] == stat.st_size and known[1] == stat.st_mtime_ns:
+        known = watched_file(previous.get(relative))
+        if known and known.size == stat.st_size and known.mtime_ns == stat.st_mtime_ns:
             state[relative] = known
             continue
-        digest = file_sha256(path)
-        entry = [stat.st_size, stat.st_mtime_ns, digest, []]
+        entry = WatchedFile(stat.st_size, stat.st_mtime_ns, file_sha256(path), [])
         state[relative] = entry
         if source.cbs_table is not None and is_metadata_file(path):
-            code_lists.append((relative, source, entry))
+            code_lists.append((relative, source))
         else:
             try:
                 data_file = DataFile(path, False, named_year(source, path.name))
-                entry[3] = sorted(file_years(data_dir, source, data_file))
+                entry.years = sorted(file_years(data_dir, source, data_file))
             except UnreadableFile as error:
                 unreadable.append(f"data/raw/{relative}: {error}")
-        if not known or known[2] != digest:
-            years = sorted(set(entry[3]) | set(known[3] if known and len(known) > 3 else []))
-            changed.append(ChangedFile(relative, source.name, tuple(years), digest))
-    # A code list feeds the years of its table's data files in the same folder.
-    for relative, source, entry in code_lists:
-        folder = relative.rsplit("/", 1)[0]
-        entry[3] = sorted(
-            {
-                year
-                for other, values in state.items()
-                if other.startswith(f"{folder}/") and other != relative
-                for year in values[3]
-            }
-        )
-        for index, change in enumerate(changed):
-            if change.relative_path == relative:
-                changed[index] = ChangedFile(relative, source.name, tuple(entry[3]), change.sha256)
-    for relative, known in previous.items():
+        if not known or known.sha256 != entry.sha256:
+            fed = sorted(set(entry.years) | set(known.years if known else []))
+            changed.append(ChangedFile(relative, source.name, tuple(fed), entry.sha256))
+    for relative, source in code_lists:
+        _feed_folder_years(relative, source, state, changed)
+    for relative, entry_before in previous.items():
         if relative not in state:  # removed: its years fall back to other files or the demo
-            years = tuple(known[3]) if len(known) > 3 else ()
-            changed.append(ChangedFile(relative, _source_name(relative), years, ""))
-    return ScanResult(changed, unrecognised, unreadable, state)
+            gone = watched_file(entry_before)
+            fed_before = tuple(gone.years) if gone else ()
+            changed.append(ChangedFile(relative, _source_name(relative), fed_before, ""))
+    cursor = {relative: entry.cursor_entry() for relative, entry in state.items()}
+    return ScanResult(changed, unrecognised, unreadable, cursor)
+
+
+def _feed_folder_years(
+    relative: str, source: Source, state: dict[str, WatchedFile], changed: list[ChangedFile]
+) -> None:
+    """A code list feeds the years of its table's data files in the same folder."""
+    folder = relative.rsplit("/", 1)[0]
+    entry = state[relative]
+    entry.years = sorted(
+        {
+            year
+            for other, watched in state.items()
+            if other.startswith(f"{folder}/") and other != relative
+            for year in watched.years
+        }
+    )
+    for index, change in enumerate(changed):
+        if change.relative_path == relative:
+            changed[index] = ChangedFile(relative, source.name, tuple(entry.years), change.sha256)
 
 
 def _source_name(relative: str) -> str:

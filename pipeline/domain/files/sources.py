@@ -51,6 +51,29 @@ def cbs_source(name: str, table: CbsTable, description: str, folder: str = "") -
     )
 
 
+def records_source(
+    name: str,
+    file_prefix: str,
+    header: str,
+    key: tuple[str, ...],
+    description: str,
+    *,
+    folder: str = "",
+    optional: bool = False,
+) -> Source:
+    """A publisher's own record file, one a year: ``header`` is its first line as delivered."""
+    return Source(
+        name=name,
+        file_prefix=file_prefix,
+        separator=";",
+        columns=tuple(header.split(";")),
+        description=description,
+        key=key,
+        folder=folder,
+        optional=optional,
+    )
+
+
 SOURCES: dict[str, Source] = {
     source.name: source
     for source in (
@@ -64,106 +87,69 @@ SOURCES: dict[str, Source] = {
             POPULATION_TABLE,
             "Inhabitants on 1 January by region (CBS StatLine 03759NED).",
         ),
-        Source(
-            name="drug_sites",
-            file_prefix="drugslocaties",
-            separator=";",
-            columns=(
-                "registratienummer",
-                "datum",
-                "gemeentecode",
-                "soort_locatie",
-                "drugssoort",
-                "omgeving",
-            ),
-            description="Drug sites found, one record per site (Politie, Nationaal Overzicht "
-            "Drugslocaties).",
-            key=("registratienummer",),
+        records_source(
+            "drug_sites",
+            "drugslocaties",
+            "registratienummer;datum;gemeentecode;soort_locatie;drugssoort;omgeving",
+            ("registratienummer",),
+            "Drug sites found, one record per site (Politie, Nationaal Overzicht Drugslocaties).",
         ),
-        Source(
-            name="financial",
-            file_prefix="fiu",
-            separator=";",
-            columns=(
-                "jaar",
-                "gemeentecode",
-                "meldersgroep",
-                "ongebruikelijke_transacties",
-                "verdachte_transacties",
-                "verdacht_bedrag_eur",
-            ),
-            description="Unusual and suspicious transactions by reporting sector and municipality "
+        records_source(
+            "financial",
+            "fiu",
+            "jaar;gemeentecode;meldersgroep;ongebruikelijke_transacties;verdachte_transacties;"
+            "verdacht_bedrag_eur",
+            ("gemeentecode", "meldersgroep"),
+            "Unusual and suspicious transactions by reporting sector and municipality "
             "(FIU-Nederland).",
-            key=("gemeentecode", "meldersgroep"),
         ),
-        Source(
-            name="seizures",
-            file_prefix="inbeslagnames",
-            separator=";",
-            columns=(
-                "zaaknummer",
-                "datum",
-                "locatie_type",
-                "locatie",
-                "gemeentecode",
-                "drugssoort",
-                "gewicht_kg",
-                "land_van_vertrek",
-            ),
-            description="Drug seizures, one record per seizure, with the country of departure "
-            "(Douane / HARC).",
-            key=("zaaknummer",),
+        records_source(
+            "seizures",
+            "inbeslagnames",
+            "zaaknummer;datum;locatie_type;locatie;gemeentecode;drugssoort;gewicht_kg;"
+            "land_van_vertrek",
+            ("zaaknummer",),
+            "Drug seizures, one record per seizure, with the country of departure (Douane / HARC).",
         ),
-        Source(
-            name="signals",
-            file_prefix="mma",
-            separator=";",
-            columns=("jaar", "gemeentecode", "thema", "aantal_meldingen"),
-            description="Tips forwarded by Meld Misdaad Anoniem, by municipality and theme.",
-            key=("gemeentecode", "thema"),
+        records_source(
+            "signals",
+            "mma",
+            "jaar;gemeentecode;thema;aantal_meldingen",
+            ("gemeentecode", "thema"),
+            "Tips forwarded by Meld Misdaad Anoniem, by municipality and theme.",
         ),
         cbs_source(
             "establishments",
             ESTABLISHMENTS_TABLE,
             "Business establishments by SBI 2008 section and municipality (CBS StatLine 81575NED).",
         ),
-        Source(
-            name="seized_assets",
-            folder="financial",
-            file_prefix="om_beslag",
-            separator=";",
-            columns=("jaar", "gemeentecode", "soort_beslag", "aantal_zaken", "waarde_eur"),
-            description="Criminal assets seized (strafvorderlijk beslag) by municipality and type "
+        records_source(
+            "seized_assets",
+            "om_beslag",
+            "jaar;gemeentecode;soort_beslag;aantal_zaken;waarde_eur",
+            ("gemeentecode", "soort_beslag"),
+            "Criminal assets seized (strafvorderlijk beslag) by municipality and type "
             "(Openbaar Ministerie).",
-            key=("gemeentecode", "soort_beslag"),
-        ),
-        Source(
-            name="emergency_freezes",
             folder="financial",
-            file_prefix="spoedbevriezingen",
-            separator=";",
-            columns=("zaak_id", "datum", "gemeentecode", "meldersgroep", "bevroren_bedrag_eur"),
-            description="Emergency freezes (spoedbevriezingen) asked of banks by FIU-Nederland, "
-            "one record per case; a power that only recent years have.",
-            key=("zaak_id",),
+        ),
+        records_source(
+            "emergency_freezes",
+            "spoedbevriezingen",
+            "zaak_id;datum;gemeentecode;meldersgroep;bevroren_bedrag_eur",
+            ("zaak_id",),
+            "Emergency freezes (spoedbevriezingen) asked of banks by FIU-Nederland, one record "
+            "per case; a power that only recent years have.",
+            folder="financial",
             optional=True,
         ),
-        Source(
-            name="unusual_transactions",
+        records_source(
+            "unusual_transactions",
+            "ongebruikelijke_transacties",
+            "transactie_id;datum;meldersgroep;gemeentecode;bedrag_eur;verdacht",
+            ("transactie_id",),
+            "Unusual transactions reported to FIU-Nederland, one record per transaction "
+            "(millions a year; optional: the aggregates in fiu_<year>.csv suffice).",
             folder="financial",
-            file_prefix="ongebruikelijke_transacties",
-            separator=";",
-            columns=(
-                "transactie_id",
-                "datum",
-                "meldersgroep",
-                "gemeentecode",
-                "bedrag_eur",
-                "verdacht",
-            ),
-            description="Unusual transactions reported to FIU-Nederland, one record per "
-            "transaction (millions a year; optional: the aggregates in fiu_<year>.csv suffice).",
-            key=("transactie_id",),
             optional=True,
         ),
     )

@@ -7,23 +7,38 @@ allowed codes are named (``known``): the check reads them from the warehouse's r
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from enum import Enum
+from typing import Any, NamedTuple
 
 from pipeline.domain.files.sources import SOURCES
 
-# Patterns with what they mean, for the messages. Counts stay below a billion and euro amounts
-# below ten trillion: anything larger is a broken cell, not a figure.
-COUNT = (r"^[0-9]{1,9}$", "a whole number from 0 to 999999999")
+
+class Pattern(NamedTuple):
+    regex: str
+    meaning: str  # for the messages
+
+
+# Counts stay below a billion and euro amounts below ten trillion: anything larger is a broken
+# cell, not a figure.
+COUNT = Pattern(r"^[0-9]{1,9}$", "a whole number from 0 to 999999999")
 # CBS marks a suppressed or unavailable cell with "." (an empty cell arrives as null, and passes).
-CBS_COUNT = (r"^(?:[0-9]{1,9}|\.|)$", "a whole number from 0 to 999999999, '.' or empty")
-EUROS = (r"^[0-9]{1,13}$", "whole euros from 0 to 9999999999999")
+CBS_COUNT = Pattern(r"^(?:[0-9]{1,9}|\.|)$", "a whole number from 0 to 999999999, '.' or empty")
+EUROS = Pattern(r"^[0-9]{1,13}$", "whole euros from 0 to 9999999999999")
 # A weight in kg with a Dutch decimal comma and one decimal, as the customs records write it.
-KILOGRAMS = (r"^[0-9]{1,6}(?:,[0-9])?$", "kilograms such as 1250,5 (decimal comma)")
-AMOUNT = (r"^[0-9]{1,13}(?:\.[0-9]{2})?$", "an amount in euros such as 1250.00")
-COUNTRY = (r"^[A-Z]{2}$", "an ISO 3166 two-letter country code")
-WHOLE_ID = (r"^[0-9]{1,9}$", "a row number")
+KILOGRAMS = Pattern(r"^[0-9]{1,6}(?:,[0-9])?$", "kilograms such as 1250,5 (decimal comma)")
+AMOUNT = Pattern(r"^[0-9]{1,13}(?:\.[0-9]{2})?$", "an amount in euros such as 1250.00")
+COUNTRY = Pattern(r"^[A-Z]{2}$", "an ISO 3166 two-letter country code")
+WHOLE_ID = Pattern(r"^[0-9]{1,9}$", "a row number")
+
+
+class Choice(NamedTuple):
+    values: tuple[str, ...]
+    meaning: str  # for the messages
+
+
+FLAG = Choice(("0", "1"), "flags 0 or 1")
 
 # Named sets of allowed values: the reference table each comes from, for messages.
 KNOWN_SETS = {
@@ -66,109 +81,110 @@ class Rule:
         return self.kind
 
 
-def _in(column: str, known: Mapping[str, frozenset[str]], name: str, extra=()) -> Rule:
-    values = sorted(known[name] | set(extra))
+class Partition(Enum):
+    """Checks that depend on the year partition the file is loaded into."""
+
+    DATE = "a real date in the year"
+    PERIOD = "the year's CBS period"
+    YEAR = "the year itself"
+
+
+# Per source, what each column must hold beyond not being empty: a pattern, a choice, the name
+# of a set of known values (KNOWN_SETS) or a check of the year partition.
+Check = Pattern | Choice | str | Partition
+COLUMN_CHECKS: dict[str, dict[str, Check]] = {
+    "incidents": {
+        "ID": WHOLE_ID, "SoortMisdrijf": "crime_type_codes", "RegioS": "cbs_region_codes",
+        "Perioden": Partition.PERIOD, "TotaalGeregistreerdeMisdrijven_1": CBS_COUNT,
+    },
+    "population": {
+        "ID": WHOLE_ID, "RegioS": "cbs_region_codes", "Perioden": Partition.PERIOD,
+        "BevolkingOp1Januari_1": COUNT,
+    },
+    "drug_sites": {
+        "datum": Partition.DATE, "gemeentecode": "municipality_codes",
+        "soort_locatie": "drug_site_types", "drugssoort": "drugs", "omgeving": "site_settings",
+    },
+    "financial": {
+        "jaar": Partition.YEAR, "gemeentecode": "municipality_codes",
+        "meldersgroep": "reporting_sectors", "ongebruikelijke_transacties": COUNT,
+        "verdachte_transacties": COUNT, "verdacht_bedrag_eur": EUROS,
+    },
+    "seizures": {
+        "datum": Partition.DATE, "locatie_type": "seizure_location_types",
+        "gemeentecode": "municipality_codes", "drugssoort": "drugs", "gewicht_kg": KILOGRAMS,
+        "land_van_vertrek": COUNTRY,
+    },
+    "signals": {
+        "jaar": Partition.YEAR, "gemeentecode": "municipality_codes", "thema": "signal_themes",
+        "aantal_meldingen": COUNT,
+    },
+    "establishments": {
+        "ID": WHOLE_ID, "BedrijfstakkenBranchesSBI2008": "sbi_sections",
+        "RegioS": "cbs_region_codes", "Perioden": Partition.PERIOD, "Vestigingen_1": CBS_COUNT,
+    },
+    "seized_assets": {
+        "jaar": Partition.YEAR, "gemeentecode": "municipality_codes",
+        "soort_beslag": "seized_asset_types", "aantal_zaken": COUNT, "waarde_eur": EUROS,
+    },
+    "unusual_transactions": {
+        "datum": Partition.DATE, "meldersgroep": "reporting_sectors",
+        "gemeentecode": "municipality_codes", "bedrag_eur": AMOUNT, "verdacht": FLAG,
+    },
+    "emergency_freezes": {
+        "datum": Partition.DATE, "gemeentecode": "municipality_codes",
+        "meldersgroep": "reporting_sectors", "bevroren_bedrag_eur": EUROS,
+    },
+}  # fmt: skip
+
+
+def _in(column: str, known: Mapping[str, frozenset[str]], name: str) -> Rule:
+    values = sorted(known[name])
     return Rule("in_set", column, {"value_set": values, "set_name": KNOWN_SETS[name]})
 
 
-def _equals(column: str, value: str, what: str, extra=()) -> Rule:
+def _equals(column: str, value: str, what: str, extra: Iterable[str] = ()) -> Rule:
     return Rule("in_set", column, {"value_set": [value, *extra], "set_name": what})
 
 
-def _matches(column: str, pattern: tuple[str, str]) -> Rule:
-    regex, meaning = pattern
-    return Rule("match_regex", column, {"regex": regex, "meaning": meaning})
+def _matches(column: str, pattern: Pattern) -> Rule:
+    return Rule("match_regex", column, {"regex": pattern.regex, "meaning": pattern.meaning})
 
 
-def _date_in(column: str, year: int) -> list[Rule]:
-    return [
-        Rule("date", column),
-        _matches(column, (rf"^{year}-[0-9]{{2}}-[0-9]{{2}}$", f"a date in {year}")),
-    ]
+def _partition_rules(column: str, check: Partition, year: int) -> list[Rule]:
+    if check is Partition.DATE:
+        return [
+            Rule("date", column),
+            _matches(column, Pattern(rf"^{year}-[0-9]{{2}}-[0-9]{{2}}$", f"a date in {year}")),
+        ]
+    if check is Partition.PERIOD:
+        # CBS marks a provisional year with an asterisk; staging keeps it as is_provisional.
+        what = f"period {year}JJ00 of the partition ({year}JJ00* if provisional)"
+        return [_equals(column, f"{year}JJ00", what, extra=(f"{year}JJ00*",))]
+    return [_equals(column, str(year), f"year {year} of the partition")]
+
+
+def _column_rules(
+    column: str, check: Check, year: int, known: Mapping[str, frozenset[str]]
+) -> list[Rule]:
+    if isinstance(check, Partition):
+        return _partition_rules(column, check, year)
+    if isinstance(check, Pattern):
+        return [_matches(column, check)]
+    if isinstance(check, Choice):
+        return [_equals(column, check.values[0], check.meaning, extra=check.values[1:])]
+    return [_in(column, known, check)]
 
 
 def _specific_rules(source_name: str, year: int, known: Mapping[str, frozenset[str]]) -> list[Rule]:
-    # CBS marks a provisional year with an asterisk; staging keeps the mark as is_provisional.
-    period = (
-        f"{year}JJ00",
-        f"period {year}JJ00 of the partition ({year}JJ00* if provisional)",
-        (f"{year}JJ00*",),
-    )
-    same_year = (str(year), f"year {year} of the partition")
-    rules = {
-        "incidents": lambda: [
-            _matches("ID", WHOLE_ID),
-            _in("SoortMisdrijf", known, "crime_type_codes"),
-            _in("RegioS", known, "cbs_region_codes"),
-            _equals("Perioden", *period),
-            _matches("TotaalGeregistreerdeMisdrijven_1", CBS_COUNT),
-        ],
-        "population": lambda: [
-            _matches("ID", WHOLE_ID),
-            _in("RegioS", known, "cbs_region_codes"),
-            _equals("Perioden", *period),
-            _matches("BevolkingOp1Januari_1", COUNT),
-        ],
-        "drug_sites": lambda: [
-            *_date_in("datum", year),
-            _in("gemeentecode", known, "municipality_codes"),
-            _in("soort_locatie", known, "drug_site_types"),
-            _in("drugssoort", known, "drugs"),
-            _in("omgeving", known, "site_settings"),
-        ],
-        "financial": lambda: [
-            _equals("jaar", *same_year),
-            _in("gemeentecode", known, "municipality_codes"),
-            _in("meldersgroep", known, "reporting_sectors"),
-            _matches("ongebruikelijke_transacties", COUNT),
-            _matches("verdachte_transacties", COUNT),
-            _matches("verdacht_bedrag_eur", EUROS),
-        ],
-        "seizures": lambda: [
-            *_date_in("datum", year),
-            _in("locatie_type", known, "seizure_location_types"),
-            _in("gemeentecode", known, "municipality_codes"),
-            _in("drugssoort", known, "drugs"),
-            _matches("gewicht_kg", KILOGRAMS),
-            _matches("land_van_vertrek", COUNTRY),
-        ],
-        "signals": lambda: [
-            _equals("jaar", *same_year),
-            _in("gemeentecode", known, "municipality_codes"),
-            _in("thema", known, "signal_themes"),
-            _matches("aantal_meldingen", COUNT),
-        ],
-        "establishments": lambda: [
-            _matches("ID", WHOLE_ID),
-            _in("BedrijfstakkenBranchesSBI2008", known, "sbi_sections"),
-            _in("RegioS", known, "cbs_region_codes"),
-            _equals("Perioden", *period),
-            _matches("Vestigingen_1", CBS_COUNT),
-        ],
-        "seized_assets": lambda: [
-            _equals("jaar", *same_year),
-            _in("gemeentecode", known, "municipality_codes"),
-            _in("soort_beslag", known, "seized_asset_types"),
-            _matches("aantal_zaken", COUNT),
-            _matches("waarde_eur", EUROS),
-        ],
-        "unusual_transactions": lambda: [
-            *_date_in("datum", year),
-            _in("meldersgroep", known, "reporting_sectors"),
-            _in("gemeentecode", known, "municipality_codes"),
-            _matches("bedrag_eur", AMOUNT),
-            _equals("verdacht", "0", "flags 0 or 1", extra=("1",)),
-        ],
-        "emergency_freezes": lambda: [
-            *_date_in("datum", year),
-            _in("gemeentecode", known, "municipality_codes"),
-            _in("meldersgroep", known, "reporting_sectors"),
-            _matches("bevroren_bedrag_eur", EUROS),
-        ],
-    }
-    if source_name not in rules:
+    if source_name not in COLUMN_CHECKS:
         raise KeyError(f"no rules for source {source_name!r}")
-    return rules[source_name]()
+    checks = COLUMN_CHECKS[source_name]
+    return [
+        rule
+        for column, check in checks.items()
+        for rule in _column_rules(column, check, year, known)
+    ]
 
 
 def raw_rules(source_name: str, year: int, known: Mapping[str, frozenset[str]]) -> list[Rule]:

@@ -10,11 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import polars as pl
 import xlsxwriter
+from xlsxwriter.format import Format
+from xlsxwriter.worksheet import Worksheet
 
 SUFFIXES = (".csv", ".parquet", ".xlsx")
 NAME = re.compile(r"[a-z][a-z0-9_]*")
@@ -126,8 +128,16 @@ def _write_xlsx(frame: pl.DataFrame, path: Path, sheet_name: str) -> list[Path]:
     return [path]
 
 
-def _write_column(sheet, col: int, series: pl.Series, cell_format, path: Path) -> None:
+def _write_column(
+    sheet: Worksheet,
+    col: int,
+    series: pl.Series,
+    cell_format: Format | None,
+    path: Path,
+) -> None:
     kind = _kind(series.dtype)
+    # XlsxWriter's write_* methods take the row, column, value and an optional format.
+    write: Callable[..., int]
     if kind == "boolean":
         write = sheet.write_boolean
     elif kind == "number":
@@ -175,7 +185,8 @@ def _kind(dtype: pl.DataType) -> str:
 
 def _longest(series: pl.Series) -> int:
     """Characters in the longest value as text (0 for an empty or all-null column)."""
-    return int(series.cast(pl.String).str.len_chars().max() or 0)
+    longest = series.cast(pl.String).str.len_chars().max()
+    return longest if isinstance(longest, int) else 0
 
 
 def _width(series: pl.Series) -> int:

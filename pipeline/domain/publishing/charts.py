@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import Literal
 
 import altair as alt
 import polars as pl
@@ -11,18 +12,26 @@ import vl_convert
 # Okabe-Ito: distinguishable with the common forms of colour blindness.
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 FONT = "DejaVu Sans, Arial, sans-serif"
-VEGA_LOCALES = {"nl": "nl-NL", "en": "en-GB"}
+VEGA_LOCALES: dict[str, Literal["nl-NL", "en-GB"]] = {"nl": "nl-NL", "en": "en-GB"}
+# Altair's chart methods return Any: every chart is typed as what they all are.
+Chart = alt.TopLevelMixin
 
 
-def _base_config(chart: alt.Chart, grid: bool = True) -> alt.Chart:
-    return (
+def _base_config(chart: Chart, grid: bool = True) -> Chart:
+    configured: Chart = (
         chart.configure(font=FONT)
         .configure_view(stroke=None)
         .configure_axis(labelFontSize=11, titleFontSize=11, grid=grid, gridColor="#e5e5e5")
     )
+    return configured
 
 
-def render_svg(chart: alt.TopLevelMixin, language: str) -> str:
+def _inline(values: list[dict[str, object]]) -> alt.Data:
+    """Rows as the chart's inline data."""
+    return alt.Data(values=values)  # type: ignore[no-untyped-call]  # altair's Data is unannotated
+
+
+def render_svg(chart: Chart, language: str) -> str:
     """SVG markup of ``chart``; numbers in axes follow the edition's locale."""
     svg = vl_convert.vegalite_to_svg(chart.to_dict(), format_locale=VEGA_LOCALES[language])
     # Drop the XML prolog so the SVG can sit inline in HTML.
@@ -31,7 +40,7 @@ def render_svg(chart: alt.TopLevelMixin, language: str) -> str:
 
 def ranked_bar_chart(
     frame: pl.DataFrame, category: str, value: str, x_title: str, value_format: str
-) -> alt.Chart:
+) -> Chart:
     """Horizontal bars sorted by value, each labelled with its value (no meaning by colour)."""
     data = frame.select(pl.col(category), pl.col(value).cast(pl.Float64)).to_pandas()
     base = alt.Chart(data).encode(
@@ -93,7 +102,7 @@ def shades(values: list[float | None], log: bool = False) -> list[tuple[str, str
 
 def tile_map(
     frame: pl.DataFrame, tiles: dict[str, tuple[int, int]], value: str, value_format: str
-) -> alt.Chart:
+) -> Chart:
     """Equal squares per region, shaded by ``value`` (a colour-blind safe sequential scale) and
     labelled with the region's name and value, so that nothing is told by colour alone."""
     placed = [r for r in frame.iter_rows(named=True) if r["region_code"] in tiles]
@@ -109,7 +118,7 @@ def tile_map(
         }
         for r, (fill, ink) in zip(placed, colours, strict=True)
     ]
-    base = alt.Chart(alt.Data(values=rows)).encode(
+    base = alt.Chart(_inline(rows)).encode(
         x=alt.X("col:O", axis=None),
         y=alt.Y("row:O", axis=None),
     )
@@ -138,7 +147,7 @@ def _tile_label(name: str) -> str:
 
 def heat_map(
     frame: pl.DataFrame, row: str, column: str, value: str, no_source: str, value_format: str
-) -> alt.Chart:
+) -> Chart:
     """Rows x columns shaded by ``value``; cells no source covers are grey, hatched by their
     text (``no_source``), never shaded as zero. Every cell prints its value."""
     data = frame.select(
@@ -150,7 +159,7 @@ def heat_map(
     colours = shades([d["value"] if d["has_source"] else None for d in data], log=True)
     for cell, (fill, ink) in zip(data, colours, strict=True):
         cell["fill"], cell["ink"] = fill, ink
-    base = alt.Chart(alt.Data(values=data)).encode(
+    base = alt.Chart(_inline(data)).encode(
         x=alt.X("column:N", title=None, axis=alt.Axis(labelAngle=-35, labelLimit=160)),
         y=alt.Y("row:N", title=None, axis=alt.Axis(labelLimit=240)),
     )
@@ -171,7 +180,7 @@ def heat_map(
     )
 
 
-def interval_trend_chart(series: pl.DataFrame, label_column: str, y_title: str) -> alt.Chart:
+def interval_trend_chart(series: pl.DataFrame, label_column: str, y_title: str) -> Chart:
     """Small multiples per phenomenon: the yearly count with its 95% interval as a band."""
     frame = series.select(
         pl.col("year").cast(pl.Int64),
@@ -203,7 +212,7 @@ def interval_trend_chart(series: pl.DataFrame, label_column: str, y_title: str) 
 
 def two_group_chart(
     frame: pl.DataFrame, group_labels: dict[str, str], start_year: int, y_title: str
-) -> alt.Chart:
+) -> Chart:
     """Two lines over the years (colour, dash and a label at the end tell the groups apart) and
     a rule at the programme's start."""
     data = frame.select(
@@ -231,7 +240,7 @@ def two_group_chart(
         .encode(x=encoding["x"], y=encoding["y"], text="group:N", color=encoding["color"])
     )
     rule = (
-        alt.Chart(alt.Data(values=[{"year": start_year}]))
+        alt.Chart(_inline([{"year": start_year}]))
         .mark_rule(color="#4d4d4d", strokeDash=[2, 2])
         .encode(x="year:O")
     )

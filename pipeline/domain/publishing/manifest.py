@@ -8,7 +8,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from pipeline.domain.publishing.report_data import ReportData
 
@@ -50,6 +50,14 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
+class QueryRecord(TypedDict):
+    """Where a dataset came from: enough to run its query again."""
+
+    sql_file: str
+    params: dict[str, Any]
+    sql_sha256: str
+
+
 def build_manifest(
     data: ReportData,
     findings: Mapping[str, list[tuple[str, tuple[str, ...]]]],
@@ -61,17 +69,35 @@ def build_manifest(
     root: Path,
 ) -> dict[str, Any]:
     """``findings``: per language, each finding's text and the datasets its figures come from."""
+    return {
+        "year": data.year,
+        "synthetic": data.is_synthetic,
+        "harm_weight_set": data.harm_weight_set,
+        "code_version": dict(code_version),
+        "dagster_run_id": run_id,
+        "inputs": _inputs(data, reference_files),
+        "datasets": {
+            name: {**_query(data, name), "rows": q.rows} for name, q in sorted(data.queries.items())
+        },
+        "figures": _figures(data, findings),
+        "outputs": [
+            {"file": path.relative_to(root).as_posix(), "sha256": sha256_of(path)}
+            for path in sorted(outputs)
+        ],
+    }
 
-    def query(dataset: str) -> dict[str, Any]:
-        q = data.queries[dataset]
-        return {"sql_file": q.sql_file, "params": q.params, "sql_sha256": q.sql_sha256}
 
-    figures: list[dict[str, Any]] = [
-        {
-            "id": f"key_figure/{key}",
-            "value": value,
-            "queries": [query("key_figures")],
-        }
+def _query(data: ReportData, dataset: str) -> QueryRecord:
+    q = data.queries[dataset]
+    return {"sql_file": q.sql_file, "params": q.params, "sql_sha256": q.sql_sha256}
+
+
+def _figures(
+    data: ReportData, findings: Mapping[str, list[tuple[str, tuple[str, ...]]]]
+) -> list[dict[str, object]]:
+    """Every key figure, finding, chart and table, with the queries behind it."""
+    figures: list[dict[str, object]] = [
+        {"id": f"key_figure/{key}", "value": value, "queries": [_query(data, "key_figures")]}
         for key, value in sorted(data.key_figures.items())
     ]
     for language, texts in sorted(findings.items()):
@@ -80,14 +106,19 @@ def build_manifest(
                 {
                     "id": f"finding/{language}/{number}",
                     "text": text,
-                    "queries": [query(d) for d in datasets],
+                    "queries": [_query(data, d) for d in datasets],
                 }
             )
     figures += [
-        {"id": element, "queries": [query(d) for d in datasets]}
+        {"id": element, "queries": [_query(data, d) for d in datasets]}
         for element, datasets in ELEMENT_DATASETS.items()
     ]
-    inputs = [
+    return figures
+
+
+def _inputs(data: ReportData, reference_files: Iterable[Path]) -> list[dict[str, object]]:
+    """Every input file of every year behind the report, and the reference files."""
+    inputs: list[dict[str, object]] = [
         {
             "year": f["year"],
             "source": f["source"],
@@ -101,22 +132,7 @@ def build_manifest(
         {"source": "reference", "file": path.name, "sha256": sha256_of(path)}
         for path in sorted(reference_files)
     ]
-    return {
-        "year": data.year,
-        "synthetic": data.is_synthetic,
-        "harm_weight_set": data.harm_weight_set,
-        "code_version": dict(code_version),
-        "dagster_run_id": run_id,
-        "inputs": inputs,
-        "datasets": {
-            name: {**query(name), "rows": q.rows} for name, q in sorted(data.queries.items())
-        },
-        "figures": figures,
-        "outputs": [
-            {"file": path.relative_to(root).as_posix(), "sha256": sha256_of(path)}
-            for path in sorted(outputs)
-        ],
-    }
+    return inputs
 
 
 def write_manifest(manifest: Mapping[str, Any], path: Path) -> Path:

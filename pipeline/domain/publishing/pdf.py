@@ -19,10 +19,11 @@ the MD5 of the PDF's own objects instead of a random one.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
+from typing import Protocol, cast
 
 PRINT_CSS = Path(__file__).resolve().parents[3] / "reports" / "static" / "print.css"
 # The font subsets' modification date: 2000-01-01 (any fixed date would do; a PDF viewer shows
@@ -34,13 +35,17 @@ class ExternalResourceError(RuntimeError):
     """The HTML refers to a resource outside itself; PDFs are rendered without fetching any."""
 
 
+class _Fetcher(Protocol):
+    refused: list[str]  # the URLs it would not fetch
+
+
 @cache
-def _offline_fetcher_class():
+def _offline_fetcher_class() -> Callable[[], _Fetcher]:
     # WeasyPrint is imported on first use: importing it reads its own stylesheets, and
     # importing the project's definitions must read no file.
     from weasyprint.urls import URLFetcher
 
-    class OfflineFetcher(URLFetcher):
+    class OfflineFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint has no type hints
         """Resolves ``data:`` URLs and refuses everything else, remembering what it refused.
 
         WeasyPrint turns a failing fetch into a warning and renders without the resource,
@@ -54,7 +59,7 @@ def _offline_fetcher_class():
             )
             self.refused: list[str] = []
 
-        def fetch(self, url: str, headers: dict | None = None):
+        def fetch(self, url: str, headers: Mapping[str, str] | None = None) -> object:
             if not url.strip().lower().startswith("data:"):
                 self.refused.append(url)
                 raise ExternalResourceError(
@@ -77,10 +82,14 @@ def html_to_pdf(html: str) -> bytes:
     fetcher = _offline_fetcher_class()()
     try:
         with _fixed_font_dates():
-            pdf = HTML(string=html, url_fetcher=fetcher).write_pdf(
-                stylesheets=[CSS(filename=PRINT_CSS, url_fetcher=fetcher)],
-                # /ID from the MD5 of the PDF's objects: present, and the same for the same HTML.
-                pdf_identifier=True,
+            # Without a target, write_pdf returns the PDF's bytes (WeasyPrint has no type hints).
+            pdf = cast(
+                bytes,
+                HTML(string=html, url_fetcher=fetcher).write_pdf(
+                    stylesheets=[CSS(filename=PRINT_CSS, url_fetcher=fetcher)],
+                    # /ID from the MD5 of the PDF's objects: present, the same for the same HTML.
+                    pdf_identifier=True,
+                ),
             )
     except FatalURLFetchingError as error:
         cause = error.__cause__

@@ -9,9 +9,10 @@ name the SQL file and parameters behind it.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import polars as pl
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -24,7 +25,7 @@ from pipeline.domain.publishing.numbers import (
     format_rate,
     format_share,
 )
-from pipeline.domain.publishing.report_common import DASH, svg
+from pipeline.domain.publishing.report_common import DASH, Context, svg
 from pipeline.domain.publishing.report_data import ReportData
 from pipeline.domain.publishing.report_economy import (
     financial_section,
@@ -43,6 +44,7 @@ from pipeline.domain.publishing.report_quality import aggregate_rows, quality_ro
 from pipeline.domain.publishing.report_text import (
     YARDSTICK,
     Finding,
+    Texts,
     key_findings,
     weight_set_name,
 )
@@ -67,56 +69,77 @@ SECTIONS = (
 
 
 def load_texts(language: str) -> dict[str, str]:
-    return json.loads((REPORTS_DIR / "i18n" / f"{language}.json").read_text(encoding="utf-8"))
+    path = REPORTS_DIR / "i18n" / f"{language}.json"
+    # A JSON object of strings, by key (json.loads is untyped).
+    return cast(dict[str, str], json.loads(path.read_text(encoding="utf-8")))
 
 
 def build_context(data: ReportData, language: str) -> dict[str, Any]:
+    """Everything the template reads for one edition."""
     texts = load_texts(language)
-    year = data.year
-    label = f"label_{language}"
-    labels = {r["phenomenon_code"]: r[label] for r in data["priorities"].iter_rows(named=True)}
-    figures = data.key_figures
-    series = data["national_series"].with_columns(
-        pl.col("phenomenon_code").replace_strict(labels).alias("label")
-    )
-    first_year = int(series["year"].min()) if series.height else year
-    provisional = {y for y in data.provisional_years}
-    trend_years = sorted(series["year"].unique().to_list())
-    trend_table = series.pivot(on="year", index="label", values="registered_crimes").sort("label")
-    regions = data["regions"]
-    riec = regions.filter(pl.col("region_level") == "riec_region")
-    provinces = regions.filter(pl.col("region_level") == "province")
+    labels = {
+        r["phenomenon_code"]: r[f"label_{language}"]
+        for r in data["priorities"].iter_rows(named=True)
+    }
     weight_sets, weight_rows = weight_set_table(data, labels)
-    weight_sets = [weight_set_name(name, texts) for name in weight_sets]
-
+    findings = key_findings(data, texts, language)
     return {
         "lang": language,
         "other_lang": "en" if language == "nl" else "nl",
         "t": texts,
         "sections": SECTIONS,
-        "year": year,
-        "previous_year": year - 1,
-        "first_year": first_year,
+        "year": data.year,
+        "previous_year": data.year - 1,
         "is_synthetic": data.is_synthetic,
         "harm_weight_set": weight_set_name(data.harm_weight_set, texts),
-        "finding_records": (findings := key_findings(data, texts, language)),
+        "finding_records": findings,
         "findings": [f.text for f in findings],
-        "key_figures": [
-            {"key": key, "value": figures[key], "text": fmt(figures[key], language)}
-            for key, fmt in (
-                ("registered_crimes", format_count),
-                ("registered_crimes_per_100k", format_rate),
-                ("harm_score", format_count),
-                ("drug_sites", format_count),
-                ("suspicious_transactions", format_count),
-                ("suspicious_amount_eur", format_euros),
-                ("unusual_transactions", format_count),
-            )
-        ],
+        "key_figures": _key_figures(data, language),
         "priorities": priorities_section(data, texts, language, labels),
-        "weight_sets": weight_sets,
+        "weight_sets": [weight_set_name(name, texts) for name in weight_sets],
         "weight_rows": weight_rows,
         "phenomena": phenomenon_sections(data, texts, language, labels),
+        **_regions_section(data, language),
+        **sectors_section(data, texts, language),
+        **_trend_section(data, texts, language, labels),
+        **flows_section(data, texts, language),
+        **financial_section(data, texts, language),
+        **policy_section(data, texts, language, labels),
+        "quality": quality_rows(data, texts, language),
+        "quarantine": quarantine_rows(data, texts, language),
+        "aggregates": aggregate_rows(data, texts, language),
+        **_method_section(data, texts, language, labels),
+        # The project's own stylesheet: escaping would break its quotes inside <style>.
+        "css": Markup((REPORTS_DIR / "static" / "report.css").read_text(encoding="utf-8")),  # noqa: S704
+    }
+
+
+# The key figures at the top, each with the format it is printed in.
+KEY_FIGURES: tuple[tuple[str, Callable[[float | None, str], str]], ...] = (
+    ("registered_crimes", format_count),
+    ("registered_crimes_per_100k", format_rate),
+    ("harm_score", format_count),
+    ("drug_sites", format_count),
+    ("suspicious_transactions", format_count),
+    ("suspicious_amount_eur", format_euros),
+    ("unusual_transactions", format_count),
+)
+
+
+def _key_figures(data: ReportData, language: str) -> list[Context]:
+    figures = data.key_figures
+    return [
+        {"key": key, "value": figures[key], "text": fmt(figures[key], language)}
+        for key, fmt in KEY_FIGURES
+    ]
+
+
+def _regions_section(data: ReportData, language: str) -> Context:
+    """The RIEC regions by harm and the provinces by threat index: tile maps and tables."""
+    regions = data["regions"]
+    riec = regions.filter(pl.col("region_level") == "riec_region")
+    provinces = regions.filter(pl.col("region_level") == "province")
+    return {
         "riec_svg": svg(
             charts.tile_map(riec, charts.RIEC_TILES, "harm_per_100k", ",.0f"), language
         ),
@@ -137,7 +160,22 @@ def build_context(data: ReportData, language: str) -> dict[str, Any]:
             }
             for r in provinces.iter_rows(named=True)
         ],
-        **sectors_section(data, texts, language),
+    }
+
+
+def _trend_section(
+    data: ReportData, texts: Texts, language: str, labels: Mapping[str, str]
+) -> Context:
+    """Registered crimes per phenomenon over the years, provisional years marked."""
+    series = data["national_series"].with_columns(
+        pl.col("phenomenon_code").replace_strict(labels).alias("label")
+    )
+    earliest = series["year"].min() if series.height else None
+    provisional = set(data.provisional_years)
+    trend_years = sorted(series["year"].unique().to_list())
+    trend_table = series.pivot(on="year", index="label", values="registered_crimes").sort("label")
+    return {
+        "first_year": earliest if isinstance(earliest, int) else data.year,
         "trend_svg": svg(charts.interval_trend_chart(series, "label", texts["trend_y"]), language),
         "trend_years": [f"{y}*" if y in provisional else str(y) for y in trend_years],
         "has_provisional_years": bool(provisional & set(trend_years)),
@@ -148,12 +186,14 @@ def build_context(data: ReportData, language: str) -> dict[str, Any]:
             }
             for row in trend_table.iter_rows(named=True)
         ],
-        **flows_section(data, texts, language),
-        **financial_section(data, texts, language),
-        **policy_section(data, texts, language, labels),
-        "quality": quality_rows(data, texts, language),
-        "quarantine": quarantine_rows(data, texts, language),
-        "aggregates": aggregate_rows(data, texts, language),
+    }
+
+
+def _method_section(
+    data: ReportData, texts: Texts, language: str, labels: Mapping[str, str]
+) -> Context:
+    """The harm weights, the likelihood yardstick and this year's input files."""
+    return {
         "weights": weights_table(data, labels, language, texts),
         "yardstick": [
             {
@@ -171,14 +211,12 @@ def build_context(data: ReportData, language: str) -> dict[str, Any]:
                 "synthetic": f["is_synthetic"],
             }
             # This year's files; the manifest lists those of every year behind the report.
-            for f in data["input_files"].filter(pl.col("year") == year).iter_rows(named=True)
+            for f in data["input_files"].filter(pl.col("year") == data.year).iter_rows(named=True)
         ],
-        # The project's own stylesheet: escaping would break its quotes inside <style>.
-        "css": Markup((REPORTS_DIR / "static" / "report.css").read_text(encoding="utf-8")),  # noqa: S704
     }
 
 
-def render_html(context: dict[str, Any]) -> str:
+def render_html(context: Mapping[str, Any]) -> str:
     environment = Environment(
         loader=FileSystemLoader(REPORTS_DIR / "templates"),
         autoescape=select_autoescape(["html", "j2"], default_for_string=True, default=True),

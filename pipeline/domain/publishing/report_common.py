@@ -6,20 +6,21 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from pipeline.domain.publishing import charts
-from pipeline.domain.publishing.report_text import (
-    change_phrase,
-)
+from pipeline.domain.publishing.report_data import Row
+from pipeline.domain.publishing.report_text import Texts, change_phrase
 
 # Ranges of ranks are written with an en dash; "no value" too (as numbers.MISSING).
 DASH = "\u2013"
+# What a section hands the report's template: the names it reads and their values.
+Context = dict[str, object]
 
 
-def svg(chart, language: str) -> Markup:
+def svg(chart: charts.Chart, language: str) -> Markup:
     # vl-convert writes the SVG and escapes the data's text inside it; safe to inline.
     return Markup(charts.render_svg(chart, language))  # noqa: S704
 
 
-def phrase(row: dict, prefix: str, texts: dict[str, str], language: str) -> str:
+def phrase(row: Row, prefix: str, texts: Texts, language: str) -> str:
     """The change or trend of a row in words, with its interval and likelihood."""
     if prefix == "change":
         value, low, high, p = (

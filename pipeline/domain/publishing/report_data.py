@@ -4,6 +4,7 @@ DuckDB here; pipeline/plumbing/report_queries.py runs the queries."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,6 +35,8 @@ YEARLY_DATASETS = (
     "harm_weight_set",
 )
 STATIC_DATASETS = ("weight_sets",)
+# A row of a report frame, by column name (Polars gives its values untyped).
+Row = Mapping[str, Any]
 
 
 @dataclass(frozen=True)
@@ -94,4 +97,4 @@ def _single_weight_set(frame: pl.DataFrame, year: int) -> str:
             f"the indicators of {year - 9}-{year} use harm weight sets {sets}: rebuild them "
             "with one set before writing the report"
         )
-    return sets[0]
+    return str(sets[0])

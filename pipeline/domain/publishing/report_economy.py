@@ -3,8 +3,6 @@ Dagster."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import polars as pl
 from babel import Locale
 
@@ -14,17 +12,18 @@ from pipeline.domain.publishing.numbers import (
     format_euros,
     format_rate,
 )
-from pipeline.domain.publishing.report_common import DASH, svg
+from pipeline.domain.publishing.report_common import DASH, Context, svg
 from pipeline.domain.publishing.report_data import ReportData
+from pipeline.domain.publishing.report_text import Texts
 
 
-def sectors_section(data: ReportData, texts, language) -> dict[str, Any]:
+def sectors_section(data: ReportData, texts: Texts, language: str) -> Context:
     exposure = data["sector_exposure"]
     label = f"sector_label_{language}"
     phenomenon = f"phenomenon_label_{language}"
     heat = charts.heat_map(exposure, label, phenomenon, "per_1000_establishments", DASH, ",.1f")
     columns = sorted(exposure[phenomenon].unique().to_list())
-    table = []
+    table: list[Context] = []
     for (sector,), rows in exposure.sort(label).group_by([label], maintain_order=True):
         cells = {r[phenomenon]: r for r in rows.iter_rows(named=True)}
         table.append(
@@ -64,7 +63,7 @@ def sectors_section(data: ReportData, texts, language) -> dict[str, Any]:
     }
 
 
-def flows_section(data: ReportData, texts, language) -> dict[str, Any]:
+def flows_section(data: ReportData, texts: Texts, language: str) -> Context:
     names = Locale.parse(language).territories
     flows = (
         data["seizure_flows"]
@@ -96,7 +95,7 @@ def flows_section(data: ReportData, texts, language) -> dict[str, Any]:
     }
 
 
-def financial_section(data: ReportData, texts, language) -> dict[str, Any]:
+def financial_section(data: ReportData, texts: Texts, language: str) -> Context:
     label = f"label_{language}"
     impact = data["impact"]
     return {

@@ -3,7 +3,7 @@ Dagster."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
 
 import polars as pl
 
@@ -12,15 +12,15 @@ from pipeline.domain.publishing.numbers import (
     format_rate,
     format_share,
 )
-from pipeline.domain.publishing.report_common import DASH, phrase
+from pipeline.domain.publishing.report_common import DASH, Context, phrase
 from pipeline.domain.publishing.report_data import ReportData
-from pipeline.domain.publishing.report_text import (
-    weight_set_name,
-)
+from pipeline.domain.publishing.report_text import Texts, weight_set_name
 
 
-def priorities_section(data: ReportData, texts, language, labels) -> list[dict]:
-    rows = []
+def priorities_section(
+    data: ReportData, texts: Texts, language: str, labels: Mapping[str, str]
+) -> list[Context]:
+    rows: list[Context] = []
     for rank, r in enumerate(data["priorities"].iter_rows(named=True), start=1):
         gap = r["is_gap"] or r["harm_score"] is None
         rows.append(
@@ -48,14 +48,17 @@ def priorities_section(data: ReportData, texts, language, labels) -> list[dict]:
     return rows
 
 
-def weight_set_table(data: ReportData, labels) -> tuple[list[str], list[dict]]:
+def weight_set_table(
+    data: ReportData, labels: Mapping[str, str]
+) -> tuple[list[str], list[Context]]:
+    """The weight sets, and per phenomenon the rank each set gives it."""
     frame = data["harm_by_weight_set"]
     sets = sorted(frame["weight_set"].unique().to_list())
     ranks = {
         (r["weight_set"], r["phenomenon_code"]): r["harm_rank"] for r in frame.iter_rows(named=True)
     }
     order = [r["phenomenon_code"] for r in data["priorities"].iter_rows(named=True)]
-    rows = [
+    rows: list[Context] = [
         {"label": labels[code], "ranks": [ranks.get((s, code)) for s in sets]}
         for code in order
         if any((s, code) in ranks for s in sets)
@@ -63,7 +66,9 @@ def weight_set_table(data: ReportData, labels) -> tuple[list[str], list[dict]]:
     return sets, rows
 
 
-def weights_table(data: ReportData, labels, language: str, texts) -> dict[str, Any]:
+def weights_table(
+    data: ReportData, labels: Mapping[str, str], language: str, texts: Texts
+) -> Context:
     frame = data["weight_sets"]
     sets = sorted(frame["weight_set"].unique().to_list())
     weights = {
@@ -81,9 +86,11 @@ def weights_table(data: ReportData, labels, language: str, texts) -> dict[str, A
     }
 
 
-def phenomenon_sections(data: ReportData, texts, language, labels) -> list[dict]:
+def phenomenon_sections(
+    data: ReportData, texts: Texts, language: str, labels: Mapping[str, str]
+) -> list[Context]:
     regional = data["phenomenon_regions"]
-    sections = []
+    sections: list[Context] = []
     for r in data["priorities"].iter_rows(named=True):
         code = r["phenomenon_code"]
         regions = regional.filter(pl.col("phenomenon_code") == code).head(3)
@@ -112,7 +119,7 @@ def phenomenon_sections(data: ReportData, texts, language, labels) -> list[dict]
     return sections
 
 
-def region_rows(frame: pl.DataFrame, language: str) -> list[dict]:
+def region_rows(frame: pl.DataFrame, language: str) -> list[Context]:
     return [
         {
             "name": r["region_name"],

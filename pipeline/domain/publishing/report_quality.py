@@ -3,15 +3,15 @@ aside, and how CBS's own totals compare with the sum of their municipalities. No
 
 from __future__ import annotations
 
-from typing import Any
-
 import polars as pl
 
 from pipeline.domain.publishing.numbers import format_count
+from pipeline.domain.publishing.report_common import Context
 from pipeline.domain.publishing.report_data import ReportData
+from pipeline.domain.publishing.report_text import Texts
 
 
-def _dataset_label(asset_key: str, texts: dict[str, str]) -> str:
+def _dataset_label(asset_key: str, texts: Texts) -> str:
     """'raw/incidents' or 'staging/stg_incidents__crimes' as the source's name."""
     stage, _, name = asset_key.partition("/")
     source = name.removeprefix("stg_").split("__")[0]
@@ -19,15 +19,15 @@ def _dataset_label(asset_key: str, texts: dict[str, str]) -> str:
     return texts["dataset_label"].format(source=label, stage=texts[f"stage_{stage}"])
 
 
-def _check_label(check_name: str, texts: dict[str, str]) -> str:
+def _check_label(check_name: str, texts: Texts) -> str:
     key = "file_is_valid" if check_name.endswith("_file_is_valid") else check_name
     return texts.get(f"check_{key}", check_name)
 
 
-def quality_rows(data: ReportData, texts: dict[str, str], language: str) -> list[dict]:
+def quality_rows(data: ReportData, texts: Texts, language: str) -> list[Context]:
     """Each check's outcome in the edition's language. The checks' own summaries are not
     printed: they are English and a warning's names municipal values, which may be small."""
-    rows = []
+    rows: list[Context] = []
     for q in data["data_quality"].iter_rows(named=True):
         if q["passed"] and q["rows_checked"] == 0:
             outcome = texts["quality_no_rows"]
@@ -56,7 +56,7 @@ def quality_rows(data: ReportData, texts: dict[str, str], language: str) -> list
     return rows
 
 
-def quarantine_rows(data: ReportData, texts: dict[str, str], language: str) -> list[dict]:
+def quarantine_rows(data: ReportData, texts: Texts, language: str) -> list[Context]:
     return [
         {
             "asset": _dataset_label(q["asset_key"], texts),
@@ -70,9 +70,9 @@ def quarantine_rows(data: ReportData, texts: dict[str, str], language: str) -> l
     ]
 
 
-def aggregate_rows(data: ReportData, texts: dict[str, str], language: str) -> list[dict[str, Any]]:
+def aggregate_rows(data: ReportData, texts: Texts, language: str) -> list[Context]:
     """Per CBS source and level: totals compared, within rounding, the largest gap and where."""
-    rows = []
+    rows: list[Context] = []
     for r in data["aggregate_reconciliation"].iter_rows(named=True):
         largest = ""
         if r["largest_gap"]:

@@ -8,6 +8,7 @@ as 1 - p/2. At least 97.5% (the 95% interval excludes no change): "almost certai
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import polars as pl
@@ -19,10 +20,12 @@ from pipeline.domain.publishing.numbers import (
     format_rate,
     format_share,
 )
-from pipeline.domain.publishing.report_data import ReportData
+from pipeline.domain.publishing.report_data import ReportData, Row
 from pipeline.domain.statistics.trends import rate_ratio
 
 YARDSTICK = ((0.975, "almost_certain"), (0.90, "very_likely"), (0.75, "likely"))
+# An edition's wording by key (reports/i18n/<language>.json).
+Texts = Mapping[str, str]
 
 
 def likelihood(p_value: float | None) -> str:
@@ -36,7 +39,14 @@ def likelihood(p_value: float | None) -> str:
     return "unclear"
 
 
-def change_phrase(change, lower, upper, p_value, texts: dict[str, str], language: str) -> str:
+def change_phrase(
+    change: float,
+    lower: float | None,
+    upper: float | None,
+    p_value: float | None,
+    texts: Texts,
+    language: str,
+) -> str:
     """'+1.9% (95% interval +1.3% to +2.5%): almost certainly a rise', in either language."""
     word = likelihood(p_value)
     if word == "unclear":
@@ -52,7 +62,7 @@ def change_phrase(change, lower, upper, p_value, texts: dict[str, str], language
     )
 
 
-def weight_set_name(weight_set: str, texts: dict[str, str]) -> str:
+def weight_set_name(weight_set: str, texts: Texts) -> str:
     """A weight set's name for readers; a set an analyst added is shown by its own key."""
     return texts.get(f"weight_set_{weight_set}", weight_set)
 
@@ -63,144 +73,145 @@ class Finding:
     datasets: tuple[str, ...]  # where its figures come from (for the manifest)
 
 
-def _label(row: dict, language: str) -> str:
-    return row[f"label_{language}"]
+def _label(row: Row, language: str) -> str:
+    return str(row[f"label_{language}"])
 
 
-def key_findings(data: ReportData, texts: dict[str, str], language: str) -> list[Finding]:
-    year, previous = data.year, data.year - 1
+def key_findings(data: ReportData, texts: Texts, language: str) -> list[Finding]:
+    """The findings that open the report, in reading order; each only where its figures exist."""
+    found = [
+        _registered_crimes(data, texts, language),
+        *_priority_findings(data, texts, language),
+        _top_region(data, texts, language),
+        _street_value(data, texts, language),
+        _gaps(data, texts, language),
+        _provisional_years(data, texts),
+    ]
+    return [finding for finding in found if finding is not None]
+
+
+def _registered_crimes(data: ReportData, texts: Texts, language: str) -> Finding | None:
+    """This year's registered crimes, and their change on last year where it can be told."""
     figures = data.key_figures
-    found: list[Finding] = []
-
+    year, previous = data.year, data.year - 1
     count, before = figures["registered_crimes"], figures["registered_crimes_previous"]
+    if count is None:
+        return None
     change = None
-    if count is not None and before:
+    if before:
         change = rate_ratio(count, figures["population"], before, figures["population_previous"])
-    if change:
-        found.append(
-            Finding(
-                texts["finding_registered_crimes"].format(
-                    year=year,
-                    count=format_count(count, language),
-                    previous_year=previous,
-                    change=change_phrase(
-                        change.rate_ratio - 1,
-                        change.lower - 1,
-                        change.upper - 1,
-                        change.p_value,
-                        texts,
-                        language,
-                    ),
-                ),
-                ("key_figures",),
-            )
+    if change is None:
+        text = texts["finding_registered_crimes_no_previous"].format(
+            year=year, count=format_count(count, language), previous_year=previous
         )
-    elif count is not None:
-        found.append(
-            Finding(
-                texts["finding_registered_crimes_no_previous"].format(
-                    year=year, count=format_count(count, language), previous_year=previous
-                ),
-                ("key_figures",),
-            )
-        )
+        return Finding(text, ("key_figures",))
+    phrase = change_phrase(
+        change.rate_ratio - 1, change.lower - 1, change.upper - 1, change.p_value, texts, language
+    )
+    text = texts["finding_registered_crimes"].format(
+        year=year, count=format_count(count, language), previous_year=previous, change=phrase
+    )
+    return Finding(text, ("key_figures",))
 
+
+def _priority_findings(data: ReportData, texts: Texts, language: str) -> list[Finding]:
+    """The most harmful phenomenon, whether the weight sets agree on it, and the steepest rise."""
     priorities = data["priorities"].filter(pl.col("harm_score").is_not_null())
-    if priorities.height:
-        top = priorities.row(0, named=True)
-        found.append(
-            Finding(
-                texts["finding_top_phenomenon"].format(
-                    phenomenon=_label(top, language).lower(),
-                    share=format_share(top["harm_share"], language),
-                    weight_set=weight_set_name(top["harm_weight_set"], texts),
-                ),
-                ("priorities",),
-            )
-        )
-        found.append(_weight_set_agreement(data, texts, language))
-        rising = priorities.filter(
-            pl.col("change_on_previous_year").is_not_null() & (pl.col("change_p_value") < 0.05)
-        ).sort("change_on_previous_year", descending=True)
-        if rising.height and rising.row(0, named=True)["change_on_previous_year"] > 0:
-            top_rise = rising.row(0, named=True)
-            found.append(
-                Finding(
-                    texts["finding_top_rise"].format(
-                        previous_year=previous,
-                        phenomenon=_label(top_rise, language).lower(),
-                        change=change_phrase(
-                            top_rise["change_on_previous_year"],
-                            top_rise["change_lower"],
-                            top_rise["change_upper"],
-                            top_rise["change_p_value"],
-                            texts,
-                            language,
-                        ),
-                    ),
-                    ("priorities",),
-                )
-            )
-        else:
-            text = texts["finding_no_clear_rise"].format(previous_year=previous)
-            found.append(Finding(text, ("priorities",)))
-
-    regions = data["regions"].filter(
-        (pl.col("region_level") == "riec_region") & pl.col("harm_per_100k").is_not_null()
+    if not priorities.height:
+        return []
+    top = priorities.row(0, named=True)
+    text = texts["finding_top_phenomenon"].format(
+        phenomenon=_label(top, language).lower(),
+        share=format_share(top["harm_share"], language),
+        weight_set=weight_set_name(top["harm_weight_set"], texts),
     )
-    if regions.height:
-        highest, lowest = regions.row(0, named=True), regions.row(-1, named=True)
-        rank_lower = highest["weight_rank_lower"] or highest["harm_rank"]
-        rank_upper = highest["weight_rank_upper"] or highest["harm_rank"]
-        key = "finding_top_region_fixed" if rank_lower == rank_upper else "finding_top_region"
-        found.append(
-            Finding(
-                texts[key].format(
-                    region=highest["region_name"],
-                    value=format_rate(highest["harm_per_100k"], language, 0),
-                    lowest=lowest["region_name"],
-                    lowest_value=format_rate(lowest["harm_per_100k"], language, 0),
-                    rank_lower=rank_lower,
-                    rank_upper=rank_upper,
-                ),
-                ("regions",),
-            )
-        )
+    return [
+        Finding(text, ("priorities",)),
+        _weight_set_agreement(data, texts, language),
+        _top_rise(priorities, data.year - 1, texts, language),
+    ]
 
-    impact = data["impact"].filter(
-        (pl.col("component") == "seizure_street_value") & pl.col("impact_eur").is_not_null()
+
+def _top_rise(priorities: pl.DataFrame, previous: int, texts: Texts, language: str) -> Finding:
+    """The phenomenon that rose most on last year, among clear changes; or that none did."""
+    rising = priorities.filter(
+        pl.col("change_on_previous_year").is_not_null() & (pl.col("change_p_value") < 0.05)
+    ).sort("change_on_previous_year", descending=True)
+    if not (rising.height and rising.row(0, named=True)["change_on_previous_year"] > 0):
+        text = texts["finding_no_clear_rise"].format(previous_year=previous)
+        return Finding(text, ("priorities",))
+    top_rise = rising.row(0, named=True)
+    phrase = change_phrase(
+        top_rise["change_on_previous_year"],
+        top_rise["change_lower"],
+        top_rise["change_upper"],
+        top_rise["change_p_value"],
+        texts,
+        language,
     )
-    if impact.height:
-        found.append(
-            Finding(
-                texts["finding_street_value"].format(
-                    value=format_euros(impact["impact_eur"].sum(), language),
-                    low=format_euros(impact["impact_low_eur"].sum(), language),
-                    high=format_euros(impact["impact_high_eur"].sum(), language),
-                ),
-                ("impact",),
-            )
-        )
+    text = texts["finding_top_rise"].format(
+        previous_year=previous, phenomenon=_label(top_rise, language).lower(), change=phrase
+    )
+    return Finding(text, ("priorities",))
 
+
+def _measured(data: ReportData, dataset: str, kind: tuple[str, str], measure: str) -> pl.DataFrame:
+    """The rows of ``dataset`` of one kind (a column and its value) with a ``measure``."""
+    column, value = kind
+    return data[dataset].filter((pl.col(column) == value) & pl.col(measure).is_not_null())
+
+
+def _top_region(data: ReportData, texts: Texts, language: str) -> Finding | None:
+    """The RIEC region with the most harm per inhabitant (with its rank range) and the least."""
+    regions = _measured(data, "regions", ("region_level", "riec_region"), "harm_per_100k")
+    if not regions.height:
+        return None
+    highest, lowest = regions.row(0, named=True), regions.row(-1, named=True)
+    rank_lower = highest["weight_rank_lower"] or highest["harm_rank"]
+    rank_upper = highest["weight_rank_upper"] or highest["harm_rank"]
+    key = "finding_top_region_fixed" if rank_lower == rank_upper else "finding_top_region"
+    text = texts[key].format(
+        region=highest["region_name"],
+        value=format_rate(highest["harm_per_100k"], language, 0),
+        lowest=lowest["region_name"],
+        lowest_value=format_rate(lowest["harm_per_100k"], language, 0),
+        rank_lower=rank_lower,
+        rank_upper=rank_upper,
+    )
+    return Finding(text, ("regions",))
+
+
+def _street_value(data: ReportData, texts: Texts, language: str) -> Finding | None:
+    """The street value of the drugs seized, with its range."""
+    impact = _measured(data, "impact", ("component", "seizure_street_value"), "impact_eur")
+    if not impact.height:
+        return None
+    text = texts["finding_street_value"].format(
+        value=format_euros(float(impact["impact_eur"].sum()), language),
+        low=format_euros(float(impact["impact_low_eur"].sum()), language),
+        high=format_euros(float(impact["impact_high_eur"].sum()), language),
+    )
+    return Finding(text, ("impact",))
+
+
+def _gaps(data: ReportData, texts: Texts, language: str) -> Finding | None:
+    """The phenomena no source measures."""
     gaps = [
         _label(r, language).lower() for r in data["priorities"].iter_rows(named=True) if r["is_gap"]
     ]
-    if gaps:
-        text = texts["finding_gaps"].format(phenomena=", ".join(gaps))
-        found.append(Finding(text, ("priorities",)))
-    if data.provisional_years:
-        found.append(
-            Finding(
-                texts["finding_provisional"].format(
-                    years=", ".join(str(y) for y in data.provisional_years)
-                ),
-                ("provisional_years",),
-            )
-        )
-    return found
+    if not gaps:
+        return None
+    return Finding(texts["finding_gaps"].format(phenomena=", ".join(gaps)), ("priorities",))
 
 
-def _weight_set_agreement(data: ReportData, texts: dict[str, str], language: str) -> Finding:
+def _provisional_years(data: ReportData, texts: Texts) -> Finding | None:
+    if not data.provisional_years:
+        return None
+    years = ", ".join(str(y) for y in data.provisional_years)
+    return Finding(texts["finding_provisional"].format(years=years), ("provisional_years",))
+
+
+def _weight_set_agreement(data: ReportData, texts: Texts, language: str) -> Finding:
     """Whether every weight set puts the same phenomenon first; if not, which sets differ."""
     by_set = data["harm_by_weight_set"].filter(pl.col("harm_rank") == 1)
     labels = {

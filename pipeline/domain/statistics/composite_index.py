@@ -36,13 +36,16 @@ def normalise(values: np.ndarray, method: str) -> np.ndarray:
     missing = np.isnan(values)
     if missing.all(axis=0).any():
         raise ValueError("an indicator without any value cannot be normalised")
+    scaled: np.ndarray
     if method == "min_max":
         low, high = np.nanmin(values, axis=0), np.nanmax(values, axis=0)
         span = np.where(high > low, high - low, 1.0)
-        return (values - low) / span * 100
+        scaled = (values - low) / span * 100
+        return scaled
     if method == "z_score":
         sd = np.nanstd(values, axis=0)
-        return (values - np.nanmean(values, axis=0)) / np.where(sd > 0, sd, 1.0)
+        scaled = (values - np.nanmean(values, axis=0)) / np.where(sd > 0, sd, 1.0)
+        return scaled
     if method == "rank":
         # How many measured units lie below: NaN compares false, so it counts for nobody.
         below = (values[:, None, :] > values[None, :, :]).sum(axis=1).astype(float)

@@ -24,7 +24,9 @@ DEFAULT_THRESHOLD = 10
 def is_safe(values: np.ndarray, hidden: np.ndarray, threshold: int) -> bool:
     """No hidden value of a group can be recovered from the group's published total."""
     hidden_values = np.asarray(values)[np.asarray(hidden, bool)]
-    return hidden_values.size == 0 or (hidden_values.size >= 2 and hidden_values.sum() >= threshold)
+    return hidden_values.size == 0 or (
+        hidden_values.size >= 2 and bool(hidden_values.sum() >= threshold)
+    )
 
 
 def _hide_smallest_shown(values: np.ndarray, hidden: np.ndarray, among: np.ndarray) -> bool:

@@ -105,7 +105,8 @@ def _shares(exposure: np.ndarray, x: np.ndarray, beta: np.ndarray) -> np.ndarray
     eta = np.log(exposure) + x @ beta
     eta -= eta.max(axis=1, keepdims=True)
     weights = np.exp(eta)
-    return weights / weights.sum(axis=1, keepdims=True)
+    shares: np.ndarray = weights / weights.sum(axis=1, keepdims=True)
+    return shares
 
 
 def _year_dummies(units: int, periods: int) -> np.ndarray:
@@ -116,7 +117,10 @@ def _year_dummies(units: int, periods: int) -> np.ndarray:
     return dummies
 
 
-def _interval(estimate: float, variance: float, clusters: int, level: float):
+def _interval(
+    estimate: float, variance: float, clusters: int, level: float
+) -> tuple[float, float, float, float]:
+    """The rate ratio exp(estimate), its interval and its p-value (Student's t)."""
     from scipy.stats import t
 
     se = float(np.sqrt(variance))
@@ -131,7 +135,11 @@ def _interval(estimate: float, variance: float, clusters: int, level: float):
 
 
 def _term_effect(
-    counts: np.ndarray, populations: np.ndarray, treated: np.ndarray, term: np.ndarray, level
+    counts: np.ndarray,
+    populations: np.ndarray,
+    treated: np.ndarray,
+    term: np.ndarray,
+    level: float,
 ) -> Effect | None:
     """exp of the coefficient of ``term`` (units x periods) in the fixed-effects model with year
     effects, with its interval; None without treated or control units with events, or when the
@@ -195,37 +203,41 @@ def panel_of(history: pl.DataFrame, members: set[str]) -> tuple[Panel, list[str]
     return Panel(counts, populations, treated, years), dropped
 
 
-EFFECT_SCHEMA = {
-    "programme": pl.String,
-    "source": pl.String,
-    "outcome": pl.String,
-    "start_year": pl.Int32,
-    "first_year": pl.Int32,
-    "last_year": pl.Int32,
-    "treated_municipalities": pl.Int64,
-    "control_municipalities": pl.Int64,
-    "left_out_municipalities": pl.Int64,
-    "treated_rate_before": pl.Float64,
-    "treated_rate_after": pl.Float64,
-    "control_rate_before": pl.Float64,
-    "control_rate_after": pl.Float64,
-    "rate_ratio": pl.Float64,
-    "rate_ratio_lower": pl.Float64,
-    "rate_ratio_upper": pl.Float64,
-    "p_value": pl.Float64,
-    "pre_trend_ratio": pl.Float64,
-    "pre_trend_lower": pl.Float64,
-    "pre_trend_upper": pl.Float64,
-    "pre_trend_p_value": pl.Float64,
-}
+EFFECT_SCHEMA = pl.Schema(
+    {
+        "programme": pl.String,
+        "source": pl.String,
+        "outcome": pl.String,
+        "start_year": pl.Int32,
+        "first_year": pl.Int32,
+        "last_year": pl.Int32,
+        "treated_municipalities": pl.Int64,
+        "control_municipalities": pl.Int64,
+        "left_out_municipalities": pl.Int64,
+        "treated_rate_before": pl.Float64,
+        "treated_rate_after": pl.Float64,
+        "control_rate_before": pl.Float64,
+        "control_rate_after": pl.Float64,
+        "rate_ratio": pl.Float64,
+        "rate_ratio_lower": pl.Float64,
+        "rate_ratio_upper": pl.Float64,
+        "p_value": pl.Float64,
+        "pre_trend_ratio": pl.Float64,
+        "pre_trend_lower": pl.Float64,
+        "pre_trend_upper": pl.Float64,
+        "pre_trend_p_value": pl.Float64,
+    }
+)
 
-SERIES_SCHEMA = {
-    "programme": pl.String,
-    "source": pl.String,
-    "outcome": pl.String,
-    "group": pl.String,
-    "year": pl.Int32,
-    "event_count": pl.Int64,
-    "population": pl.Int64,
-    "rate_per_100k": pl.Float64,
-}
+SERIES_SCHEMA = pl.Schema(
+    {
+        "programme": pl.String,
+        "source": pl.String,
+        "outcome": pl.String,
+        "group": pl.String,
+        "year": pl.Int32,
+        "event_count": pl.Int64,
+        "population": pl.Int64,
+        "rate_per_100k": pl.Float64,
+    }
+)

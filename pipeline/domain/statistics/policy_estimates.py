@@ -4,6 +4,8 @@ after. Plain functions, no Dagster."""
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 import numpy as np
 import polars as pl
 
@@ -16,6 +18,32 @@ from pipeline.domain.statistics.policy_effects import (
     pre_trend,
 )
 from pipeline.domain.statistics.uncertainty import CONFIDENCE_LEVEL
+
+
+class EffectRow(TypedDict):
+    """A row of the effects table (``EFFECT_SCHEMA``)."""
+
+    programme: str
+    source: str
+    outcome: str
+    start_year: int
+    first_year: int
+    last_year: int
+    treated_municipalities: int
+    control_municipalities: int
+    left_out_municipalities: int
+    treated_rate_before: float | None
+    treated_rate_after: float | None
+    control_rate_before: float | None
+    control_rate_after: float | None
+    rate_ratio: float | None
+    rate_ratio_lower: float | None
+    rate_ratio_upper: float | None
+    p_value: float | None
+    pre_trend_ratio: float | None
+    pre_trend_lower: float | None
+    pre_trend_upper: float | None
+    pre_trend_p_value: float | None
 
 
 def _pooled_rate(panel: Panel, units: np.ndarray, periods: np.ndarray) -> float | None:
@@ -33,7 +61,7 @@ def estimate_policy_effects(
     series of both groups (for the chart). ``history``: year, municipality_code, source,
     outcome, event_count, population. ``members``: programme, municipality_code, start_year
     (one start year per programme)."""
-    effects: list[dict] = []
+    effects: list[EffectRow] = []
     series: list[pl.DataFrame] = []
     for (programme,), group in members.group_by(["programme"], maintain_order=True):
         starts = group["start_year"].unique().to_list()
@@ -73,7 +101,15 @@ def estimate_policy_effects(
     return effect_frame.sort(["programme", "source", "outcome"]), series_frame
 
 
-def _effect_row(programme, source, outcome, start_year, panel, left_out, level) -> dict:
+def _effect_row(
+    programme: str,
+    source: str,
+    outcome: str,
+    start_year: int,
+    panel: Panel,
+    left_out: int,
+    level: float,
+) -> EffectRow:
     after = panel.years >= start_year
     treated = np.flatnonzero(panel.treated)
     others = np.flatnonzero(~panel.treated)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 import polars as pl
 
 from pipeline.domain.statistics.uncertainty import CONFIDENCE_LEVEL
@@ -18,16 +19,22 @@ from pipeline.domain.statistics.uncertainty import CONFIDENCE_LEVEL
 TOP = 3  # the report's question: how likely is a region among the three most harmed?
 
 
-def harm_per_100k(counts: np.ndarray, weights: np.ndarray, population: np.ndarray) -> np.ndarray:
+def harm_per_100k(
+    counts: npt.ArrayLike, weights: npt.ArrayLike, population: np.ndarray
+) -> npt.NDArray[np.float64]:
     """counts[region, phenomenon] x weights[phenomenon], summed, per 100,000 inhabitants."""
-    return (np.asarray(counts, float) @ np.asarray(weights, float)) * 100_000 / population
+    harm: npt.NDArray[np.float64] = (
+        (np.asarray(counts, float) @ np.asarray(weights, float)) * 100_000 / population
+    )
+    return harm
 
 
-def ranks(scores: np.ndarray) -> np.ndarray:
+def ranks(scores: npt.ArrayLike) -> npt.NDArray[np.int_]:
     """Rank 1 for the highest score; ties share the best rank. Works on the last axis."""
-    scores = np.asarray(scores, float)
+    values = np.asarray(scores, float)
     # Count the scores strictly above each one: ties get the same (best) rank.
-    return (scores[..., None, :] > scores[..., :, None]).sum(axis=-1) + 1
+    above: npt.NDArray[np.int_] = (values[..., None, :] > values[..., :, None]).sum(axis=-1)
+    return above + 1
 
 
 def count_rank_draws(
@@ -94,6 +101,25 @@ class RankingSettings:
     level: float = CONFIDENCE_LEVEL
 
 
+_REGION_COLUMNS = ("region_code", "region_name", "population")
+_RANK_COLUMNS = (
+    "harm_rank",
+    "count_rank_median",
+    "count_rank_lower",
+    "count_rank_upper",
+    "weight_rank_median",
+    "weight_rank_lower",
+    "weight_rank_upper",
+)
+_CORRELATION_SCHEMA = {
+    "region_level": pl.String,
+    "weight_set_a": pl.String,
+    "weight_set_b": pl.String,
+    "spearman_rho": pl.Float64,
+    "kendall_tau": pl.Float64,
+}
+
+
 def rank_regions(
     counts: pl.DataFrame, weight_sets: pl.DataFrame, year: int, settings: RankingSettings
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -104,92 +130,110 @@ def rank_regions(
     Returns one row per level x region x weight set, and one per level x pair of weight sets
     (the rank correlation of their harm scores).
     """
-    rankings, correlations = [], []
+    rankings: list[pl.DataFrame] = []
+    correlations: list[dict[str, object]] = []
     set_names = sorted(weight_sets["weight_set"].unique().to_list())
     for level_index, level in enumerate(sorted(counts["region_level"].unique().to_list())):
-        table = (
-            counts.filter(pl.col("region_level") == level)
-            .pivot(
-                on="phenomenon_code",
-                index=["region_code", "region_name", "population"],
-                values="event_count",
-                sort_columns=True,
-            )
-            .sort("region_code")
-        )
-        phenomena = [
-            c for c in table.columns if c not in ("region_code", "region_name", "population")
-        ]
-        matrix = table.select(phenomena).fill_null(0).to_numpy().astype(float)
-        population = table["population"].to_numpy().astype(float)
+        table = _region_table(counts, level)
         scores = {}
         for set_index, name in enumerate(set_names):
-            given = dict(
-                weight_sets.filter(pl.col("weight_set") == name)
-                .select("phenomenon_code", "weight")
-                .iter_rows()
-            )
-            weights = np.array([given[p] for p in phenomena], float)
-            scores[name] = harm_per_100k(matrix, weights, population)
+            weights = _weights(weight_sets, name, _phenomena(table))
+            # Every level and weight set draws from its own stream: adding one changes no other.
             rng = np.random.default_rng([settings.seed, year, level_index, set_index])
-            by_counts = summarise(
-                count_rank_draws(matrix, weights, population, settings.draws, rng), settings.level
-            )
-            by_weights = summarise(
-                weight_rank_draws(
-                    matrix, weights, population, settings.draws, settings.weight_spread, rng
-                ),
-                settings.level,
-            )
+            ranking = _ranking(table, weights, settings, rng)
+            scores[name] = ranking["harm_per_100k"].to_numpy()
             rankings.append(
-                pl.DataFrame(
-                    {
-                        "region_level": level,
-                        "region_code": table["region_code"],
-                        "region_name": table["region_name"],
-                        "weight_set": name,
-                        "harm_per_100k": scores[name],
-                        "harm_rank": ranks(scores[name]),
-                        "count_rank_median": by_counts.median,
-                        "count_rank_lower": by_counts.lower,
-                        "count_rank_upper": by_counts.upper,
-                        "count_top_share": by_counts.top_share,
-                        "weight_rank_median": by_weights.median,
-                        "weight_rank_lower": by_weights.lower,
-                        "weight_rank_upper": by_weights.upper,
-                        "weight_top_share": by_weights.top_share,
-                    }
+                ranking.select(
+                    pl.lit(level).alias("region_level"),
+                    "region_code",
+                    "region_name",
+                    pl.lit(name).alias("weight_set"),
+                    pl.exclude("region_code", "region_name"),
                 )
             )
-        for i, first in enumerate(set_names):
-            for second in set_names[i + 1 :]:
-                rho, tau = rank_correlation(scores[first], scores[second])
-                correlations.append(
-                    {
-                        "region_level": level,
-                        "weight_set_a": first,
-                        "weight_set_b": second,
-                        "spearman_rho": rho,
-                        "kendall_tau": tau,
-                    }
-                )
-    schema = {
-        "region_level": pl.String,
-        "weight_set_a": pl.String,
-        "weight_set_b": pl.String,
-        "spearman_rho": pl.Float64,
-        "kendall_tau": pl.Float64,
-    }
+        correlations += _correlations(level, set_names, scores)
     ranking_frame = pl.concat(rankings).with_columns(
-        pl.col(c).cast(pl.Int64)
-        for c in (
-            "harm_rank",
-            "count_rank_median",
-            "count_rank_lower",
-            "count_rank_upper",
-            "weight_rank_median",
-            "weight_rank_lower",
-            "weight_rank_upper",
-        )
+        pl.col(c).cast(pl.Int64) for c in _RANK_COLUMNS
     )
-    return ranking_frame, pl.DataFrame(correlations, schema=schema)
+    return ranking_frame, pl.DataFrame(correlations, schema=_CORRELATION_SCHEMA)
+
+
+def _region_table(counts: pl.DataFrame, level: str) -> pl.DataFrame:
+    """The regions of one level: one row per region, one column of counts per phenomenon."""
+    return (
+        counts.filter(pl.col("region_level") == level)
+        .pivot(
+            on="phenomenon_code",
+            index=list(_REGION_COLUMNS),
+            values="event_count",
+            sort_columns=True,
+        )
+        .sort("region_code")
+    )
+
+
+def _phenomena(table: pl.DataFrame) -> list[str]:
+    return [c for c in table.columns if c not in _REGION_COLUMNS]
+
+
+def _weights(weight_sets: pl.DataFrame, name: str, phenomena: list[str]) -> np.ndarray:
+    """The weight of each phenomenon in one weight set."""
+    given = dict(
+        weight_sets.filter(pl.col("weight_set") == name)
+        .select("phenomenon_code", "weight")
+        .iter_rows()
+    )
+    return np.array([given[p] for p in phenomena], float)
+
+
+def _ranking(
+    table: pl.DataFrame, weights: np.ndarray, settings: RankingSettings, rng: np.random.Generator
+) -> pl.DataFrame:
+    """Each region's harm, its rank and its rank intervals: by chance in the counts, then by
+    doubt about the weights (drawn in that order from ``rng``)."""
+    matrix = table.select(_phenomena(table)).fill_null(0).to_numpy().astype(float)
+    population = table["population"].to_numpy().astype(float)
+    score = harm_per_100k(matrix, weights, population)
+    by_counts = summarise(
+        count_rank_draws(matrix, weights, population, settings.draws, rng), settings.level
+    )
+    by_weights = summarise(
+        weight_rank_draws(matrix, weights, population, settings.draws, settings.weight_spread, rng),
+        settings.level,
+    )
+    return pl.DataFrame(
+        {
+            "region_code": table["region_code"],
+            "region_name": table["region_name"],
+            "harm_per_100k": score,
+            "harm_rank": ranks(score),
+            "count_rank_median": by_counts.median,
+            "count_rank_lower": by_counts.lower,
+            "count_rank_upper": by_counts.upper,
+            "count_top_share": by_counts.top_share,
+            "weight_rank_median": by_weights.median,
+            "weight_rank_lower": by_weights.lower,
+            "weight_rank_upper": by_weights.upper,
+            "weight_top_share": by_weights.top_share,
+        }
+    )
+
+
+def _correlations(
+    level: str, set_names: list[str], scores: dict[str, np.ndarray]
+) -> list[dict[str, object]]:
+    """The rank correlation of the harm scores of every pair of weight sets."""
+    rows: list[dict[str, object]] = []
+    for i, first in enumerate(set_names):
+        for second in set_names[i + 1 :]:
+            rho, tau = rank_correlation(scores[first], scores[second])
+            rows.append(
+                {
+                    "region_level": level,
+                    "weight_set_a": first,
+                    "weight_set_b": second,
+                    "spearman_rho": rho,
+                    "kendall_tau": tau,
+                }
+            )
+    return rows

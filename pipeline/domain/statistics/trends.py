@@ -30,7 +30,7 @@ def rate_ratio(
     population: float,
     count_before: int,
     population_before: float,
-    level=CONFIDENCE_LEVEL,
+    level: float = CONFIDENCE_LEVEL,
 ) -> Change | None:
     """This year's rate over last year's, with the exact conditional interval and p-value."""
     total = count + count_before
@@ -90,7 +90,7 @@ class Trend:
 
 
 def poisson_trend(
-    years: np.ndarray, counts: np.ndarray, population: np.ndarray, level=CONFIDENCE_LEVEL
+    years: np.ndarray, counts: np.ndarray, population: np.ndarray, level: float = CONFIDENCE_LEVEL
 ) -> Trend | None:
     """Log-linear Poisson regression of counts on year with log(population) as offset; None
     when there are fewer than three years, no counts, or no finite estimate."""

@@ -199,11 +199,13 @@ def read_delivery(
     A CBS file named for the year gives every row (rows of another year are the check's to
     reject); a file of several years gives the year's own rows."""
     if source.cbs_table is None:
-        return hash_and_parse(path, source)
-    frame = read_cbs_file(path, source.cbs_table, code_lists(reference_dir))
-    if named_year(source, path.name) != year:
-        frame = frame.filter(row_years(frame) == year)
-    return file_sha256(path), frame.with_columns(pl.lit(path.name).alias("source_file"))
+        sha256, frame = hash_and_parse(path, source)
+    else:
+        sha256 = file_sha256(path)
+        frame = read_cbs_file(path, source.cbs_table, code_lists(reference_dir))
+        if named_year(source, path.name) != year:
+            frame = frame.filter(row_years(frame) == year)
+    return sha256, frame.with_columns(pl.lit(path.name).alias("source_file"))
 
 
 def record_unreadable(

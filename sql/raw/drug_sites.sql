@@ -2,6 +2,7 @@
 -- with provenance. delivered_rows is the file's frame, registered by the raw asset.
 create table if not exists raw.drug_sites__rows (
     partition_year integer not null,
+    source_file varchar not null,
     source_row bigint not null,
     "registratienummer" varchar,
     "datum" varchar,
@@ -15,7 +16,7 @@ create table if not exists raw.drug_sites__rows (
 create or replace view raw.drug_sites as
 select * exclude (source, row_count)
 from raw.drug_sites__rows
-inner join raw.loaded_files using (partition_year)
+inner join raw.loaded_files using (partition_year, source_file)
 where source = 'drug_sites';
 delete from raw.drug_sites__rows where partition_year = $year;
 insert into raw.drug_sites__rows by name

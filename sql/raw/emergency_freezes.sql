@@ -2,6 +2,7 @@
 -- is the file's frame, registered by the raw asset.
 create table if not exists raw.emergency_freezes__rows (
     partition_year integer not null,
+    source_file varchar not null,
     source_row bigint not null,
     "zaak_id" varchar,
     "datum" varchar,
@@ -14,7 +15,7 @@ create table if not exists raw.emergency_freezes__rows (
 create or replace view raw.emergency_freezes as
 select * exclude (source, row_count)
 from raw.emergency_freezes__rows
-inner join raw.loaded_files using (partition_year)
+inner join raw.loaded_files using (partition_year, source_file)
 where source = 'emergency_freezes';
 delete from raw.emergency_freezes__rows where partition_year = $year;
 insert into raw.emergency_freezes__rows by name

@@ -2,6 +2,7 @@
 -- with provenance. delivered_rows is the file's frame, registered by the raw asset.
 create table if not exists raw.financial__rows (
     partition_year integer not null,
+    source_file varchar not null,
     source_row bigint not null,
     "jaar" varchar,
     "gemeentecode" varchar,
@@ -15,7 +16,7 @@ create table if not exists raw.financial__rows (
 create or replace view raw.financial as
 select * exclude (source, row_count)
 from raw.financial__rows
-inner join raw.loaded_files using (partition_year)
+inner join raw.loaded_files using (partition_year, source_file)
 where source = 'financial';
 delete from raw.financial__rows where partition_year = $year;
 insert into raw.financial__rows by name

@@ -18,9 +18,6 @@ create table if not exists raw.population__rows (
     "GemiddeldeBevolking_2" varchar,
     "other_cells" varchar
 );
--- The level of the row's region (municipality, province, country, ...; pipeline/domain/files/region_codes.py);
--- a warehouse made before it was kept gains the column.
-alter table raw.population__rows add column if not exists region_level varchar;
 -- Every row with its file's provenance, which raw.loaded_files keeps once per file
 -- (sql/raw/loaded_files.sql, written in the same transaction).
 create or replace view raw.population as

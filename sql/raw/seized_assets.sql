@@ -2,6 +2,7 @@
 -- delivered_rows is the file's frame, registered by the raw asset.
 create table if not exists raw.seized_assets__rows (
     partition_year integer not null,
+    source_file varchar not null,
     source_row bigint not null,
     "jaar" varchar,
     "gemeentecode" varchar,
@@ -14,7 +15,7 @@ create table if not exists raw.seized_assets__rows (
 create or replace view raw.seized_assets as
 select * exclude (source, row_count)
 from raw.seized_assets__rows
-inner join raw.loaded_files using (partition_year)
+inner join raw.loaded_files using (partition_year, source_file)
 where source = 'seized_assets';
 delete from raw.seized_assets__rows where partition_year = $year;
 insert into raw.seized_assets__rows by name

@@ -2,6 +2,7 @@
 -- the file's frame, registered by the raw asset.
 create table if not exists raw.seizures__rows (
     partition_year integer not null,
+    source_file varchar not null,
     source_row bigint not null,
     "zaaknummer" varchar,
     "datum" varchar,
@@ -17,7 +18,7 @@ create table if not exists raw.seizures__rows (
 create or replace view raw.seizures as
 select * exclude (source, row_count)
 from raw.seizures__rows
-inner join raw.loaded_files using (partition_year)
+inner join raw.loaded_files using (partition_year, source_file)
 where source = 'seizures';
 delete from raw.seizures__rows where partition_year = $year;
 insert into raw.seizures__rows by name

@@ -2,6 +2,7 @@
 -- file's frame, registered by the raw asset.
 create table if not exists raw.signals__rows (
     partition_year integer not null,
+    source_file varchar not null,
     source_row bigint not null,
     "jaar" varchar,
     "gemeentecode" varchar,
@@ -13,7 +14,7 @@ create table if not exists raw.signals__rows (
 create or replace view raw.signals as
 select * exclude (source, row_count)
 from raw.signals__rows
-inner join raw.loaded_files using (partition_year)
+inner join raw.loaded_files using (partition_year, source_file)
 where source = 'signals';
 delete from raw.signals__rows where partition_year = $year;
 insert into raw.signals__rows by name

@@ -2,6 +2,7 @@
 -- delivered_rows is the file's frame, registered by the raw asset.
 create table if not exists raw.unusual_transactions__rows (
     partition_year integer not null,
+    source_file varchar not null,
     source_row bigint not null,
     "transactie_id" varchar,
     "datum" varchar,
@@ -15,7 +16,7 @@ create table if not exists raw.unusual_transactions__rows (
 create or replace view raw.unusual_transactions as
 select * exclude (source, row_count)
 from raw.unusual_transactions__rows
-inner join raw.loaded_files using (partition_year)
+inner join raw.loaded_files using (partition_year, source_file)
 where source = 'unusual_transactions';
 delete from raw.unusual_transactions__rows where partition_year = $year;
 insert into raw.unusual_transactions__rows by name

@@ -356,7 +356,9 @@ def delivered_frame(
     ).with_row_index("source_row", offset=2)
     frame = frame.with_columns(pl.col("source_row").cast(pl.Int64))
     if table is None:
-        return frame.select(["source_row", *spec.columns])
+        return frame.select(
+            "source_row", *spec.columns, pl.lit(source_file, pl.String).alias("source_file")
+        )
     return frame.select(
         "source_row",
         *(pl.col(c) if c in given else pl.lit(None, pl.String).alias(c) for c in spec.columns),

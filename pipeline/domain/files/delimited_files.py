@@ -205,8 +205,7 @@ def without_blank_lines(path: Path, frame: pl.DataFrame) -> pl.DataFrame:
 
 
 def empty_delivery(source: Source) -> pl.DataFrame:
-    """The frame of a year without a file: the source's columns and no rows."""
+    """The frame of a year without a file: the source's columns and no rows (every row names
+    its file, as a year may come from several)."""
     cells = dict.fromkeys(source.columns, pl.String)
-    if source.cbs_table is not None:  # a CBS year may come from several files: rows name theirs
-        cells["source_file"] = pl.String
-    return pl.DataFrame(schema={"source_row": pl.Int64, **cells})
+    return pl.DataFrame(schema={"source_row": pl.Int64, **cells, "source_file": pl.String})

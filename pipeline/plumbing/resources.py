@@ -28,10 +28,6 @@ class ProjectPaths(ConfigurableResource):
     def data(self) -> Path:
         return Path(self.data_dir)
 
-    @property
-    def reports(self) -> Path:
-        return Path(self.reports_dir)
-
     def reference_file(self, name: str) -> Path:
         return self.data / "reference" / f"{name}.csv"
 
@@ -47,7 +43,7 @@ class ProjectPaths(ConfigurableResource):
         return find_policy_file(self.data, programme)
 
     def report_dir(self, year: int) -> Path:
-        return self.reports / str(year)
+        return Path(self.reports_dir) / str(year)
 
 
 class Warehouse(DuckDBResource):

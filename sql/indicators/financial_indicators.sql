@@ -23,7 +23,7 @@ with municipal as (
         coalesce(t.unusual_transactions, 0) as unusual_transactions,
         coalesce(t.suspicious_transactions, 0) as suspicious_transactions,
         coalesce(t.suspicious_amount_eur, 0) as suspicious_amount_eur,
-        p.inhabitants
+        p.inhabitants as population
     from reference.municipalities as m
     cross join reference.fiu_reporting_sectors as s
     left join staging.stg_financial__fiu_transactions as t
@@ -32,22 +32,6 @@ with municipal as (
         and t.year = $year
     left join staging.stg_population__inhabitants as p
         on p.municipality_code = m.municipality_code and p.year = $year
-),
-
-rolled_up as (
-    select
-        r.region_level,
-        r.region_code,
-        r.region_name,
-        m.reporting_sector_code,
-        m.sector_code,
-        sum(m.unusual_transactions) as unusual_transactions,
-        sum(m.suspicious_transactions) as suspicious_transactions,
-        sum(m.suspicious_amount_eur) as suspicious_amount_eur,
-        sum(m.inhabitants) as population
-    from municipal as m
-    inner join reference.region_membership as r using (municipality_code)
-    group by all
 )
 
 select
@@ -62,5 +46,9 @@ select
     cast(suspicious_amount_eur as bigint),
     cast(population as bigint),
     suspicious_transactions * 100000.0 / nullif(population, 0)
-from rolled_up
+from rolled_up(
+    municipal,
+    ['reporting_sector_code', 'sector_code'],
+    ['unusual_transactions', 'suspicious_transactions', 'suspicious_amount_eur', 'population']
+)
 order by region_level, region_code, reporting_sector_code;

@@ -29,36 +29,29 @@ create table if not exists indicators.impact_indicators (
 );
 delete from indicators.impact_indicators where year = $year;
 insert into indicators.impact_indicators
+-- Every record's or cell's quantity of the year; amounts and kilograms as decimals, so that
+-- their sums are exact, the same in every run whatever the summing order.
 with municipal_quantities as (
-    select municipality_code, 'suspicious_transactions_amount' as component, 'all' as item,
-        cast(sum(suspicious_amount_eur) as decimal(38, 1)) as quantity
-    from staging.stg_financial__fiu_transactions
+    select municipality_code, component, item, cast(quantity as decimal(38, 1)) as quantity
+    from (
+        select year, municipality_code, 'suspicious_transactions_amount' as component,
+            'all' as item, suspicious_amount_eur as quantity
+        from staging.stg_financial__fiu_transactions
+        union all
+        select year, municipality_code, 'emergency_freezes_amount', 'all', frozen_amount_eur
+        from staging.stg_financial__emergency_freezes
+        union all
+        select year, municipality_code, 'seized_assets_value', asset_type, value_eur
+        from staging.stg_financial__seized_assets
+        union all
+        select year, municipality_code, 'seizure_street_value', drug, cast(weight_kg as decimal(38, 1))
+        from staging.stg_seizures__seizures
+        union all
+        -- a site each
+        select year, municipality_code, 'site_clean_up', site_type, 1
+        from staging.stg_drug_sites__sites
+    )
     where year = $year
-    group by all
-    union all
-    select municipality_code, 'emergency_freezes_amount', 'all',
-        cast(sum(frozen_amount_eur) as decimal(38, 1))
-    from staging.stg_financial__emergency_freezes
-    where year = $year
-    group by all
-    union all
-    select municipality_code, 'seized_assets_value', asset_type,
-        cast(sum(value_eur) as decimal(38, 1))
-    from staging.stg_financial__seized_assets
-    where year = $year
-    group by all
-    union all
-    -- kilograms summed as decimals: exact, so the same in every run whatever the summing order
-    select municipality_code, 'seizure_street_value', drug,
-        sum(cast(weight_kg as decimal(38, 1)))
-    from staging.stg_seizures__seizures
-    where year = $year
-    group by all
-    union all
-    select municipality_code, 'site_clean_up', site_type, cast(count(*) as decimal(38, 1))
-    from staging.stg_drug_sites__sites
-    where year = $year
-    group by all
 ),
 
 -- Every item of the code lists, so an item without a unit-value row still shows its quantity.
@@ -73,13 +66,6 @@ items as (
     select 'seizure_street_value', drug, phenomenon_code, 'kg' from reference.drugs
     union all
     select 'site_clean_up', site_type, phenomenon_code, 'site' from reference.drug_site_types
-),
-
-regional as (
-    select r.region_level, r.region_code, q.component, q.item, sum(q.quantity) as quantity
-    from municipal_quantities as q
-    inner join reference.region_membership as r using (municipality_code)
-    group by all
 ),
 
 regions as (
@@ -103,7 +89,7 @@ cells as (
     from regions as g
     cross join items as i
     left join reference.impact_unit_values as u using (component, item)
-    left join regional as q
+    left join rolled_up(municipal_quantities, ['component', 'item'], ['quantity']) as q
         on q.region_level = g.region_level and q.region_code = g.region_code
         and q.component = i.component and q.item = i.item
 )

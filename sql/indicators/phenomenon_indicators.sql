@@ -78,7 +78,7 @@ municipal as (
         r.phenomenon_code,
         coalesce(e.event_count, 0) as event_count,
         coalesce(e.suppressed_cells, 0) as suppressed_cells,
-        p.inhabitants
+        p.inhabitants as population
     from reference.municipalities as m
     cross join reportable as r
     left join events as e
@@ -89,27 +89,14 @@ municipal as (
         on p.municipality_code = m.municipality_code and p.year = $year
 ),
 
-rolled_up as (
-    select
-        r.region_level,
-        r.region_code,
-        r.region_name,
-        m.phenomenon_code,
-        m.source,
-        sum(m.event_count) as event_count,
-        sum(m.suppressed_cells) as suppressed_cells,
-        sum(m.inhabitants) as population
-    from municipal as m
-    inner join reference.region_membership as r using (municipality_code)
-    group by all
-),
-
 bounded as (
     select
         *,
         poisson_lower(event_count, $confidence_level) as count_lower,
         poisson_upper(event_count, $confidence_level) as count_upper
-    from rolled_up
+    from rolled_up(
+        municipal, ['phenomenon_code', 'source'], ['event_count', 'suppressed_cells', 'population']
+    )
 )
 
 select

@@ -38,76 +38,63 @@ with coverage as (
     from reference.fiu_reporting_sectors
 ),
 
+-- Every event of the year (a site, a seizure, a case) or, for FIU-Nederland, every municipality
+-- x reporting group cell, with the phenomenon and sector it counts for.
 municipal_events as (
-    select
-        sites.municipality_code,
-        'drug_sites' as source,
-        types.phenomenon_code,
-        settings.sector_code,
-        count(*) as event_count,
-        null::bigint as amount_eur,
-        null::decimal(38, 1) as weight_kg
-    from staging.stg_drug_sites__sites as sites
-    inner join reference.drug_site_types as types using (site_type)
-    inner join reference.site_settings as settings using (setting)
-    where sites.year = $year
-    group by all
-    union all
-    select
-        seizures.municipality_code,
-        'seizures',
-        drugs.phenomenon_code,
-        places.sector_code,
-        count(*),
-        null,
-        -- decimals: an exact sum, the same in every run whatever the summing order
-        sum(cast(seizures.weight_kg as decimal(38, 1)))
-    from staging.stg_seizures__seizures as seizures
-    inner join reference.drugs as drugs using (drug)
-    inner join reference.seizure_location_types as places using (location_type)
-    where seizures.year = $year
-    group by all
-    union all
-    select
-        fiu.municipality_code,
-        'fiu_suspicious',
-        'money_laundering',
-        groups.sector_code,
-        sum(fiu.suspicious_transactions),
-        sum(fiu.suspicious_amount_eur),
-        null
-    from staging.stg_financial__fiu_transactions as fiu
-    inner join reference.fiu_reporting_sectors as groups using (reporting_sector_code)
-    where fiu.year = $year
-    group by all
-    union all
-    select
-        freezes.municipality_code,
-        'emergency_freezes',
-        'money_laundering',
-        groups.sector_code,
-        count(*),
-        sum(freezes.frozen_amount_eur),
-        null
-    from staging.stg_financial__emergency_freezes as freezes
-    inner join reference.fiu_reporting_sectors as groups using (reporting_sector_code)
-    where freezes.year = $year
-    group by all
-),
-
-regional_events as (
-    select
-        r.region_level,
-        r.region_code,
-        e.source,
-        e.phenomenon_code,
-        e.sector_code,
-        sum(e.event_count) as event_count,
-        sum(e.amount_eur) as amount_eur,
-        sum(e.weight_kg) as weight_kg
-    from municipal_events as e
-    inner join reference.region_membership as r using (municipality_code)
-    group by all
+    select * exclude (year)
+    from (
+        select
+            sites.year,
+            sites.municipality_code,
+            'drug_sites' as source,
+            types.phenomenon_code,
+            settings.sector_code,
+            1 as event_count,
+            null::bigint as amount_eur,
+            null::decimal(38, 1) as weight_kg
+        from staging.stg_drug_sites__sites as sites
+        inner join reference.drug_site_types as types using (site_type)
+        inner join reference.site_settings as settings using (setting)
+        union all
+        select
+            seizures.year,
+            seizures.municipality_code,
+            'seizures',
+            drugs.phenomenon_code,
+            places.sector_code,
+            1,
+            null,
+            -- decimals: an exact sum, the same in every run whatever the summing order
+            cast(seizures.weight_kg as decimal(38, 1))
+        from staging.stg_seizures__seizures as seizures
+        inner join reference.drugs as drugs using (drug)
+        inner join reference.seizure_location_types as places using (location_type)
+        union all
+        select
+            fiu.year,
+            fiu.municipality_code,
+            'fiu_suspicious',
+            'money_laundering',
+            groups.sector_code,
+            fiu.suspicious_transactions,
+            fiu.suspicious_amount_eur,
+            null
+        from staging.stg_financial__fiu_transactions as fiu
+        inner join reference.fiu_reporting_sectors as groups using (reporting_sector_code)
+        union all
+        select
+            freezes.year,
+            freezes.municipality_code,
+            'emergency_freezes',
+            'money_laundering',
+            groups.sector_code,
+            1,
+            freezes.frozen_amount_eur,
+            null
+        from staging.stg_financial__emergency_freezes as freezes
+        inner join reference.fiu_reporting_sectors as groups using (reporting_sector_code)
+    )
+    where year = $year
 ),
 
 grid as (
@@ -133,7 +120,11 @@ cells as (
         x.establishments
     from grid as g
     left join coverage as c using (phenomenon_code, sector_code)
-    left join regional_events as e
+    left join rolled_up(
+        municipal_events,
+        ['source', 'phenomenon_code', 'sector_code'],
+        ['event_count', 'amount_eur', 'weight_kg']
+    ) as e
         on e.region_level = g.region_level and e.region_code = g.region_code
         and e.source = c.source and e.phenomenon_code = g.phenomenon_code
         and e.sector_code = g.sector_code

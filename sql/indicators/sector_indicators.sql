@@ -46,13 +46,11 @@ sections as (
     from reference.sectors
 ),
 
-establishments as (
-    select r.region_level, r.region_code, s.sector_code, sum(e.establishments) as establishments
+municipal_establishments as (
+    select e.municipality_code, s.sector_code, e.establishments
     from staging.stg_establishments__establishments as e
     inner join sections as s using (sbi_section)
-    inner join reference.region_membership as r using (municipality_code)
     where e.year = $year
-    group by all
 ),
 
 combined as (
@@ -71,7 +69,7 @@ combined as (
     left join fiu as f
         on f.region_level = g.region_level and f.region_code = g.region_code
         and f.sector_code = s.sector_code
-    left join establishments as e
+    left join rolled_up(municipal_establishments, ['sector_code'], ['establishments']) as e
         on e.region_level = g.region_level and e.region_code = g.region_code
         and e.sector_code = s.sector_code
 )

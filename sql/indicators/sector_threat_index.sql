@@ -20,10 +20,4 @@ create table if not exists indicators.sector_threat_index (
 );
 delete from indicators.sector_threat_index where year = $year;
 insert into indicators.sector_threat_index by name
-select
-    $year as year,
-    *,
-    $normalisation as normalisation,
-    $aggregation as aggregation,
-    $weights as weights
-from index_rows;
+select * from composite_index(index_rows, $year, $normalisation, $aggregation, $weights);

@@ -23,27 +23,13 @@ with municipal as (
         th.theme,
         th.phenomenon_code,
         coalesce(t.tips, 0) as tips,
-        p.inhabitants
+        p.inhabitants as population
     from reference.municipalities as m
     cross join reference.signal_themes as th
     left join staging.stg_signals__tips as t
         on t.municipality_code = m.municipality_code and t.theme = th.theme and t.year = $year
     left join staging.stg_population__inhabitants as p
         on p.municipality_code = m.municipality_code and p.year = $year
-),
-
-rolled_up as (
-    select
-        r.region_level,
-        r.region_code,
-        r.region_name,
-        m.theme,
-        m.phenomenon_code,
-        sum(m.tips) as tips,
-        sum(m.inhabitants) as population
-    from municipal as m
-    inner join reference.region_membership as r using (municipality_code)
-    group by all
 )
 
 select
@@ -59,5 +45,5 @@ select
     poisson_lower(tips, $confidence_level) * 100000.0 / nullif(population, 0),
     poisson_upper(tips, $confidence_level) * 100000.0 / nullif(population, 0),
     $confidence_level
-from rolled_up
+from rolled_up(municipal, ['theme', 'phenomenon_code'], ['tips', 'population'])
 order by region_level, region_code, theme;

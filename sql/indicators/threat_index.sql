@@ -18,10 +18,4 @@ create table if not exists indicators.threat_index (
 );
 delete from indicators.threat_index where year = $year;
 insert into indicators.threat_index by name
-select
-    $year as year,
-    *,
-    $normalisation as normalisation,
-    $aggregation as aggregation,
-    $weights as weights
-from index_rows;
+select * from composite_index(index_rows, $year, $normalisation, $aggregation, $weights);

@@ -2,7 +2,5 @@
 -- titles of CBS table dimensions that are not regions, periods or crime types (sources per row).
 create or replace table reference.cbs_dimension_codes as
 select *
-from read_csv($path, header = true, delim = ',', quote = '"', auto_detect = false,
-              columns = {'table_id': 'VARCHAR', 'dimension': 'VARCHAR', 'code': 'VARCHAR',
-                         'title': 'VARCHAR', 'source': 'VARCHAR'})
+from reference_csv($path, {'table_id': 'VARCHAR', 'dimension': 'VARCHAR', 'code': 'VARCHAR', 'title': 'VARCHAR', 'source': 'VARCHAR'})
 order by table_id, dimension, code;

@@ -2,7 +2,5 @@
 -- phenomenon's harm to each bearer (0 none .. 5 catastrophic), after Paoli & Greenfield.
 create or replace table reference.harm_matrix as
 select *
-from read_csv($path, header = true, delim = ',', quote = '"', auto_detect = false,
-              columns = {'phenomenon_code': 'VARCHAR', 'bearer': 'VARCHAR', 'severity': 'INTEGER',
-                         'rationale': 'VARCHAR'})
+from reference_csv($path, {'phenomenon_code': 'VARCHAR', 'bearer': 'VARCHAR', 'severity': 'INTEGER', 'rationale': 'VARCHAR'})
 order by phenomenon_code, bearer;

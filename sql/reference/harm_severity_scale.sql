@@ -2,7 +2,5 @@
 -- each severity level adds to a phenomenon's harm-matrix weight.
 create or replace table reference.harm_severity_scale as
 select *
-from read_csv($path, header = true, delim = ',', quote = '"', auto_detect = false,
-              columns = {'severity': 'INTEGER', 'label_en': 'VARCHAR', 'label_nl': 'VARCHAR',
-                         'points': 'DOUBLE'})
+from reference_csv($path, {'severity': 'INTEGER', 'label_en': 'VARCHAR', 'label_nl': 'VARCHAR', 'points': 'DOUBLE'})
 order by severity;

@@ -4,8 +4,5 @@
 -- the old one in and kept its code).
 create or replace table reference.municipal_reclassifications as
 select *
-from read_csv($path, header = true, delim = ',', quote = '"', auto_detect = false,
-              columns = {'effective_date': 'DATE', 'old_code': 'VARCHAR', 'old_name': 'VARCHAR',
-                         'new_code': 'VARCHAR', 'new_name': 'VARCHAR', 'share': 'DOUBLE',
-                         'new_code_created': 'BOOLEAN', 'verified': 'BOOLEAN'})
+from reference_csv($path, {'effective_date': 'DATE', 'old_code': 'VARCHAR', 'old_name': 'VARCHAR', 'new_code': 'VARCHAR', 'new_name': 'VARCHAR', 'share': 'DOUBLE', 'new_code_created': 'BOOLEAN', 'verified': 'BOOLEAN'})
 order by old_code, new_code;

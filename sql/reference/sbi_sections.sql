@@ -2,7 +2,5 @@
 -- the key CBS gives each in its tables (sources in data/reference/README.md).
 create or replace table reference.sbi_sections as
 select *
-from read_csv($path, header = true, delim = ',', quote = '"', auto_detect = false,
-              columns = {'sbi_section': 'VARCHAR', 'label_nl': 'VARCHAR', 'label_en': 'VARCHAR',
-                         'cbs_key': 'VARCHAR'})
+from reference_csv($path, {'sbi_section': 'VARCHAR', 'label_nl': 'VARCHAR', 'label_en': 'VARCHAR', 'cbs_key': 'VARCHAR'})
 order by sbi_section;

@@ -1,7 +1,5 @@
 -- Reference table seizure_location_types from data/reference/seizure_location_types.csv (sources in data/reference/README.md).
 create or replace table reference.seizure_location_types as
 select *
-from read_csv($path, header = true, delim = ',', quote = '"', auto_detect = false,
-              columns = {'location_type_nl': 'VARCHAR', 'location_type': 'VARCHAR', 'label_en': 'VARCHAR',
-                         'sector_code': 'VARCHAR'})
+from reference_csv($path, {'location_type_nl': 'VARCHAR', 'location_type': 'VARCHAR', 'label_en': 'VARCHAR', 'sector_code': 'VARCHAR'})
 order by location_type;

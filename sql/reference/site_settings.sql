@@ -1,7 +1,5 @@
 -- Reference table site_settings from data/reference/site_settings.csv (sources in data/reference/README.md).
 create or replace table reference.site_settings as
 select *
-from read_csv($path, header = true, delim = ',', quote = '"', auto_detect = false,
-              columns = {'setting_nl': 'VARCHAR', 'setting': 'VARCHAR', 'label_en': 'VARCHAR',
-                         'sector_code': 'VARCHAR'})
+from reference_csv($path, {'setting_nl': 'VARCHAR', 'setting': 'VARCHAR', 'label_en': 'VARCHAR', 'sector_code': 'VARCHAR'})
 order by setting;

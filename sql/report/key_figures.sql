@@ -9,10 +9,12 @@ with hidden as (
     where region_level = 'national' and registered_crimes is null and year in ($year, $year - 1)
 ),
 
-incidents as (
+-- Registered crimes (with their harm and the population) and drug sites, per source.
+national as (
     select
-        sum(event_count) filter (where year = $year) as registered_crimes,
-        sum(event_count) filter (where year = $year - 1) as registered_crimes_previous,
+        source,
+        sum(event_count) filter (where year = $year) as event_count,
+        sum(event_count) filter (where year = $year - 1) as event_count_previous,
         -- decimals: an exact sum, the same in every run whatever the summing order
         sum(cast(harm_score as decimal(38, 6))) filter (where year = $year) as harm_score,
         sum(cast(harm_score as decimal(38, 6))) filter (where year = $year - 1)
@@ -20,15 +22,8 @@ incidents as (
         max(population) filter (where year = $year) as population,
         max(population) filter (where year = $year - 1) as population_previous
     from indicators.phenomenon_indicators
-    where region_level = 'national' and source = 'incidents' and year in ($year, $year - 1)
-),
-
-drug_sites as (
-    select
-        sum(event_count) filter (where year = $year) as drug_sites,
-        sum(event_count) filter (where year = $year - 1) as drug_sites_previous
-    from indicators.phenomenon_indicators
-    where region_level = 'national' and source = 'drug_sites' and year in ($year, $year - 1)
+    where region_level = 'national' and year in ($year, $year - 1)
+    group by source
 ),
 
 financial as (
@@ -41,19 +36,22 @@ financial as (
 )
 
 select
-    case when h.hidden_now = 0 then cast(i.registered_crimes as bigint) end as registered_crimes,
-    case when h.hidden_before = 0 then cast(i.registered_crimes_previous as bigint) end
+    case when h.hidden_now = 0 then cast(i.event_count as bigint) end as registered_crimes,
+    case when h.hidden_before = 0 then cast(i.event_count_previous as bigint) end
         as registered_crimes_previous,
-    case when h.hidden_now = 0 then cast(i.registered_crimes as double) * 100000 / i.population
+    case when h.hidden_now = 0 then cast(i.event_count as double) * 100000 / i.population
     end as registered_crimes_per_100k,
     case when h.hidden_now = 0 then cast(i.harm_score as double) end as harm_score,
     case when h.hidden_before = 0 then cast(i.harm_score_previous as double) end
         as harm_score_previous,
     cast(i.population as bigint) as population,
     cast(i.population_previous as bigint) as population_previous,
-    cast(d.drug_sites as bigint) as drug_sites,
-    cast(d.drug_sites_previous as bigint) as drug_sites_previous,
+    cast(d.event_count as bigint) as drug_sites,
+    cast(d.event_count_previous as bigint) as drug_sites_previous,
     cast(f.unusual_transactions as bigint) as unusual_transactions,
     cast(f.suspicious_transactions as bigint) as suspicious_transactions,
     cast(f.suspicious_amount_eur as bigint) as suspicious_amount_eur
-from incidents as i, drug_sites as d, financial as f, hidden as h
+from hidden as h
+cross join financial as f
+left join national as i on i.source = 'incidents'
+left join national as d on d.source = 'drug_sites'

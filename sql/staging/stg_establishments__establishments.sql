@@ -30,27 +30,16 @@ with delivered as (
         on sections.cbs_key = trim("BedrijfstakkenBranchesSBI2008")
     where partition_year = $year
       and is_municipality_code(trim("RegioS"))
-),
-
-measures as (
-    unpivot delivered
-    on establishments
-    into name measure value delivered_value
-),
-
-apportioned as (
-    select * from in_2025_division(measures)
 )
 
 select
-    $year as year,
+    $year,
     municipality_code,
     sbi_section,
-    cast(sum(allocated_value) filter (where measure = 'establishments') as bigint),
-    bool_or(is_provisional),
-    list(distinct delivered_code order by delivered_code),
-    min(source_file),
-    list(distinct source_row order by source_row)
-from apportioned
-group by municipality_code, sbi_section
+    establishments,
+    is_provisional,
+    delivered_codes,
+    source_file,
+    source_rows
+from municipal_totals(delivered, ['sbi_section'], ['establishments'])
 order by municipality_code, sbi_section;

@@ -21,32 +21,26 @@ with delivered as (
         cast(trim(ongebruikelijke_transacties) as bigint) as unusual_transactions,
         cast(trim(verdachte_transacties) as bigint) as suspicious_transactions,
         cast(trim(verdacht_bedrag_eur) as bigint) as suspicious_amount_eur,
+        false as is_provisional,
         source_file,
         source_row
     from raw.financial
     where partition_year = $year
-),
-
-measures as (
-    unpivot delivered
-    on unusual_transactions, suspicious_transactions, suspicious_amount_eur
-    into name measure value delivered_value
-),
-
-apportioned as (
-    select * from in_2025_division(measures)
 )
 
 select
-    $year as year,
+    $year,
     municipality_code,
     reporting_sector_code,
-    cast(sum(allocated_value) filter (where measure = 'unusual_transactions') as bigint),
-    cast(sum(allocated_value) filter (where measure = 'suspicious_transactions') as bigint),
-    cast(sum(allocated_value) filter (where measure = 'suspicious_amount_eur') as bigint),
-    list(distinct delivered_code order by delivered_code),
-    min(source_file),
-    list(distinct source_row order by source_row)
-from apportioned
-group by municipality_code, reporting_sector_code
+    unusual_transactions,
+    suspicious_transactions,
+    suspicious_amount_eur,
+    delivered_codes,
+    source_file,
+    source_rows
+from municipal_totals(
+    delivered,
+    ['reporting_sector_code'],
+    ['unusual_transactions', 'suspicious_transactions', 'suspicious_amount_eur']
+)
 order by municipality_code, reporting_sector_code;

@@ -20,33 +20,16 @@ with delivered as (
         types.asset_type,
         cast(trim(raw.aantal_zaken) as bigint) as cases,
         cast(trim(raw.waarde_eur) as bigint) as value_eur,
+        false as is_provisional,
         raw.source_file,
         raw.source_row
     from raw.seized_assets as raw
     inner join reference.seized_asset_types as types
         on types.asset_type_nl = lower(trim(raw.soort_beslag))
     where raw.partition_year = $year
-),
-
-measures as (
-    unpivot delivered
-    on cases, value_eur
-    into name measure value delivered_value
-),
-
-apportioned as (
-    select * from in_2025_division(measures)
 )
 
 select
-    $year as year,
-    municipality_code,
-    asset_type,
-    cast(sum(allocated_value) filter (where measure = 'cases') as bigint),
-    cast(sum(allocated_value) filter (where measure = 'value_eur') as bigint),
-    list(distinct delivered_code order by delivered_code),
-    min(source_file),
-    list(distinct source_row order by source_row)
-from apportioned
-group by municipality_code, asset_type
+    $year, municipality_code, asset_type, cases, value_eur, delivered_codes, source_file, source_rows
+from municipal_totals(delivered, ['asset_type'], ['cases', 'value_eur'])
 order by municipality_code, asset_type;

@@ -24,41 +24,25 @@ with delivered as (
         trim("RegioS") as delivered_code,
         trim("SoortMisdrijf") as crime_type_code,
         try_cast(nullif(trim("TotaalGeregistreerdeMisdrijven_1"), '.') as bigint) as delivered_count,
+        case when delivered_count > -99990 then delivered_count end as registered_crimes,
+        registered_crimes is null as is_suppressed,
         ends_with(trim("Perioden"), '*') as is_provisional,
         source_file,
         source_row
     from raw.incidents
     where partition_year = $year
       and is_municipality_code(trim("RegioS"))
-),
-
-mapped as (
-    select
-        d.*,
-        case when d.delivered_count > -99990 then d.delivered_count end as known_count,
-        coalesce(m.municipality_code, d.delivered_code) as municipality_code,
-        known_count * coalesce(m.share, 1) as exact_count
-    from delivered as d
-    left join reference.municipality_code_map as m on m.source_code = d.delivered_code
-),
-
-apportioned as (
-    select
-        *,
-        largest_remainder(exact_count, known_count, (source_file, source_row), municipality_code) as allocated_count
-    from mapped
 )
 
 select
-    $year as year,
+    $year,
     municipality_code,
     crime_type_code,
-    cast(sum(allocated_count) as bigint) as registered_crimes,
-    bool_or(known_count is null) as is_suppressed,
-    bool_or(is_provisional) as is_provisional,
-    list(distinct delivered_code order by delivered_code) as delivered_codes,
-    min(source_file) as source_file,
-    list(source_row order by source_row) as source_rows
-from apportioned
-group by municipality_code, crime_type_code
+    registered_crimes,
+    is_suppressed,
+    is_provisional,
+    delivered_codes,
+    source_file,
+    source_rows
+from municipal_totals(delivered, ['crime_type_code'], ['registered_crimes'])
 order by municipality_code, crime_type_code;

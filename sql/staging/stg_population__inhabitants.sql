@@ -16,7 +16,7 @@ insert into staging.stg_population__inhabitants
 with delivered as (
     select
         trim("RegioS") as delivered_code,
-        cast(trim("BevolkingOp1Januari_1") as bigint) as delivered_count,
+        cast(trim("BevolkingOp1Januari_1") as bigint) as inhabitants,
         ends_with(trim("Perioden"), '*') as is_provisional,
         source_file,
         source_row
@@ -26,32 +26,8 @@ with delivered as (
       and trim("Geslacht") = 'T001038'
       and trim("Leeftijd") = '10000'
       and trim("BurgerlijkeStaat") = 'T001019'
-),
-
-mapped as (
-    select
-        d.*,
-        coalesce(m.municipality_code, d.delivered_code) as municipality_code,
-        d.delivered_count * coalesce(m.share, 1) as exact_count
-    from delivered as d
-    left join reference.municipality_code_map as m on m.source_code = d.delivered_code
-),
-
-apportioned as (
-    select
-        *,
-        largest_remainder(exact_count, delivered_count, (source_file, source_row), municipality_code) as allocated_count
-    from mapped
 )
 
-select
-    $year as year,
-    municipality_code,
-    cast(sum(allocated_count) as bigint) as inhabitants,
-    bool_or(is_provisional) as is_provisional,
-    list(distinct delivered_code order by delivered_code) as delivered_codes,
-    min(source_file) as source_file,
-    list(source_row order by source_row) as source_rows
-from apportioned
-group by municipality_code
+select $year, municipality_code, inhabitants, is_provisional, delivered_codes, source_file, source_rows
+from municipal_totals(delivered, [], ['inhabitants'])
 order by municipality_code;

@@ -18,31 +18,14 @@ with delivered as (
         trim(raw.gemeentecode) as delivered_code,
         themes.theme,
         cast(trim(raw.aantal_meldingen) as bigint) as tips,
+        false as is_provisional,
         raw.source_file,
         raw.source_row
     from raw.signals as raw
     inner join reference.signal_themes as themes on themes.theme_nl = lower(trim(raw.thema))
     where raw.partition_year = $year
-),
-
-measures as (
-    unpivot delivered
-    on tips
-    into name measure value delivered_value
-),
-
-apportioned as (
-    select * from in_2025_division(measures)
 )
 
-select
-    $year as year,
-    municipality_code,
-    theme,
-    cast(sum(allocated_value) filter (where measure = 'tips') as bigint),
-    list(distinct delivered_code order by delivered_code),
-    min(source_file),
-    list(distinct source_row order by source_row)
-from apportioned
-group by municipality_code, theme
+select $year, municipality_code, theme, tips, delivered_codes, source_file, source_rows
+from municipal_totals(delivered, ['theme'], ['tips'])
 order by municipality_code, theme;

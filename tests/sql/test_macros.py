@@ -55,13 +55,12 @@ def test_parts_are_whole_and_add_up(whole, weights):
     assert all(abs(n - whole * s) < 1 + 1e-6 for n, s in zip(allocated, shares, strict=True))
 
 
-# ----- in_2025_division ---------------------------------------------------------------------------
+# ----- in_2025_division and municipal_totals -------------------------------------------------------
 
 
-def in_2025_division(delivered: list[tuple[str, int, int, str]]) -> list[tuple]:
-    """(delivered_code, value, source_row, measure) rows through sql/macros/in_2025_division.sql
-    with a code map: GM0001 current, GM0901 merged into GM0001, GM0902 split 0.25 / 0.75 over
-    GM0003 / GM0004."""
+def code_map_connection() -> duckdb.DuckDBPyConnection:
+    """A connection with the macros and a code map: GM0001 current, GM0901 merged into GM0001,
+    GM0902 split 0.25 / 0.75 over GM0003 / GM0004."""
     conn = duckdb.connect()
     prepare_connection(conn)
     conn.execute(
@@ -70,35 +69,94 @@ def in_2025_division(delivered: list[tuple[str, int, int, str]]) -> list[tuple]:
         "('GM0902', 'GM0003', 0.25), ('GM0902', 'GM0004', 0.75)) "
         "as t(source_code, municipality_code, share)"
     )
+    return conn
+
+
+def delivered_table(conn, rows: list[tuple]) -> None:
+    """(delivered_code, theme, tips, cases, is_provisional, source_file, source_row) rows as the
+    table ``delivered``."""
     records = [
-        {"delivered_code": c, "delivered_value": v, "source_file": "f.csv", "source_row": r,
-         "measure": m}
-        for c, v, r, m in delivered
+        {"delivered_code": c, "theme": k, "tips": t, "cases": n, "is_provisional": p,
+         "source_file": f, "source_row": r}
+        for c, k, t, n, p, f, r in rows
     ]  # fmt: skip
     conn.execute(
-        "create table measures as select * from (select unnest(?, recursive := true))", [records]
+        "create table delivered as select * from (select unnest(?, recursive := true))", [records]
     )
+
+
+def in_2025_division(rows: list[tuple]) -> list[tuple]:
+    """The rows through sql/macros/in_2025_division.sql, measures tips and cases."""
+    conn = code_map_connection()
+    delivered_table(conn, rows)
     return conn.execute(
-        "select delivered_code, municipality_code, measure, allocated_value::bigint "
-        "from in_2025_division(measures) order by all"
+        "select delivered_code, municipality_code, theme, tips::bigint, cases::bigint "
+        "from in_2025_division(delivered, ['tips', 'cases']) order by all"
     ).fetchall()
 
 
 def test_a_merged_code_goes_whole_and_a_split_one_by_share_in_whole_units():
     rows = in_2025_division(
-        [("GM0001", 4, 2, "tips"), ("GM0901", 3, 3, "tips"), ("GM0902", 7, 4, "tips"),
-         ("GM0902", 10, 4, "cases")]
+        [("GM0001", "drugs", 4, 1, False, "f.csv", 2), ("GM0901", "drugs", 3, 1, False, "f.csv", 3),
+         ("GM0902", "drugs", 7, 10, False, "f.csv", 4)]
     )  # fmt: skip
     assert rows == [
-        ("GM0001", "GM0001", "tips", 4),
-        ("GM0901", "GM0001", "tips", 3),
-        # 7 x 0.25 = 1.75, 7 x 0.75 = 5.25: floors 1 + 5, the unit left to the larger remainder
-        ("GM0902", "GM0003", "cases", 3),  # 2.5 and 7.5: a tie, the lowest code gets it
-        ("GM0902", "GM0003", "tips", 2),
-        ("GM0902", "GM0004", "cases", 7),
-        ("GM0902", "GM0004", "tips", 5),
+        ("GM0001", "GM0001", "drugs", 4, 1),
+        ("GM0901", "GM0001", "drugs", 3, 1),
+        # tips: 7 x 0.25 = 1.75, 7 x 0.75 = 5.25: floors 1 + 5, the unit left to the larger
+        # remainder; cases: 2.5 and 7.5, a tie, the lowest code gets it
+        ("GM0902", "GM0003", "drugs", 2, 3),
+        ("GM0902", "GM0004", "drugs", 5, 7),
     ]
 
 
 def test_a_code_the_map_does_not_know_is_kept_as_delivered():
-    assert in_2025_division([("GM9999", 5, 2, "tips")]) == [("GM9999", "GM9999", "tips", 5)]
+    assert in_2025_division([("GM9999", "drugs", 5, 0, False, "f.csv", 2)]) == [
+        ("GM9999", "GM9999", "drugs", 5, 0)
+    ]
+
+
+def test_an_unknown_value_stays_unknown():
+    assert in_2025_division([("GM0902", "drugs", None, 4, False, "f.csv", 2)]) == [
+        ("GM0902", "GM0003", "drugs", None, 1),
+        ("GM0902", "GM0004", "drugs", None, 3),
+    ]
+
+
+def test_totals_per_municipality_and_key_with_their_provenance():
+    rows = [
+        ("GM0001", "drugs", 4, 1, False, "a.csv", 2),
+        ("GM0901", "drugs", 3, None, True, "b.csv", 3),
+        ("GM0902", "drugs", 7, 10, False, "a.csv", 4),
+        ("GM0902", "fraud", 1, 1, False, "a.csv", 5),
+    ]
+    conn = code_map_connection()
+    delivered_table(conn, rows)
+    totals = conn.execute(
+        "select municipality_code, theme, tips, cases, is_provisional, delivered_codes, "
+        "source_file, source_rows "
+        "from municipal_totals(delivered, ['theme'], ['tips', 'cases']) order by all"
+    ).fetchall()
+    assert totals == [
+        # a merged code adds up with the current one; an unknown part is left out of the sum;
+        # a flag of any delivered row holds for the total
+        ("GM0001", "drugs", 7, 1, True, ["GM0001", "GM0901"], "a.csv", [2, 3]),
+        ("GM0003", "drugs", 2, 3, False, ["GM0902"], "a.csv", [4]),
+        ("GM0003", "fraud", 0, 0, False, ["GM0902"], "a.csv", [5]),
+        ("GM0004", "drugs", 5, 7, False, ["GM0902"], "a.csv", [4]),
+        ("GM0004", "fraud", 1, 1, False, ["GM0902"], "a.csv", [5]),
+    ]
+
+
+def test_without_keys_one_total_per_municipality():
+    rows = [
+        ("GM0902", "drugs", 7, 10, False, "a.csv", 4),
+        ("GM0902", "fraud", 1, 1, False, "a.csv", 5),
+    ]
+    conn = code_map_connection()
+    delivered_table(conn, rows)
+    totals = conn.execute(
+        "select municipality_code, tips, cases, source_rows "
+        "from municipal_totals(delivered, [], ['tips', 'cases']) order by all"
+    ).fetchall()
+    assert totals == [("GM0003", 2, 3, [4, 5]), ("GM0004", 6, 8, [4, 5])]

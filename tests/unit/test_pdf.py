@@ -46,26 +46,20 @@ def code(row: int) -> str:
     return f"GM{row:04d}"
 
 
-def report_html(head: str = "", body_end: str = "") -> str:
-    """A report page in the shape of reports/templates/report.html.j2, with its screen CSS."""
-    nav = "".join(f'<li><a href="#{id_}">{title}</a></li>' for id_, title in SECTIONS.items())
-    rows = "".join(
-        f'<tr><th scope="row">{code(r)}</th><td>Gemeente {r} (België-grens)</td>'
-        f'<td class="num">€ {r * 1250:,}</td></tr>'.replace(",", ".")
-        for r in range(1, ROWS + 1)
-    )
-    return f"""<!DOCTYPE html>
+# The page of reports/templates/report.html.j2 in miniature: ``str.format`` fills in the screen CSS,
+# the navigation, the table's rows and what a test adds to <head> and the end of <body>.
+REPORT_PAGE = """<!DOCTYPE html>
 <html lang="nl">
 <head>
 <meta charset="utf-8">
 <title>Dreigingsbeeld Ondermijning Nederland 2025</title>
 <style>
-{SCREEN_CSS}
+{css}
 </style>
 {head}
 </head>
 <body>
-<div class="synthetic-banner" role="note" data-synthetic="true"><strong>{BANNER}</strong></div>
+<div class="synthetic-banner" role="note" data-synthetic="true"><strong>{banner}</strong></div>
 <header>
 <h1>Dreigingsbeeld Ondermijning Nederland 2025</h1>
 <p class="subtitle">Maatschappelijke impact van ondermijnende criminaliteit</p>
@@ -73,7 +67,7 @@ def report_html(head: str = "", body_end: str = "") -> str:
 </header>
 <main>
 <section id="bevindingen">
-<h2>{SECTIONS["bevindingen"]}</h2>
+<h2>{sections[bevindingen]}</h2>
 <ul class="findings">
 <li>De geschatte schade bedraagt € 19.000.000; het café-circuit en de coördinatie met België
 blijven aandachtspunten.</li>
@@ -83,7 +77,7 @@ blijven aandachtspunten.</li>
 </details>
 </section>
 <section id="gemeenten">
-<h2>{SECTIONS["gemeenten"]}</h2>
+<h2>{sections[gemeenten]}</h2>
 <details open>
 <summary>Toon tabel</summary>
 <table data-table="gemeenten">
@@ -95,12 +89,12 @@ blijven aandachtspunten.</li>
 </details>
 </section>
 <section id="trend">
-<h2>{SECTIONS["trend"]}</h2>
+<h2>{sections[trend]}</h2>
 <figure>
 <figcaption>Schadescore per verschijnsel, 2016-2025</figcaption>
-<div class="chart" role="img" aria-label="Staafdiagram">{SVG}</div>
+<div class="chart" role="img" aria-label="Staafdiagram">{svg}</div>
 </figure>
-<p><img src="{DATA_SVG}" alt="legenda"> Oranje: voorlopige cijfers.</p>
+<p><img src="{data_svg}" alt="legenda"> Oranje: voorlopige cijfers.</p>
 </section>
 </main>
 <footer><p>Gemaakt met de dreigingsbeeld-pipeline.</p></footer>
@@ -108,6 +102,27 @@ blijven aandachtspunten.</li>
 </body>
 </html>
 """
+
+
+def report_html(head: str = "", body_end: str = "") -> str:
+    """A report page in the shape of reports/templates/report.html.j2, with its screen CSS."""
+    nav = "".join(f'<li><a href="#{id_}">{title}</a></li>' for id_, title in SECTIONS.items())
+    rows = "".join(
+        f'<tr><th scope="row">{code(r)}</th><td>Gemeente {r} (België-grens)</td>'
+        f'<td class="num">€ {r * 1250:,}</td></tr>'.replace(",", ".")
+        for r in range(1, ROWS + 1)
+    )
+    return REPORT_PAGE.format(
+        css=SCREEN_CSS,
+        head=head,
+        banner=BANNER,
+        nav=nav,
+        sections=SECTIONS,
+        rows=rows,
+        svg=SVG,
+        data_svg=DATA_SVG,
+        body_end=body_end,
+    )
 
 
 @pytest.fixture(scope="module")

@@ -1,5 +1,5 @@
 """Findings sentences, likelihood words and the report HTML in both languages, generated from a
-small hand-made ReportData (tests/samples.py)."""
+small hand-made ReportData (tests/samples/)."""
 
 import json
 import re

@@ -1,0 +1,36 @@
+"""The policy programme of the sample ReportData: one effect estimate and its rate series."""
+
+POLICY_EFFECTS = {
+    "year": [2025],
+    "programme": ["preventie_met_gezag"],
+    "source": ["incidents"],
+    "outcome": ["all"],
+    "start_year": [2022],
+    "first_year": [2016],
+    "last_year": [2025],
+    "treated_municipalities": [27],
+    "control_municipalities": [315],
+    "left_out_municipalities": [0],
+    "treated_rate_before": [800.0],
+    "treated_rate_after": [900.0],
+    "control_rate_before": [780.0],
+    "control_rate_after": [890.0],
+    "rate_ratio": [0.985],
+    "rate_ratio_lower": [0.96],
+    "rate_ratio_upper": [1.01],
+    "p_value": [0.24],
+    "pre_trend_ratio": [0.99],
+    "pre_trend_lower": [0.98],
+    "pre_trend_upper": [1.0],
+    "pre_trend_p_value": [0.27],
+    "confidence_level": [0.95],
+    "is_synthetic_selection": [True],
+}
+POLICY_SERIES = {
+    "programme": ["preventie_met_gezag"] * 4,
+    "group": ["others", "others", "taking_part", "taking_part"],
+    "data_year": [2024, 2025] * 2,
+    "event_count": [1000, 1100, 300, 310],
+    "population": [100000] * 4,
+    "rate_per_100k": [1000.0, 1100.0, 300.0, 310.0],
+}

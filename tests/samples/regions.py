@@ -1,0 +1,46 @@
+"""The regional figures of the sample ReportData: RIEC regions and provinces, phenomena per
+region and tips. RIEC01's name holds markup, which the report must escape."""
+
+RIEC_NAMES = ["RIEC <script>alert(1)</script>", "RIEC Zuid"]
+
+# Provinces show no crime figures (outside the disclosure control), only the index.
+REGION_COLUMNS = {
+    "population": [60000, 40000, 70000, 30000],
+    "registered_crimes": [900, 600, None, None],
+    "registered_crimes_per_100k": [1500.0, 1500.0, None, None],
+    "harm_score": [4500.0, 2700.0, None, None],
+    "harm_per_100k": [7500.0, 6750.0, None, None],
+    "drug_sites": [30, 10, 25, 15],
+    "harm_rank": [1, 2, None, None],
+    "count_rank_lower": [1, 1, None, None],
+    "count_rank_upper": [2, 2, None, None],
+    "weight_rank_lower": [1, 1, None, None],
+    "weight_rank_upper": [1, 2, None, None],
+    "threat_index": [80.0, 20.0, 100.0, 0.0],
+    "threat_index_rank": [1, 2, 1, 2],
+    "threat_index_rank_min": [1, 1, 1, 1],
+    "threat_index_rank_max": [2, 2, 2, 2],
+}
+REGIONS = {
+    "region_level": ["riec_region", "riec_region", "province", "province"],
+    "region_code": ["RIEC01", "RIEC02", "PV20", "PV21"],
+    "region_name": [*RIEC_NAMES, "Groningen", "Fryslân"],
+    **REGION_COLUMNS,
+}
+PHENOMENON_REGIONS = {
+    "phenomenon_code": ["fraud", "fraud", "violence", "violence"],
+    "region_code": ["RIEC01", "RIEC02"] * 2,
+    "region_name": RIEC_NAMES * 2,
+    "registered_crimes": [720, 480, 180, 120],
+    "rate_per_100k": [1200.0, 1200.0, 300.0, 300.0],
+    "rate_per_100k_lower": [1110.0, 1100.0, 260.0, 250.0],
+    "rate_per_100k_upper": [1290.0, 1310.0, 350.0, 360.0],
+    "is_intelligence_gap": [False] * 4,
+}
+SIGNALS = {
+    "region_code": ["RIEC01", "RIEC02"],
+    "region_name": RIEC_NAMES,
+    "tips": [60, 20],
+    "tips_previous": [50, 25],
+    "tips_per_100k": [100.0, 50.0],
+}

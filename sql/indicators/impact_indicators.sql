@@ -1,7 +1,8 @@
 -- Impact in euros per year x region level x region x component x item, where a source gives
 -- amounts or a unit value exists (reference.impact_unit_values: each value with its source, or
 -- marked as derived, an assumption or absent). Components:
---   suspicious_transactions_amount, emergency_freezes_amount: money laundering, amounts as reported;
+--   suspicious_transactions_amount, emergency_freezes_amount: money laundering, amounts as
+--   reported;
 --   seized_assets_value: proceeds of crime as reported; no single phenomenon (null);
 --   seizure_street_value: kg seized x street value per kg of the drug;
 --   site_clean_up: drug sites x clean-up or dismantling cost per site of its type.
@@ -29,34 +30,47 @@ create table if not exists indicators.impact_indicators (
 );
 delete from indicators.impact_indicators where year = $year;
 insert into indicators.impact_indicators
--- Every record's or cell's quantity of the year; amounts and kilograms as decimals, so that
--- their sums are exact, the same in every run whatever the summing order.
-with municipal_quantities as (
+-- Every record's or cell's quantity, per municipality; amounts and kilograms as decimals, so
+-- that their sums are exact, the same in every run whatever the summing order.
+with quantities as (
+    select
+        year,
+        municipality_code,
+        'suspicious_transactions_amount' as component,
+        'all' as item,
+        suspicious_amount_eur as quantity
+    from staging.stg_financial__fiu_transactions
+    union all
+    select year, municipality_code, 'emergency_freezes_amount', 'all', frozen_amount_eur
+    from staging.stg_financial__emergency_freezes
+    union all
+    select year, municipality_code, 'seized_assets_value', asset_type, value_eur
+    from staging.stg_financial__seized_assets
+    union all
+    select
+        year, municipality_code, 'seizure_street_value', drug, cast(weight_kg as decimal(38, 1))
+    from staging.stg_seizures__seizures
+    union all
+    -- a site each
+    select year, municipality_code, 'site_clean_up', site_type, 1
+    from staging.stg_drug_sites__sites
+),
+
+-- read by rolled_up, a table macro (which sqlfluff does not see, hence the ST03 exception)
+municipal_quantities as (  -- noqa: ST03
     select municipality_code, component, item, cast(quantity as decimal(38, 1)) as quantity
-    from (
-        select year, municipality_code, 'suspicious_transactions_amount' as component,
-            'all' as item, suspicious_amount_eur as quantity
-        from staging.stg_financial__fiu_transactions
-        union all
-        select year, municipality_code, 'emergency_freezes_amount', 'all', frozen_amount_eur
-        from staging.stg_financial__emergency_freezes
-        union all
-        select year, municipality_code, 'seized_assets_value', asset_type, value_eur
-        from staging.stg_financial__seized_assets
-        union all
-        select year, municipality_code, 'seizure_street_value', drug, cast(weight_kg as decimal(38, 1))
-        from staging.stg_seizures__seizures
-        union all
-        -- a site each
-        select year, municipality_code, 'site_clean_up', site_type, 1
-        from staging.stg_drug_sites__sites
-    )
+    from quantities
     where year = $year
+),
+
+regional_quantities as (
+    select * from rolled_up(municipal_quantities, ['component', 'item'], ['quantity'])
 ),
 
 -- Every item of the code lists, so an item without a unit-value row still shows its quantity.
 items as (
-    select 'suspicious_transactions_amount' as component, 'all' as item,
+    select
+        'suspicious_transactions_amount' as component, 'all' as item,
         'money_laundering' as phenomenon_code, 'eur' as quantity_unit
     union all
     select 'emergency_freezes_amount', 'all', 'money_laundering', 'eur'
@@ -89,9 +103,9 @@ cells as (
     from regions as g
     cross join items as i
     left join reference.impact_unit_values as u using (component, item)
-    left join rolled_up(municipal_quantities, ['component', 'item'], ['quantity']) as q
+    left join regional_quantities as q
         on q.region_level = g.region_level and q.region_code = g.region_code
-        and q.component = i.component and q.item = i.item
+            and q.component = i.component and q.item = i.item
 )
 
 select

@@ -38,7 +38,9 @@ select error('unknown harm weight set: ' || $weight_set)
 where not exists (select 1 from reference.harm_weight_sets where weight_set = $weight_set);
 delete from indicators.phenomenon_indicators where year = $year;
 insert into indicators.phenomenon_indicators
-with reportable as (
+-- reportable, events and municipal are read by table macros (every_municipality, rolled_up), a
+-- use sqlfluff does not see (hence the ST03 exception).
+with reportable as (  -- noqa: ST03
     select distinct 'incidents' as source, phenomenon_code
     from reference.crime_types
     where phenomenon_code is not null
@@ -47,7 +49,7 @@ with reportable as (
     from reference.drug_site_types
 ),
 
-events as (
+events as (  -- noqa: ST03
     -- every crime once, whatever mix of codes and their parts the file held
     select
         crimes.municipality_code,
@@ -71,36 +73,46 @@ events as (
     group by all
 ),
 
-municipal as (
-    select
-        m.municipality_code,
-        r.source,
-        r.phenomenon_code,
-        coalesce(e.event_count, 0) as event_count,
-        coalesce(e.suppressed_cells, 0) as suppressed_cells,
-        p.inhabitants as population
-    from reference.municipalities as m
-    cross join reportable as r
-    left join events as e
-        on e.municipality_code = m.municipality_code
-        and e.source = r.source
-        and e.phenomenon_code = r.phenomenon_code
-    left join staging.stg_population__inhabitants as p
-        on p.municipality_code = m.municipality_code and p.year = $year
+-- every municipality x phenomenon a source can report, with zero where nothing happened
+municipal as (  -- noqa: ST03
+    select *
+    from
+        every_municipality(
+            reportable,
+            events,
+            ['source', 'phenomenon_code'],
+            ['event_count', 'suppressed_cells'],
+            $year
+        )
 ),
 
 bounded as (
     select
         *,
+        $year as year,
+        $confidence_level as confidence_level,
         poisson_lower(event_count, $confidence_level) as count_lower,
-        poisson_upper(event_count, $confidence_level) as count_upper
-    from rolled_up(
-        municipal, ['phenomenon_code', 'source'], ['event_count', 'suppressed_cells', 'population']
-    )
+        poisson_upper(event_count, $confidence_level) as count_upper,
+        case
+            when suppressed_cells > 0 then 'suppressed'
+            when count_upper > $gap_max_upper_ratio * event_count then 'thin'
+        end as gap_reason
+    from
+        rolled_up(
+            municipal,
+            ['phenomenon_code', 'source'],
+            ['event_count', 'suppressed_cells', 'population']
+        )
+),
+
+weights as (
+    select phenomenon_code, weight_set, weight
+    from reference.harm_weight_sets
+    where weight_set = $weight_set
 )
 
 select
-    $year as year,
+    r.year,
     r.region_level,
     r.region_code,
     r.region_name,
@@ -113,7 +125,7 @@ select
     w.weight_set as harm_weight_set,
     w.weight as harm_weight,
     r.event_count * w.weight as harm_score,
-    $confidence_level as confidence_level,
+    r.confidence_level,
     r.count_lower as event_count_lower,
     r.count_upper as event_count_upper,
     r.count_lower * 100000.0 / nullif(r.population, 0) as rate_per_100k_lower,
@@ -122,15 +134,6 @@ select
     r.count_upper * w.weight as harm_score_upper,
     r.gap_reason is not null as is_intelligence_gap,
     r.gap_reason
-from (
-    select
-        *,
-        case
-            when suppressed_cells > 0 then 'suppressed'
-            when count_upper > $gap_max_upper_ratio * event_count then 'thin'
-        end as gap_reason
-    from bounded
-) as r
-inner join reference.harm_weight_sets as w
-    on w.phenomenon_code = r.phenomenon_code and w.weight_set = $weight_set
+from bounded as r
+inner join weights as w on w.phenomenon_code = r.phenomenon_code
 order by r.region_level, r.region_code, r.phenomenon_code, r.source;

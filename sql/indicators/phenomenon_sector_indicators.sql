@@ -38,62 +38,79 @@ with coverage as (
     from reference.fiu_reporting_sectors
 ),
 
--- Every event of the year (a site, a seizure, a case) or, for FIU-Nederland, every municipality
--- x reporting group cell, with the phenomenon and sector it counts for.
-municipal_events as (
-    select * exclude (year)
-    from (
-        select
-            sites.year,
-            sites.municipality_code,
-            'drug_sites' as source,
-            types.phenomenon_code,
-            settings.sector_code,
-            1 as event_count,
-            null::bigint as amount_eur,
-            null::decimal(38, 1) as weight_kg
-        from staging.stg_drug_sites__sites as sites
-        inner join reference.drug_site_types as types using (site_type)
-        inner join reference.site_settings as settings using (setting)
-        union all
-        select
-            seizures.year,
-            seizures.municipality_code,
-            'seizures',
-            drugs.phenomenon_code,
-            places.sector_code,
-            1,
-            null,
-            -- decimals: an exact sum, the same in every run whatever the summing order
-            cast(seizures.weight_kg as decimal(38, 1))
-        from staging.stg_seizures__seizures as seizures
-        inner join reference.drugs as drugs using (drug)
-        inner join reference.seizure_location_types as places using (location_type)
-        union all
-        select
-            fiu.year,
-            fiu.municipality_code,
-            'fiu_suspicious',
-            'money_laundering',
-            groups.sector_code,
-            fiu.suspicious_transactions,
-            fiu.suspicious_amount_eur,
-            null
-        from staging.stg_financial__fiu_transactions as fiu
-        inner join reference.fiu_reporting_sectors as groups using (reporting_sector_code)
-        union all
-        select
-            freezes.year,
-            freezes.municipality_code,
-            'emergency_freezes',
-            'money_laundering',
-            groups.sector_code,
-            1,
-            freezes.frozen_amount_eur,
-            null
-        from staging.stg_financial__emergency_freezes as freezes
-        inner join reference.fiu_reporting_sectors as groups using (reporting_sector_code)
-    )
+-- Every event (a site, a seizure, a case) or, for FIU-Nederland, every municipality x reporting
+-- group cell, with the phenomenon and sector it counts for.
+events as (
+    select
+        sites.year,
+        sites.municipality_code,
+        'drug_sites' as source,
+        types.phenomenon_code,
+        settings.sector_code,
+        1 as event_count,
+        cast(null as bigint) as amount_eur,
+        cast(null as decimal(38, 1)) as weight_kg
+    from staging.stg_drug_sites__sites as sites
+    inner join reference.drug_site_types as types using (site_type)
+    inner join reference.site_settings as settings using (setting)
+    union all
+    select
+        seizures.year,
+        seizures.municipality_code,
+        'seizures',
+        drugs.phenomenon_code,
+        places.sector_code,
+        1,
+        null,
+        -- decimals: an exact sum, the same in every run whatever the summing order
+        cast(seizures.weight_kg as decimal(38, 1))
+    from staging.stg_seizures__seizures as seizures
+    inner join reference.drugs as drugs using (drug)
+    inner join reference.seizure_location_types as places using (location_type)
+    union all
+    select
+        fiu.year,
+        fiu.municipality_code,
+        'fiu_suspicious',
+        'money_laundering',
+        groups.sector_code,
+        fiu.suspicious_transactions,
+        fiu.suspicious_amount_eur,
+        null
+    from staging.stg_financial__fiu_transactions as fiu
+    inner join reference.fiu_reporting_sectors as groups using (reporting_sector_code)
+    union all
+    select
+        freezes.year,
+        freezes.municipality_code,
+        'emergency_freezes',
+        'money_laundering',
+        groups.sector_code,
+        1,
+        freezes.frozen_amount_eur,
+        null
+    from staging.stg_financial__emergency_freezes as freezes
+    inner join reference.fiu_reporting_sectors as groups using (reporting_sector_code)
+),
+
+-- read by rolled_up, a table macro (which sqlfluff does not see, hence the ST03 exception)
+municipal_events as (  -- noqa: ST03
+    select * exclude (year) from events where year = $year
+),
+
+regional_events as (
+    select *
+    from
+        rolled_up(
+            municipal_events,
+            ['source', 'phenomenon_code', 'sector_code'],
+            ['event_count', 'amount_eur', 'weight_kg']
+        )
+),
+
+sector_establishments as (
+    select region_level, region_code, sector_code, establishments
+    from indicators.sector_indicators
     where year = $year
 ),
 
@@ -112,32 +129,35 @@ cells as (
         g.phenomenon_code,
         g.sector_code,
         c.source,
-        -- a covered cell without events is a real zero; amounts and kg only where the source has them
+        -- a covered cell without events is a real zero; amounts and kg only where the source has
+        -- them
         case when c.source is not null then coalesce(e.event_count, 0) end as event_count,
-        case when c.source in ('fiu_suspicious', 'emergency_freezes')
-            then coalesce(e.amount_eur, 0) end as amount_eur,
+        case
+            when c.source in ('fiu_suspicious', 'emergency_freezes') then coalesce(e.amount_eur, 0)
+        end as amount_eur,
         case when c.source = 'seizures' then coalesce(e.weight_kg, 0) end as weight_kg,
         x.establishments
     from grid as g
     left join coverage as c using (phenomenon_code, sector_code)
-    left join rolled_up(
-        municipal_events,
-        ['source', 'phenomenon_code', 'sector_code'],
-        ['event_count', 'amount_eur', 'weight_kg']
-    ) as e
+    left join regional_events as e
         on e.region_level = g.region_level and e.region_code = g.region_code
-        and e.source = c.source and e.phenomenon_code = g.phenomenon_code
-        and e.sector_code = g.sector_code
-    left join indicators.sector_indicators as x
-        on x.year = $year and x.region_level = g.region_level
-        and x.region_code = g.region_code and x.sector_code = g.sector_code
+            and e.source = c.source and e.phenomenon_code = g.phenomenon_code
+            and e.sector_code = g.sector_code
+    left join sector_establishments as x
+        on x.region_level = g.region_level
+            and x.region_code = g.region_code
+            and x.sector_code = g.sector_code
 ),
 
 bounded as (
     select
         *,
         poisson_lower(event_count, $confidence_level) as count_lower,
-        poisson_upper(event_count, $confidence_level) as count_upper
+        poisson_upper(event_count, $confidence_level) as count_upper,
+        case
+            when source is null then 'no_source'
+            when count_upper > $gap_max_upper_ratio * event_count then 'thin'
+        end as gap_reason
     from cells
 )
 
@@ -159,13 +179,5 @@ select
     $confidence_level,
     gap_reason is not null,
     gap_reason
-from (
-    select
-        *,
-        case
-            when source is null then 'no_source'
-            when count_upper > $gap_max_upper_ratio * event_count then 'thin'
-        end as gap_reason
-    from bounded
-)
+from bounded
 order by region_level, region_code, phenomenon_code, sector_code, source;

@@ -3,7 +3,8 @@
 -- cluster-robust interval at $confidence_level), the parallel-trends test on the years before
 -- the start, and pooled rates per 100,000 before and after; plus both groups' yearly series.
 -- effect_rows and series_rows are the frames the policy_effects asset computes
--- (pipeline/domain/statistics/policy_effects.py). is_synthetic_selection: the list is the demo's invented selection.
+-- (pipeline/domain/statistics/policy_effects.py). is_synthetic_selection: the list is the demo's
+-- invented selection.
 create table if not exists indicators.policy_effects (
     year integer not null,
     programme varchar not null,
@@ -44,17 +45,20 @@ create table if not exists indicators.policy_series (
 delete from indicators.policy_effects where year = $year;
 delete from indicators.policy_series where year = $year;
 insert into indicators.policy_effects by name
-select
-    $year as year,
-    e.*,
-    $confidence_level as confidence_level,
-    s.is_synthetic as is_synthetic_selection
-from effect_rows as e
-inner join (
-    select programme, bool_or(is_synthetic) as is_synthetic
+with effects as (
+    select *, $year as year, $confidence_level as confidence_level
+    from effect_rows
+),
+
+selections as (
+    select programme, bool_or(is_synthetic) as is_synthetic_selection
     from reference.policy_municipalities
     group by programme
-) as s using (programme)
+)
+
+select e.*, s.is_synthetic_selection
+from effects as e
+inner join selections as s using (programme)
 order by e.programme, e.source, e.outcome;
 insert into indicators.policy_series by name
 select

@@ -1,7 +1,8 @@
 -- The composite threat index per sector (national): value and rank under the chosen
 -- normalisation, weighting and aggregation, the rank range over the robustness variants, and how
 -- many indicators were measured for the sector (a sector with none has no index: a gap).
--- index_rows is the frame the sector_threat_index asset computes (pipeline/domain/statistics/composite_index.py).
+-- index_rows is the frame the sector_threat_index asset computes
+-- (pipeline/domain/statistics/composite_index.py).
 create table if not exists indicators.sector_threat_index (
     year integer not null,
     region_level varchar not null,

@@ -1,6 +1,7 @@
 -- The composite threat index per RIEC region and province: value and rank under the chosen
 -- normalisation, weighting and aggregation, and the rank range over the robustness variants.
--- index_rows is the frame the threat_index asset computes (pipeline/domain/statistics/composite_index.py).
+-- index_rows is the frame the threat_index asset computes
+-- (pipeline/domain/statistics/composite_index.py).
 create table if not exists indicators.threat_index (
     year integer not null,
     region_level varchar not null,

@@ -7,19 +7,27 @@
 -- delivered row and 2025 municipality: the delivered columns, municipality_code, and each
 -- measure replaced by the whole units it allocates there (an unknown value stays unknown).
 -- Use: from in_2025_division(delivered, ['tips']).
-create or replace temp macro in_2025_division(delivered, measures) as table
-with mapped as (
-    select
-        d.*,
-        coalesce(m.municipality_code, d.delivered_code) as municipality_code,
-        coalesce(m.share, 1) as share
-    from query_table(delivered) as d
-    left join reference.municipality_code_map as m on m.source_code = d.delivered_code
-)
+create or replace temp macro in_2025_division(delivered, measures) as table (
+    with delivered_rows as (
+        select * from query_table(delivered)
+    ),
 
-select
-    columns(lambda c: not list_contains(measures, c) and c <> 'share'),
-    largest_remainder(
-        columns(measures) * share, columns(measures), (source_file, source_row), municipality_code
+    mapped as (
+        select
+            d.*,
+            coalesce(m.municipality_code, d.delivered_code) as municipality_code,
+            coalesce(m.share, 1) as share
+        from delivered_rows as d
+        left join reference.municipality_code_map as m on m.source_code = d.delivered_code
     )
-from mapped;
+
+    select
+        columns(lambda c: not list_contains(measures, c) and c <> 'share'),
+        largest_remainder(
+            columns(measures) * share,
+            columns(measures),
+            (source_file, source_row),
+            municipality_code
+        )
+    from mapped
+);

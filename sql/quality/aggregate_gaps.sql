@@ -1,7 +1,8 @@
 -- The aggregate rows of one source and year further from their municipalities than CBS's
--- rounding allows, largest gap first; cells whose boundaries changed are not judged (sql/quality/aggregate_reconciliation.sql writes them).
+-- rounding allows, largest gap first; cells whose boundaries changed are not judged
+-- (sql/quality/aggregate_reconciliation.sql writes them).
 select region_code, region_name, item, delivered_total, municipal_sum, gap, tolerance
 from quality.aggregate_reconciliation
 where partition_year = $year and source = $source and not within_rounding
     and not boundary_changed
-order by abs(gap) desc, region_code, item
+order by abs(gap) desc, region_code asc, item asc

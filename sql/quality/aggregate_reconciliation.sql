@@ -9,8 +9,9 @@
 -- Oost-Brabant), its 2025 municipalities are not what the aggregate counted. Such a cell is kept
 -- with boundary_changed set, and is not judged.
 -- aggregate_cells (region_code, item, value: the delivered aggregate rows) and municipal_cells
--- (municipality_code, item, value, delivered_cells, delivered_codes: staging, 2025 division) are registered by
--- the check from sql/quality/aggregate_cells_<source>.sql and municipal_cells_<source>.sql.
+-- (municipality_code, item, value, delivered_cells, delivered_codes: staging, 2025 division) are
+-- registered by the check from sql/quality/aggregate_cells_<source>.sql and
+-- municipal_cells_<source>.sql.
 -- The table is created with the other quality tables in sql/quality/check_results.sql.
 delete from quality.aggregate_reconciliation where partition_year = $year and source = $source;
 insert into quality.aggregate_reconciliation
@@ -19,9 +20,11 @@ with members as (
     from reference.cbs_aggregate_regions as a
     inner join reference.municipalities as m
         on a.region_level = 'country'
-        or (a.region_level in ('province', 'landsdeel')
-            and list_contains(string_split(a.province_codes, '|'), m.province_code))
-        or (a.region_level = 'police_unit' and a.riec_code = m.riec_code)
+            or (
+                a.region_level in ('province', 'landsdeel')
+                and list_contains(string_split(a.province_codes, '|'), m.province_code)
+            )
+            or (a.region_level = 'police_unit' and a.riec_code = m.riec_code)
 ),
 
 -- Every code delivered this year with its 2025 municipalities (a current code: itself).
@@ -34,9 +37,10 @@ successors as (
     inner join reference.municipality_code_map as map using (source_code)
 ),
 
--- Regions that hold some but not all of a delivered municipality's successors.
+-- Regions that hold some but not all of a delivered municipality's successors (a region may
+-- stand here once per such municipality).
 straddled as (
-    select distinct mem.region_code
+    select mem.region_code
     from successors as s
     inner join members as mem using (municipality_code)
     group by mem.region_code, s.source_code, s.successor_count
@@ -61,24 +65,29 @@ sums as (
     from members as mem
     inner join municipal_cells as cells using (municipality_code)
     group by all
+),
+
+compared as (
+    select s.*, t.value as delivered_total
+    from sums as s
+    inner join totals as t using (region_code, item)
+    where s.unknown_cells = 0
 )
 
 select
     $year,
     $source,
-    s.region_level,
-    s.region_code,
-    s.region_name,
-    s.item,
-    t.value,
-    s.municipal_sum,
-    s.municipal_cells,
-    t.value - s.municipal_sum as gap,
-    case when $rounding_base > 1 then $rounding_base / 2.0 * (s.municipal_cells + 1) else 0 end,
-    abs(t.value - s.municipal_sum)
-        <= case when $rounding_base > 1 then $rounding_base / 2.0 * (s.municipal_cells + 1) else 0 end,
-    s.region_code in (select region_code from straddled) as boundary_changed
-from sums as s
-inner join totals as t using (region_code, item)
-where s.unknown_cells = 0
-order by s.region_level, s.region_code, s.item;
+    region_level,
+    region_code,
+    region_name,
+    item,
+    delivered_total,
+    municipal_sum,
+    municipal_cells,
+    delivered_total - municipal_sum as gap,
+    case when $rounding_base > 1 then $rounding_base / 2.0 * (municipal_cells + 1) else 0 end
+        as tolerance,
+    abs(gap) <= tolerance as within_rounding,
+    region_code in (select straddled.region_code from straddled) as boundary_changed
+from compared
+order by region_level, region_code, item;

@@ -41,14 +41,15 @@ create table if not exists quality.aggregate_reconciliation (
 );
 -- A warehouse made before boundary_changed was kept gains the column.
 alter table quality.aggregate_reconciliation
-    add column if not exists boundary_changed boolean default false;
+add column if not exists boundary_changed boolean default false;
 delete from quality.check_results
 where partition_year = $year and asset_key = $asset_key and check_name = $check_name;
 delete from quality.quarantine
 where partition_year = $year and asset_key = $asset_key and check_name = $check_name;
 insert into quality.check_results
-select $year, $asset_key, $check_name, $severity, $passed, $rows_checked, $rules_checked,
-       (select count(*) from failure_rows), $summary;
+select
+    $year, $asset_key, $check_name, $severity, $passed, $rows_checked, $rules_checked,
+    (select count(*) from failure_rows), $summary;
 insert into quality.quarantine
 select $year, $asset_key, $check_name, source_file, source_row, column_name, value, rule
 from failure_rows;

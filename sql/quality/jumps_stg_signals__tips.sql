@@ -1,6 +1,7 @@
 -- Municipality x theme tip counts more than three times (or less than a third of) last year's;
 -- changes below 10 are noise.
-with cells as (
+-- read by jumps, a table macro (which sqlfluff does not see, hence the ST03 exception)
+with cells as (  -- noqa: ST03
     select year, municipality_code, theme as item, tips as value
     from staging.stg_signals__tips
 )

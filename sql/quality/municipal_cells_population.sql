@@ -1,6 +1,7 @@
 -- The year's inhabitants per municipality (2025 division), with how many delivered cells each
 -- holds and the municipality codes they were delivered under.
-select municipality_code, 'inhabitants' as item, inhabitants as value,
-       len(delivered_codes) as delivered_cells, delivered_codes
+select
+    municipality_code, 'inhabitants' as item, inhabitants as value, delivered_codes,
+    len(delivered_codes) as delivered_cells
 from staging.stg_population__inhabitants
 where year = $year

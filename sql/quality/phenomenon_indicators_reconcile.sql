@@ -11,8 +11,9 @@ municipal as (
 ),
 
 expected as (
-    select 'riec_region' as region_level, riec_code as region_code, phenomenon_code, source,
-           sum(event_count) as event_count, sum(population) as population
+    select
+        'riec_region' as region_level, riec_code as region_code, phenomenon_code, source,
+        sum(event_count) as event_count, sum(population) as population
     from municipal group by all
     union all
     select 'province', province_code, phenomenon_code, source, sum(event_count), sum(population)
@@ -27,7 +28,10 @@ expected as (
 
 staged as (
     -- coalesce as the mart does: a phenomenon whose cells are all suppressed counts 0
-    select 'incidents' as source, c.phenomenon_code, coalesce(sum(c.registered_crimes), 0) as event_count
+    select
+        'incidents' as source,
+        c.phenomenon_code,
+        coalesce(sum(c.registered_crimes), 0) as event_count
     from staging.stg_incidents__counted_crimes as c
     where c.year = $year
     group by all
@@ -39,14 +43,16 @@ staged as (
     group by all
 )
 
-select e.region_level, e.region_code, e.phenomenon_code, e.source,
-       'sum of parts differs' as problem, e.event_count as expected, i.event_count as actual
+select
+    e.region_level, e.region_code, e.phenomenon_code, e.source,
+    'sum of parts differs' as problem, e.event_count as expected, i.event_count as actual
 from expected as e
 left join ind as i using (region_level, region_code, phenomenon_code, source)
 where i.event_count is distinct from e.event_count or i.population is distinct from e.population
 union all
-select 'national', 'NL01', s.phenomenon_code, s.source,
-       'differs from staging', s.event_count, i.event_count
+select
+    'national', 'NL01', s.phenomenon_code, s.source,
+    'differs from staging', s.event_count as expected, i.event_count as actual
 from staged as s
 left join ind as i
     on i.region_level = 'national' and i.phenomenon_code = s.phenomenon_code and i.source = s.source

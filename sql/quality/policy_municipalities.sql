@@ -10,13 +10,15 @@ first_start as (
     group by programme
 )
 
-select source_file, source_row, 'gemeentecode' as column_name, municipality_code as value,
+select
+    source_file, source_row, 'gemeentecode' as column_name, municipality_code as value,
     'not a municipality of the current division (data/reference/municipalities.csv)' as problem
 from rows
 where municipality_code is null
-   or municipality_code not in (select municipality_code from reference.municipalities)
+    or municipality_code not in (select m.municipality_code from reference.municipalities as m)
 union all
-select source_file, source_row, 'gemeentecode', municipality_code,
+select
+    source_file, source_row, 'gemeentecode', municipality_code,
     'listed more than once in the programme'
 from rows
 qualify count(*) over (partition by programme, municipality_code) > 1
@@ -24,9 +26,10 @@ union all
 select source_file, source_row, 'startjaar', start_year_text, 'not a year from 2015 on'
 from rows
 where coalesce(try_cast(start_year_text as integer), 0) < 2015
-   or not regexp_full_match(start_year_text, '[0-9]{4}')
+    or not regexp_full_match(start_year_text, '[0-9]{4}')
 union all
-select r.source_file, r.source_row, 'startjaar', r.start_year_text,
+select
+    r.source_file, r.source_row, 'startjaar', r.start_year_text,
     'differs from the start year ' || f.start_year_text || ' of the first row'
 from rows as r
 inner join first_start as f using (programme)

@@ -14,10 +14,15 @@ create table if not exists raw.drug_sites__rows (
 -- Every row with its file's provenance, which raw.loaded_files keeps once per file
 -- (sql/raw/loaded_files.sql, written in the same transaction).
 create or replace view raw.drug_sites as
-select * exclude (source, row_count)
-from raw.drug_sites__rows
-inner join raw.loaded_files using (partition_year, source_file)
-where source = 'drug_sites';
+select
+    r.*,
+    f.source_sha256,
+    f.loaded_at,
+    f.is_synthetic
+from raw.drug_sites__rows as r
+inner join raw.loaded_files as f
+    on r.partition_year = f.partition_year and r.source_file = f.source_file
+where f.source = 'drug_sites';
 delete from raw.drug_sites__rows where partition_year = $year;
 insert into raw.drug_sites__rows by name
 select $year as partition_year, * from delivered_rows;

@@ -3,5 +3,16 @@
 -- "niet in te delen" codes, with the provinces or RIEC region each covers (sources per row).
 create or replace table reference.cbs_aggregate_regions as
 select *
-from reference_csv($path, {'region_code': 'VARCHAR', 'region_level': 'VARCHAR', 'region_name': 'VARCHAR', 'province_codes': 'VARCHAR', 'riec_code': 'VARCHAR', 'source': 'VARCHAR'})
+from
+    reference_csv(
+        $path,
+        {
+            'region_code': 'VARCHAR',
+            'region_level': 'VARCHAR',
+            'region_name': 'VARCHAR',
+            'province_codes': 'VARCHAR',
+            'riec_code': 'VARCHAR',
+            'source': 'VARCHAR'
+        }
+    )
 order by region_code;

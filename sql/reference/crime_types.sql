@@ -3,5 +3,17 @@
 -- belongs to (sources in data/reference/README.md).
 create or replace table reference.crime_types as
 select *
-from reference_csv($path, {'crime_type_code': 'VARCHAR', 'cbs_title': 'VARCHAR', 'parent_code': 'VARCHAR', 'level': 'INTEGER', 'label_nl': 'VARCHAR', 'label_en': 'VARCHAR', 'phenomenon_code': 'VARCHAR'})
+from
+    reference_csv(
+        $path,
+        {
+            'crime_type_code': 'VARCHAR',
+            'cbs_title': 'VARCHAR',
+            'parent_code': 'VARCHAR',
+            'level': 'INTEGER',
+            'label_nl': 'VARCHAR',
+            'label_en': 'VARCHAR',
+            'phenomenon_code': 'VARCHAR'
+        }
+    )
 order by crime_type_code;

@@ -27,7 +27,8 @@ select
     represents_phenomenon,
     max_years * 365,
     'statutory_maximum',
-    law || ' ' || article || ': ' || max_years || ' years' || case when verified then '' else ' (UNVERIFIED)' end
+    law || ' ' || article || ': ' || max_years || ' years'
+    || case when verified then '' else ' (UNVERIFIED)' end
 from reference.statutory_maxima
 where represents_phenomenon <> ''
 

@@ -17,12 +17,16 @@ with recursive chain (source_code, code, share, steps) as (
 resolved as (
     select source_code, code as municipality_code, sum(share) as share
     from chain
-    where code in (select municipality_code from reference.municipalities)
+    where code in (select m.municipality_code from reference.municipalities as m)
     group by all
 ),
 
 all_codes as (
-    select municipality_code as source_code, municipality_code, 1.0::double as share, false as is_historic
+    select
+        municipality_code as source_code,
+        municipality_code,
+        cast(1.0 as double) as share,
+        false as is_historic
     from reference.municipalities
     union all
     select source_code, municipality_code, cast(share as double), true
@@ -32,7 +36,7 @@ all_codes as (
 select
     *,
     row_number() over (
-        partition by source_code order by share desc, municipality_code
+        partition by source_code order by share desc, municipality_code asc
     ) = 1 as is_main_successor
 from all_codes
 order by source_code, municipality_code;

@@ -23,7 +23,8 @@ select
     t.label_en as largest_gap_item_en
 from levels as l
 left join reference.crime_types as t on t.crime_type_code = l.largest_gap_item
-order by l.source,
+order by
+    l.source,
     case l.region_level
         when 'country' then 1 when 'landsdeel' then 2 when 'province' then 3 else 4
     end

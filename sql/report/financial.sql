@@ -34,4 +34,4 @@ from reference.sectors as s
 left join fiu as f using (sector_code)
 left join freezes as z using (sector_code)
 where f.sector_code is not null or z.sector_code is not null
-order by suspicious_transactions desc nulls last, s.sector_code
+order by suspicious_transactions desc nulls last, s.sector_code asc

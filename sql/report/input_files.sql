@@ -8,4 +8,4 @@ select
     is_synthetic
 from raw.loaded_files
 where partition_year between $year - 9 and $year
-order by year desc, source, source_file
+order by year desc, source asc, source_file asc

@@ -36,6 +36,13 @@ financial as (
 )
 
 select
+    cast(i.population as bigint) as population,
+    cast(i.population_previous as bigint) as population_previous,
+    cast(d.event_count as bigint) as drug_sites,
+    cast(d.event_count_previous as bigint) as drug_sites_previous,
+    cast(f.unusual_transactions as bigint) as unusual_transactions,
+    cast(f.suspicious_transactions as bigint) as suspicious_transactions,
+    cast(f.suspicious_amount_eur as bigint) as suspicious_amount_eur,
     case when h.hidden_now = 0 then cast(i.event_count as bigint) end as registered_crimes,
     case when h.hidden_before = 0 then cast(i.event_count_previous as bigint) end
         as registered_crimes_previous,
@@ -43,14 +50,7 @@ select
     end as registered_crimes_per_100k,
     case when h.hidden_now = 0 then cast(i.harm_score as double) end as harm_score,
     case when h.hidden_before = 0 then cast(i.harm_score_previous as double) end
-        as harm_score_previous,
-    cast(i.population as bigint) as population,
-    cast(i.population_previous as bigint) as population_previous,
-    cast(d.event_count as bigint) as drug_sites,
-    cast(d.event_count_previous as bigint) as drug_sites_previous,
-    cast(f.unusual_transactions as bigint) as unusual_transactions,
-    cast(f.suspicious_transactions as bigint) as suspicious_transactions,
-    cast(f.suspicious_amount_eur as bigint) as suspicious_amount_eur
+        as harm_score_previous
 from hidden as h
 cross join financial as f
 left join national as i on i.source = 'incidents'

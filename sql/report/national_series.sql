@@ -9,6 +9,10 @@ select
     i.rate_per_100k
 from indicators.phenomenon_indicators as i
 where i.region_level = 'national' and i.source = 'incidents' and i.year between $year - 9 and $year
-  -- a national total the disclosure control hides is not reported
-  and not national_total_hidden(i.year, i.phenomenon_code)
+    -- a national total the disclosure control hides is not reported
+    and not exists (
+        select 1 from indicators.published_region_counts as h
+        where h.year = i.year and h.region_level = 'national'
+            and h.phenomenon_code = i.phenomenon_code and h.registered_crimes is null
+    )
 order by i.phenomenon_code, i.year

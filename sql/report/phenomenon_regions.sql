@@ -13,6 +13,6 @@ select
 from indicators.phenomenon_indicators as i
 inner join indicators.published_region_counts as p
     on p.year = i.year and p.region_level = i.region_level and p.region_code = i.region_code
-    and p.phenomenon_code = i.phenomenon_code and p.registered_crimes is not null
+        and p.phenomenon_code = i.phenomenon_code and p.registered_crimes is not null
 where i.year = $year and i.region_level = 'riec_region' and i.source = 'incidents'
-order by i.phenomenon_code, i.rate_per_100k desc, i.region_code
+order by i.phenomenon_code asc, i.rate_per_100k desc, i.region_code asc

@@ -4,22 +4,27 @@
 -- a phenomenon without any is measured by drug sites (drug production), never both added up.
 with measured as (
     select
-        phenomenon_code,
-        source,
-        event_count,
-        rate_per_100k,
-        harm_weight_set,
-        harm_score,
-        harm_score_lower,
-        harm_score_upper,
-        is_intelligence_gap
+        i.phenomenon_code,
+        i.source,
+        i.event_count,
+        i.rate_per_100k,
+        i.harm_weight_set,
+        i.harm_score,
+        i.harm_score_lower,
+        i.harm_score_upper,
+        i.is_intelligence_gap
     from indicators.phenomenon_indicators as i
     -- A national total of registered crimes the disclosure control hides is not reported.
-    where year = $year and region_level = 'national'
-      and not (i.source = 'incidents' and national_total_hidden(i.year, i.phenomenon_code))
+    where i.year = $year and i.region_level = 'national'
+        and not exists (
+            select 1 from indicators.published_region_counts as h
+            where h.year = i.year and h.region_level = 'national'
+                and h.phenomenon_code = i.phenomenon_code and h.registered_crimes is null
+                and i.source = 'incidents'
+        )
     qualify row_number() over (
-        partition by phenomenon_code order by source = 'incidents' desc
-    ) = 1
+            partition by i.phenomenon_code order by i.source = 'incidents' desc
+        ) = 1
 ),
 
 trends as (
@@ -51,9 +56,6 @@ select
     c.harm_score,
     c.harm_score_lower,
     c.harm_score_upper,
-    -- decimals: an exact sum, the same in every run
-    c.harm_score / cast(sum(cast(c.harm_score as decimal(38, 6))) over () as double) as harm_share,
-    coalesce(c.is_intelligence_gap, true) as is_gap,
     t.change_on_previous_year,
     t.change_lower,
     t.change_upper,
@@ -63,8 +65,11 @@ select
     t.trend_yearly_change,
     t.trend_lower,
     t.trend_upper,
-    t.trend_p_value
+    t.trend_p_value,
+    -- decimals: an exact sum, the same in every run
+    c.harm_score / cast(sum(cast(c.harm_score as decimal(38, 6))) over () as double) as harm_share,
+    coalesce(c.is_intelligence_gap, true) as is_gap
 from reference.phenomena as p
 left join measured as c using (phenomenon_code)
 left join trends as t using (phenomenon_code, source)
-order by c.harm_score desc nulls last, p.phenomenon_code
+order by c.harm_score desc nulls last, p.phenomenon_code asc

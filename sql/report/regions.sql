@@ -31,6 +31,14 @@ shown as (
     select r.*, coalesce(d.shown, false) as crimes_shown
     from by_region as r
     left join disclosable as d using (region_level, region_code)
+),
+
+rankings as (
+    select * from indicators.harm_rankings where year = $year
+),
+
+threat as (
+    select * from indicators.threat_index where year = $year
 )
 
 select
@@ -38,25 +46,25 @@ select
     r.region_code,
     r.region_name,
     cast(r.population as bigint) as population,
+    cast(r.drug_sites as bigint) as drug_sites,
+    x.index_value as threat_index,
+    x.index_rank as threat_index_rank,
+    x.rank_min as threat_index_rank_min,
+    x.rank_max as threat_index_rank_max,
     case when r.crimes_shown then cast(r.registered_crimes as bigint) end as registered_crimes,
     case when r.crimes_shown then r.registered_crimes * 100000.0 / r.population end
         as registered_crimes_per_100k,
     case when r.crimes_shown then cast(r.harm_score as double) end as harm_score,
     case when r.crimes_shown then r.harm_score * 100000.0 / r.population end as harm_per_100k,
-    cast(r.drug_sites as bigint) as drug_sites,
     case when r.crimes_shown then k.harm_rank end as harm_rank,
     case when r.crimes_shown then k.count_rank_lower end as count_rank_lower,
     case when r.crimes_shown then k.count_rank_upper end as count_rank_upper,
     case when r.crimes_shown then k.weight_rank_lower end as weight_rank_lower,
-    case when r.crimes_shown then k.weight_rank_upper end as weight_rank_upper,
-    x.index_value as threat_index,
-    x.index_rank as threat_index_rank,
-    x.rank_min as threat_index_rank_min,
-    x.rank_max as threat_index_rank_max
+    case when r.crimes_shown then k.weight_rank_upper end as weight_rank_upper
 from shown as r
-left join indicators.harm_rankings as k
-    on k.year = $year and k.region_level = r.region_level and k.region_code = r.region_code
-    and k.weight_set = r.weight_set
-left join indicators.threat_index as x
-    on x.year = $year and x.region_level = r.region_level and x.region_code = r.region_code
-order by r.region_level, harm_per_100k desc nulls last, threat_index desc, r.region_code
+left join rankings as k
+    on k.region_level = r.region_level
+        and k.region_code = r.region_code
+        and k.weight_set = r.weight_set
+left join threat as x on x.region_level = r.region_level and x.region_code = r.region_code
+order by r.region_level asc, harm_per_100k desc nulls last, threat_index desc, r.region_code asc

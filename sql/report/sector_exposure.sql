@@ -7,17 +7,22 @@ with cells as (
         phenomenon_code,
         sector_code,
         source,
-        source is not null as has_source,
         event_count,
-        establishments
+        establishments,
+        source is not null as has_source
     from indicators.phenomenon_sector_indicators
     where year = $year and region_level = 'national'
     qualify row_number() over (
-        partition by phenomenon_code, sector_code
-        order by case source
-            when 'fiu_suspicious' then 1 when 'seizures' then 2 when 'drug_sites' then 3
-            when 'emergency_freezes' then 4 else 5 end
-    ) = 1
+            partition by phenomenon_code, sector_code
+            order by case source
+                when 'fiu_suspicious' then 1 when 'seizures' then 2 when 'drug_sites' then 3
+                when 'emergency_freezes' then 4 else 5
+            end
+        ) = 1
+),
+
+sector_index as (
+    select * from indicators.sector_threat_index where year = $year
 )
 
 select
@@ -31,14 +36,14 @@ select
     c.source,
     cast(c.event_count as bigint) as event_count,
     cast(c.establishments as bigint) as establishments,
-    c.event_count * 1000.0 / nullif(c.establishments, 0) as per_1000_establishments,
     x.index_value,
     x.index_rank,
     x.rank_min,
     x.rank_max,
-    x.indicators_used
+    x.indicators_used,
+    c.event_count * 1000.0 / nullif(c.establishments, 0) as per_1000_establishments
 from cells as c
 inner join reference.sectors as s using (sector_code)
 inner join reference.phenomena as p using (phenomenon_code)
-left join indicators.sector_threat_index as x on x.year = $year and x.sector_code = c.sector_code
+left join sector_index as x on x.sector_code = c.sector_code
 order by c.sector_code, c.phenomenon_code

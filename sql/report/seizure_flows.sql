@@ -12,4 +12,4 @@ select
 from staging.stg_seizures__seizures
 where year in ($year, $year - 1)
 group by all
-order by weight_kg desc, departure_country, drug
+order by weight_kg desc, departure_country asc, drug asc

@@ -15,10 +15,10 @@ create table if not exists staging.stg_drug_sites__sites (
 delete from staging.stg_drug_sites__sites where year = $year;
 insert into staging.stg_drug_sites__sites
 select
-    $year as year,
+    raw.partition_year as year,
     trim(raw.registratienummer) as registration_id,
     cast(trim(raw.datum) as date) as found_on,
-    coalesce(successor.municipality_code, trim(raw.gemeentecode)) as municipality_code,
+    main_successor(trim(raw.gemeentecode)) as municipality_code,
     types.site_type,
     drugs.drug,
     settings.setting,
@@ -29,7 +29,5 @@ inner join reference.drug_site_types as types
     on types.site_type_nl = lower(trim(raw.soort_locatie))
 inner join reference.drugs as drugs on drugs.drug_nl = lower(trim(raw.drugssoort))
 inner join reference.site_settings as settings on settings.setting_nl = lower(trim(raw.omgeving))
-left join reference.municipality_code_map as successor
-    on successor.source_code = trim(raw.gemeentecode) and successor.is_main_successor
 where raw.partition_year = $year
 order by registration_id;

@@ -17,23 +17,22 @@ create table if not exists staging.stg_establishments__establishments (
 );
 delete from staging.stg_establishments__establishments where year = $year;
 insert into staging.stg_establishments__establishments
-with delivered as (
+-- read by municipal_totals, a table macro (which sqlfluff does not see, hence the ST03 exception)
+with delivered as (  -- noqa: ST03
     select
-        trim("RegioS") as delivered_code,
+        cbs.delivered_code,
         sections.sbi_section,
-        coalesce(try_cast(nullif(trim("Vestigingen_1"), '.') as bigint), 0) as establishments,
-        ends_with(trim("Perioden"), '*') as is_provisional,
-        source_file,
-        source_row
-    from raw.establishments
+        coalesce(try_cast(nullif(trim(cbs."Vestigingen_1"), '.') as bigint), 0) as establishments,
+        cbs.is_provisional,
+        cbs.source_file,
+        cbs.source_row
+    from cbs_municipal_rows('raw.establishments', $year) as cbs
     inner join reference.sbi_sections as sections
-        on sections.cbs_key = trim("BedrijfstakkenBranchesSBI2008")
-    where partition_year = $year
-      and is_municipality_code(trim("RegioS"))
+        on sections.cbs_key = trim(cbs."BedrijfstakkenBranchesSBI2008")
 )
 
 select
-    $year,
+    $year as year,
     municipality_code,
     sbi_section,
     establishments,

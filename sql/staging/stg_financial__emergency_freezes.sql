@@ -13,16 +13,14 @@ create table if not exists staging.stg_financial__emergency_freezes (
 delete from staging.stg_financial__emergency_freezes where year = $year;
 insert into staging.stg_financial__emergency_freezes
 select
-    $year as year,
+    raw.partition_year as year,
     trim(raw.zaak_id) as case_id,
     cast(trim(raw.datum) as date) as frozen_on,
-    coalesce(successor.municipality_code, trim(raw.gemeentecode)) as municipality_code,
+    main_successor(trim(raw.gemeentecode)) as municipality_code,
     trim(raw.meldersgroep) as reporting_sector_code,
     cast(trim(raw.bevroren_bedrag_eur) as bigint) as frozen_amount_eur,
     raw.source_file,
     raw.source_row
 from raw.emergency_freezes as raw
-left join reference.municipality_code_map as successor
-    on successor.source_code = trim(raw.gemeentecode) and successor.is_main_successor
 where raw.partition_year = $year
 order by case_id;

@@ -14,13 +14,14 @@ create table if not exists staging.stg_financial__seized_assets (
 );
 delete from staging.stg_financial__seized_assets where year = $year;
 insert into staging.stg_financial__seized_assets
-with delivered as (
+-- read by municipal_totals, a table macro (which sqlfluff does not see, hence the ST03 exception)
+with delivered as (  -- noqa: ST03
     select
         trim(raw.gemeentecode) as delivered_code,
         types.asset_type,
         cast(trim(raw.aantal_zaken) as bigint) as cases,
         cast(trim(raw.waarde_eur) as bigint) as value_eur,
-        false as is_provisional,
+        false as is_provisional,  -- the publisher marks no figure provisional
         raw.source_file,
         raw.source_row
     from raw.seized_assets as raw
@@ -30,6 +31,13 @@ with delivered as (
 )
 
 select
-    $year, municipality_code, asset_type, cases, value_eur, delivered_codes, source_file, source_rows
+    $year as year,
+    municipality_code,
+    asset_type,
+    cases,
+    value_eur,
+    delivered_codes,
+    source_file,
+    source_rows
 from municipal_totals(delivered, ['asset_type'], ['cases', 'value_eur'])
 order by municipality_code, asset_type;

@@ -40,13 +40,13 @@ delivered as (
 select $year as year, d.*
 from delivered as d
 where not exists (
-    select 1
-    from delivered as nearer
-    inner join reference.crime_type_paths as path
-        on path.crime_type_code = d.crime_type_code
-        and path.ancestor_code = nearer.crime_type_code
-        and path.distance > 0
-    where nearer.municipality_code = d.municipality_code
-      and nearer.counted_code = d.counted_code
-)
-order by municipality_code, counted_code, crime_type_code;
+        select 1
+        from delivered as nearer
+        inner join reference.crime_type_paths as path
+            on path.crime_type_code = d.crime_type_code
+                and path.ancestor_code = nearer.crime_type_code
+                and path.distance > 0
+        where nearer.municipality_code = d.municipality_code
+            and nearer.counted_code = d.counted_code
+    )
+order by d.municipality_code, d.counted_code, d.crime_type_code;

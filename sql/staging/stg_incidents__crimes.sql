@@ -19,23 +19,23 @@ create table if not exists staging.stg_incidents__crimes (
 );
 delete from staging.stg_incidents__crimes where year = $year;
 insert into staging.stg_incidents__crimes
-with delivered as (
+-- read by municipal_totals, a table macro (which sqlfluff does not see, hence the ST03 exception)
+with delivered as (  -- noqa: ST03
     select
-        trim("RegioS") as delivered_code,
+        delivered_code,
         trim("SoortMisdrijf") as crime_type_code,
-        try_cast(nullif(trim("TotaalGeregistreerdeMisdrijven_1"), '.') as bigint) as delivered_count,
+        try_cast(nullif(trim("TotaalGeregistreerdeMisdrijven_1"), '.') as bigint)
+            as delivered_count,
         case when delivered_count > -99990 then delivered_count end as registered_crimes,
         registered_crimes is null as is_suppressed,
-        ends_with(trim("Perioden"), '*') as is_provisional,
+        is_provisional,
         source_file,
         source_row
-    from raw.incidents
-    where partition_year = $year
-      and is_municipality_code(trim("RegioS"))
+    from cbs_municipal_rows('raw.incidents', $year)
 )
 
 select
-    $year,
+    $year as year,
     municipality_code,
     crime_type_code,
     registered_crimes,

@@ -13,21 +13,27 @@ create table if not exists staging.stg_population__inhabitants (
 );
 delete from staging.stg_population__inhabitants where year = $year;
 insert into staging.stg_population__inhabitants
-with delivered as (
+-- read by municipal_totals, a table macro (which sqlfluff does not see, hence the ST03 exception)
+with delivered as (  -- noqa: ST03
     select
-        trim("RegioS") as delivered_code,
+        delivered_code,
         cast(trim("BevolkingOp1Januari_1") as bigint) as inhabitants,
-        ends_with(trim("Perioden"), '*') as is_provisional,
+        is_provisional,
         source_file,
         source_row
-    from raw.population
-    where partition_year = $year
-      and is_municipality_code(trim("RegioS"))
-      and trim("Geslacht") = 'T001038'
-      and trim("Leeftijd") = '10000'
-      and trim("BurgerlijkeStaat") = 'T001019'
+    from cbs_municipal_rows('raw.population', $year)
+    where trim("Geslacht") = 'T001038'
+        and trim("Leeftijd") = '10000'
+        and trim("BurgerlijkeStaat") = 'T001019'
 )
 
-select $year, municipality_code, inhabitants, is_provisional, delivered_codes, source_file, source_rows
+select
+    $year as year,
+    municipality_code,
+    inhabitants,
+    is_provisional,
+    delivered_codes,
+    source_file,
+    source_rows
 from municipal_totals(delivered, [], ['inhabitants'])
 order by municipality_code;

@@ -17,12 +17,12 @@ create table if not exists staging.stg_seizures__seizures (
 delete from staging.stg_seizures__seizures where year = $year;
 insert into staging.stg_seizures__seizures
 select
-    $year as year,
+    raw.partition_year as year,
     trim(raw.zaaknummer) as case_id,
     cast(trim(raw.datum) as date) as seized_on,
     places.location_type,
     trim(raw.locatie) as location,
-    coalesce(successor.municipality_code, trim(raw.gemeentecode)) as municipality_code,
+    main_successor(trim(raw.gemeentecode)) as municipality_code,
     drugs.drug,
     -- the customs records write a decimal comma
     cast(replace(trim(raw.gewicht_kg), ',', '.') as decimal(12, 1)) as weight_kg,
@@ -34,7 +34,5 @@ inner join reference.seizure_location_types as places
     on places.location_type_nl = lower(trim(raw.locatie_type))
 inner join reference.drugs as drugs
     on drugs.drug_nl = lower(trim(raw.drugssoort))
-left join reference.municipality_code_map as successor
-    on successor.source_code = trim(raw.gemeentecode) and successor.is_main_successor
 where raw.partition_year = $year
 order by case_id;

@@ -13,12 +13,13 @@ create table if not exists staging.stg_signals__tips (
 );
 delete from staging.stg_signals__tips where year = $year;
 insert into staging.stg_signals__tips
-with delivered as (
+-- read by municipal_totals, a table macro (which sqlfluff does not see, hence the ST03 exception)
+with delivered as (  -- noqa: ST03
     select
         trim(raw.gemeentecode) as delivered_code,
         themes.theme,
         cast(trim(raw.aantal_meldingen) as bigint) as tips,
-        false as is_provisional,
+        false as is_provisional,  -- the publisher marks no figure provisional
         raw.source_file,
         raw.source_row
     from raw.signals as raw
@@ -26,6 +27,13 @@ with delivered as (
     where raw.partition_year = $year
 )
 
-select $year, municipality_code, theme, tips, delivered_codes, source_file, source_rows
+select
+    $year as year,
+    municipality_code,
+    theme,
+    tips,
+    delivered_codes,
+    source_file,
+    source_rows
 from municipal_totals(delivered, ['theme'], ['tips'])
 order by municipality_code, theme;

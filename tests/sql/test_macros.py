@@ -1,8 +1,9 @@
-"""sql/macros/largest_remainder.sql: whole units that add up to the divided total."""
+"""sql/macros/*.sql: the macros every connection gets, each on a small hand-made warehouse."""
 
 from __future__ import annotations
 
 import duckdb
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -55,7 +56,7 @@ def test_parts_are_whole_and_add_up(whole, weights):
     assert all(abs(n - whole * s) < 1 + 1e-6 for n, s in zip(allocated, shares, strict=True))
 
 
-# ----- in_2025_division and municipal_totals -------------------------------------------------------
+# ----- in_2025_division and municipal_totals ----------------------------------------------------
 
 
 def code_map_connection() -> duckdb.DuckDBPyConnection:
@@ -160,3 +161,146 @@ def test_without_keys_one_total_per_municipality():
         "from municipal_totals(delivered, [], ['tips', 'cases']) order by all"
     ).fetchall()
     assert totals == [("GM0003", 2, 3, [4, 5]), ("GM0004", 6, 8, [4, 5])]
+
+
+# ----- the other macros ---------------------------------------------------------------------------
+
+
+def connection(*tables: str) -> duckdb.DuckDBPyConnection:
+    """A connection with the macros and the tables given as ``create table`` statements."""
+    conn = duckdb.connect()
+    prepare_connection(conn)
+    for table in tables:
+        conn.execute(f"create table {table}")
+    return conn
+
+
+def test_reference_csv_reads_the_types_given(tmp_path):
+    path = tmp_path / "codes.csv"
+    path.write_text('code,label,rank\nA,"one, quoted",1\nB,two,2\n', encoding="utf-8")
+    conn = connection()
+    read = (
+        "select * from reference_csv(?, {'code': 'VARCHAR', 'label': 'VARCHAR', 'rank': 'INTEGER'})"
+    )
+    assert conn.execute(read, [str(path)]).fetchall() == [("A", "one, quoted", 1), ("B", "two", 2)]
+    path.write_text("code,label,rank\nA,one,first\n", encoding="utf-8")
+    with pytest.raises(duckdb.Error):  # no type guessing: a value that does not fit fails
+        conn.execute(read, [str(path)]).fetchall()
+
+
+def test_cbs_municipal_rows_keeps_the_year_s_municipalities():
+    conn = connection(
+        "raw_rows as select * from (values (2024, 'GM0001  ', '2024JJ00*', 2), "
+        "(2024, 'PV20    ', '2024JJ00*', 3), (2024, 'GM0999  ', '2024JJ00*', 4), "
+        "(2023, 'GM0001  ', '2023JJ00', 5)) "
+        't(partition_year, "RegioS", "Perioden", source_row)'
+    )
+    rows = conn.execute(
+        "select delivered_code, is_provisional, source_row "
+        "from cbs_municipal_rows('raw_rows', 2024)"
+    ).fetchall()
+    assert rows == [("GM0001", True, 2)]  # no province, no "niet in te delen", no other year
+
+
+def test_main_successor_sends_a_record_whole_to_the_largest_share():
+    conn = connection(
+        "reference.municipality_code_map as select * from (values "
+        "('GM0001', 'GM0001', true), ('GM0901', 'GM0001', true), "
+        "('GM0902', 'GM0003', false), ('GM0902', 'GM0004', true)) "
+        "t(source_code, municipality_code, is_main_successor)",
+        "records as select * from (values ('GM0001'), ('GM0901'), ('GM0902'), ('GM9999')) t(code)",
+    )
+    rows = conn.execute(
+        "select r.code, main_successor(r.code) from records as r order by all"
+    ).fetchall()
+    assert rows == [
+        ("GM0001", "GM0001"),
+        ("GM0901", "GM0001"),
+        ("GM0902", "GM0004"),
+        ("GM9999", "GM9999"),  # not in the map: as delivered
+    ]
+
+
+def test_jumps_compares_each_cell_with_the_year_before():
+    conn = connection(
+        "cells as select * from (values "
+        "(2023, 'GM0001', 'a', 10), (2024, 'GM0001', 'a', 31), "  # more than three times
+        "(2023, 'GM0002', 'a', 30), (2024, 'GM0002', 'a', 9), "  # less than a third
+        "(2023, 'GM0003', 'a', 2), (2024, 'GM0003', 'a', 9), "  # moved by less than 10
+        "(2023, 'GM0004', 'a', 10), (2024, 'GM0004', 'a', 30), "  # exactly three times
+        "(2022, 'GM0005', 'a', 1), (2024, 'GM0005', 'a', 90)) "  # no value last year
+        "t(year, municipality_code, item, value)"
+    )
+    rows = conn.execute("select * from jumps(cells, 2024, 10) order by all").fetchall()
+    assert rows == [("GM0001", "a", 10, 31), ("GM0002", "a", 30, 9)]
+
+
+def test_rolled_up_sums_to_every_region_level():
+    conn = connection(
+        "reference.region_membership as select * from (values "
+        "('GM0001', 'municipality', 'GM0001', 'A'), ('GM0002', 'municipality', 'GM0002', 'B'), "
+        "('GM0001', 'national', 'NL01', 'Nederland'), ('GM0002', 'national', 'NL01', 'Nederland')) "
+        "t(municipality_code, region_level, region_code, region_name)",
+        "municipal as select * from (values ('GM0001', 'x', 2, 10), ('GM0002', 'x', 3, 20), "
+        "('GM0002', 'y', 4, 20)) t(municipality_code, theme, tips, population)",
+    )
+    rows = conn.execute(
+        "select region_code, region_name, theme, tips, population "
+        "from rolled_up(municipal, ['theme'], ['tips', 'population']) order by all"
+    ).fetchall()
+    assert rows == [
+        ("GM0001", "A", "x", 2, 10),
+        ("GM0002", "B", "x", 3, 20),
+        ("GM0002", "B", "y", 4, 20),
+        ("NL01", "Nederland", "x", 5, 30),
+        ("NL01", "Nederland", "y", 4, 20),
+    ]
+
+
+def test_every_municipality_makes_zero_explicit_and_adds_the_inhabitants():
+    conn = connection(
+        "reference.municipalities as select * from (values ('GM0001'), ('GM0002')) "
+        "t(municipality_code)",
+        "staging.stg_population__inhabitants as select * from (values "
+        "(2024, 'GM0001', 100), (2024, 'GM0002', 200), (2023, 'GM0001', 90)) "
+        "t(year, municipality_code, inhabitants)",
+        "items as select * from (values ('incidents', 'drugs', 'L1'), ('sites', 'drugs', 'L2')) "
+        "t(source, phenomenon_code, label)",
+        # the keys in another order than in items: a count finds its item by name
+        "counts as select * from (values ('drugs', 'GM0002', 'sites', 7)) "
+        "t(phenomenon_code, municipality_code, source, event_count)",
+    )
+    rows = conn.execute(
+        "select municipality_code, source, phenomenon_code, label, population, event_count "
+        "from every_municipality(items, counts, ['source', 'phenomenon_code'], ['event_count'], "
+        "2024) order by all"
+    ).fetchall()
+    assert rows == [
+        ("GM0001", "incidents", "drugs", "L1", 100, 0),
+        ("GM0001", "sites", "drugs", "L2", 100, 0),
+        ("GM0002", "incidents", "drugs", "L1", 200, 0),
+        ("GM0002", "sites", "drugs", "L2", 200, 7),
+    ]
+
+
+def test_rate_interval_scales_the_count_and_its_interval():
+    conn = connection()
+    rate, lower, upper = conn.execute(
+        "select unnest(rate_interval(5, 200, 1000.0, 0.95))"
+    ).fetchone()
+    expected = conn.execute(
+        "select poisson_lower(5, 0.95) * 1000.0 / 200, poisson_upper(5, 0.95) * 1000.0 / 200"
+    ).fetchone()
+    assert (rate, lower, upper) == (25.0, *expected)
+    assert conn.execute("select rate_interval(5, 0, 1000.0, 0.95)").fetchone() == (
+        {"rate": None, "lower": None, "upper": None},
+    )
+
+
+def test_composite_index_adds_the_year_and_the_method():
+    conn = connection("index_rows as select 'RIEC01' as region_code, 0.5 as index_value")
+    rows = conn.execute(
+        "select year, region_code, index_value, normalisation, aggregation, weights "
+        "from composite_index(index_rows, 2024, 'min_max', 'linear', 'equal')"
+    ).fetchall()
+    assert rows == [(2024, "RIEC01", 0.5, "min_max", "linear", "equal")]

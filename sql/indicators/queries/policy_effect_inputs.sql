@@ -1,7 +1,8 @@
 -- Per municipality and year, the ten years up to $year: registered crimes per phenomenon and
 -- of all phenomena together (source incidents), and Meld Misdaad Anoniem tips of all themes
 -- (source signals), with the population: what the policy effects are estimated from.
-select year, region_code as municipality_code, 'incidents' as source, phenomenon_code as outcome,
+select
+    year, region_code as municipality_code, 'incidents' as source, phenomenon_code as outcome,
     event_count, population
 from indicators.phenomenon_indicators
 where year between $year - 9 and $year and region_level = 'municipality' and source = 'incidents'

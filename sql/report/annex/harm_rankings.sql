@@ -5,10 +5,10 @@
 select r.*
 from indicators.harm_rankings as r
 where r.year = $year and r.region_level = 'riec_region'
-  and not exists (
-      select 1
-      from indicators.published_region_counts as p
-      where p.year = r.year and p.region_level = r.region_level
-        and p.region_code = r.region_code and p.registered_crimes is null
-  )
+    and not exists (
+        select 1
+        from indicators.published_region_counts as p
+        where p.year = r.year and p.region_level = r.region_level
+            and p.region_code = r.region_code and p.registered_crimes is null
+    )
 order by all

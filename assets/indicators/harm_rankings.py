@@ -57,6 +57,7 @@ harm_rankings = python_table_asset(
             "counts": "indicators/queries/harm_ranking_inputs",
             "weights": "indicators/queries/harm_weights_in_use",
         },
+        tables=("harm_rankings", "harm_rank_correlations"),
         compute=_rank,
         config=RankingConfig,
     ),

@@ -46,6 +46,7 @@ policy_effects = python_table_asset(
             "members": "indicators/queries/policy_members",
             "selection": "reference/queries/policy_selection",
         },
+        tables=("policy_effects", "policy_series"),
         compute=_estimate,
     ),
 )

@@ -50,7 +50,7 @@ published_counts = python_table_asset(
         inputs={"counts": "indicators/queries/published_count_inputs"},
         compute=_publish,
         config=DisclosureConfig,
-        table="published_municipal_counts",
+        tables=("published_municipal_counts", "published_region_counts"),
     ),
 )
 

@@ -38,7 +38,7 @@ regions_add_up = yearly_problems_check(
     "Each RIEC region and province equals the sum of its municipalities, the Netherlands the sum "
     "of the RIEC regions and of the provinces, the national count equals staging, and every "
     "municipality has a population.",
-    "quality/phenomenon_indicators_reconcile",
+    "quality/queries/phenomenon_indicators_reconcile",
     "All region levels add up.",
 )
 

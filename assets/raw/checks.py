@@ -41,7 +41,8 @@ def _cross_row_rejections(
     rounding allows, and crime types a phenomenon counts that a file holds neither as such nor
     as parts."""
     successors = {
-        code: frozenset(codes) for code, codes in query(conn, "quality/historic_successors")[1]
+        code: frozenset(codes)
+        for code, codes in query(conn, "quality/queries/historic_successors")[1]
     }
     column = municipality_column(list(source.columns))
     rejections = mixed_divisions(frame, column, successors)
@@ -62,7 +63,7 @@ def _cbs_rejections(
     known: dict[str, frozenset[str]],
 ) -> list[Rejection]:
     if source_name == "establishments":
-        sections = [key for key, _ in query(conn, "quality/sbi_sections_by_cbs_key")[1]]
+        sections = [key for key, _ in query(conn, "quality/queries/sbi_sections_by_cbs_key")[1]]
         return totals_differ_from_parts(
             frame,
             table.dimensions[0],
@@ -73,7 +74,7 @@ def _cbs_rejections(
         )
     if source_name != "incidents":
         return []
-    hierarchy = query(conn, "quality/crime_type_hierarchy")[1]
+    hierarchy = query(conn, "quality/queries/crime_type_hierarchy")[1]
     parents = {code: parent for code, parent, _, _ in hierarchy}
     rejections = totals_differ_from_parts(
         frame,
@@ -100,7 +101,7 @@ def _file_of(frame, row: int) -> str | None:
 def _known_values(conn) -> dict[str, frozenset[str]]:
     """Every named set of allowed codes, read from the reference tables."""
     return {
-        name: frozenset(row[0] for row in query(conn, f"quality/known_{name}")[1])
+        name: frozenset(row[0] for row in query(conn, f"quality/queries/known_{name}")[1])
         for name in KNOWN_SETS
     }
 

@@ -99,5 +99,5 @@ def policy_municipalities_are_valid(
     context: AssetCheckExecutionContext, warehouse: DuckDBResource
 ) -> AssetCheckResult:
     with warehouse.get_connection() as conn:
-        columns, problems = query(conn, "quality/policy_municipalities")
+        columns, problems = query(conn, "quality/queries/policy_municipalities")
     return problems_result(columns, problems, "Every list is valid.")

@@ -113,7 +113,7 @@ def _jump_check(staging_name: str, what: str, ignored_below: int = 10):
         year = int(context.partition_key)
         description = f"No implausible jumps against {year - 1}."
         with warehouse.get_connection() as conn:
-            columns, jumps = query(conn, f"quality/jumps_{staging_name}", {"year": year})
+            columns, jumps = query(conn, f"quality/queries/jumps_{staging_name}", {"year": year})
             if jumps:
                 description = (
                     f"{len(jumps)} cell(s) more than three times or under a third of "

@@ -83,7 +83,7 @@ def _reconcile(
     """Compare the year's aggregate cells with their municipalities (kept in the quality
     schema): the cells compared, those not comparable, and the gaps beyond rounding."""
     cells = {
-        name: query_frame(conn, f"quality/{name}_{source_name}", {"year": year})
+        name: query_frame(conn, f"quality/queries/{name}_{source_name}", {"year": year})
         for name in ("aggregate_cells", "municipal_cells")
     }
     with registered(conn, cells):
@@ -93,8 +93,8 @@ def _reconcile(
             {"year": year, "source": source_name, "rounding_base": rounding_base},
         )
     of_source = {"year": year, "source": source_name}
-    compared, not_comparable = query(conn, "quality/aggregate_compared", of_source)[1][0]
-    columns, gaps = query(conn, "quality/aggregate_gaps", of_source)
+    compared, not_comparable = query(conn, "quality/queries/aggregate_compared", of_source)[1][0]
+    columns, gaps = query(conn, "quality/queries/aggregate_gaps", of_source)
     return compared, not_comparable, columns, gaps
 
 

@@ -14,7 +14,7 @@ import pandas as pd
 import polars as pl
 
 from pipeline.domain.files.value_rules import Rule
-from pipeline.plumbing.sql_runner import registered, run_in_transaction
+from pipeline.plumbing.sql_runner import registered, run_all_in_transaction
 
 MAX_FAILURES_LISTED = 20
 
@@ -206,18 +206,16 @@ def record_outcome(
         },
         orient="row",
     )
+    which = {"year": year, "asset_key": asset_key, "check_name": check_name}
+    outcome_params = {
+        **which,
+        "severity": severity,
+        "passed": outcome.passed,
+        "rows_checked": outcome.rows_checked,
+        "rules_checked": outcome.rules_checked,
+        "summary": summary or outcome.summary(),
+    }
     with registered(conn, {"failure_rows": failure_rows}):
-        run_in_transaction(
-            conn,
-            "quality/check_results",
-            {
-                "year": year,
-                "asset_key": asset_key,
-                "check_name": check_name,
-                "severity": severity,
-                "passed": outcome.passed,
-                "rows_checked": outcome.rows_checked,
-                "rules_checked": outcome.rules_checked,
-                "summary": summary or outcome.summary(),
-            },
+        run_all_in_transaction(
+            conn, [("quality/check_results", outcome_params), ("quality/quarantine", which)]
         )

@@ -55,7 +55,7 @@ def yearly_table_metadata(
     input of the year is synthetic demo data."""
     from pipeline.plumbing.sql_runner import query
 
-    synthetic = query(conn, "quality/synthetic_inputs", {"year": year})[1][0][0]
+    synthetic = query(conn, "quality/queries/synthetic_inputs", {"year": year})[1][0][0]
     return {
         **table_metadata(conn, table, {"year": year}),
         "sql_file": sql_file,

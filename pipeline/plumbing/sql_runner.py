@@ -129,6 +129,25 @@ def run_all_in_transaction(
     conn.execute("commit")
 
 
+def write_tables(
+    conn: duckdb.DuckDBPyConnection,
+    layer: str,
+    tables: Sequence[str],
+    params: Mapping[str, Any],
+) -> None:
+    """Run the writer of each table (``sql/<layer>/<table>.sql``) in one transaction, each with
+    the parameters it names (a parameter no writer names is an error)."""
+    steps = []
+    for table in tables:
+        name = f"{layer}/{table}"
+        wanted = named_parameters(conn, name)
+        steps.append((name, {key: value for key, value in params.items() if key in wanted}))
+    unused = params.keys() - {key for _, given in steps for key in given}
+    if unused:
+        raise SqlParameterError(f"no writer of {list(tables)} uses parameters {sorted(unused)}")
+    run_all_in_transaction(conn, steps)
+
+
 @contextlib.contextmanager
 def registered(conn: duckdb.DuckDBPyConnection, frames: Mapping[str, Any]) -> Iterator[None]:
     """Frames (Polars, Arrow, pandas) visible to SQL under the given names, and unregistered

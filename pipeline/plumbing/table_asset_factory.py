@@ -30,7 +30,7 @@ from pipeline.plumbing.sql_runner import (
     named_parameters,
     query_frame,
     registered,
-    run_in_transaction,
+    write_tables,
 )
 
 
@@ -65,8 +65,9 @@ class PythonTable:
     compute: Compute
     # run config the analyst may set in the launchpad (a dagster Config class)
     config: type[Config] | None = None
-    # the table the metadata describes, when the writer fills more than one
-    table: str | None = None
+    # the tables it writes, each by its writer sql/<layer>/<table>.sql, in one transaction (the
+    # first is the one the metadata describes); by default the table named after the asset
+    tables: tuple[str, ...] = ()
 
 
 def _read_inputs(
@@ -79,16 +80,21 @@ def _read_inputs(
     return frames
 
 
-def _write(conn: duckdb.DuckDBPyConnection, sql_name: str, computed: Computed, year: int) -> None:
+def _write(
+    conn: duckdb.DuckDBPyConnection,
+    layer: str,
+    tables: tuple[str, ...],
+    computed: Computed,
+    year: int,
+) -> None:
     frames = {name: frame.to_arrow() for name, frame in computed.frames.items()}
     with registered(conn, frames):
-        run_in_transaction(conn, sql_name, {"year": year, **computed.params})
+        write_tables(conn, layer, tables, {"year": year, **computed.params})
 
 
 def python_table_asset(layer: str, model: PythonTable) -> AssetsDefinition:
     """The asset of one ``PythonTable``; its key prefix comes with the layer's folder."""
-    sql_name = f"{layer}/{model.name}"
-    table = f"{layer}.{model.table or model.name}"
+    tables = model.tables or (model.name,)
 
     @asset(
         name=model.name,
@@ -105,8 +111,13 @@ def python_table_asset(layer: str, model: PythonTable) -> AssetsDefinition:
         config = model.config(**context.op_execution_context.op_config) if model.config else None
         with warehouse.get_connection() as conn:
             computed = model.compute(_read_inputs(conn, model.inputs, year), year, config)
-            _write(conn, sql_name, computed, year)
-            metadata = yearly_table_metadata(conn, table, year, f"sql/{sql_name}.sql")
+            _write(conn, layer, tables, computed, year)
+            metadata = yearly_table_metadata(
+                conn,
+                f"{layer}.{tables[0]}",
+                year,
+                ", ".join(f"sql/{layer}/{t}.sql" for t in tables),
+            )
         # An invented input makes the result invented too, whatever the year's files.
         metadata["synthetic"] = metadata["synthetic"] or computed.synthetic
         return MaterializeResult(metadata={**metadata, **computed.metadata})

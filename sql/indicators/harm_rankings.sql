@@ -1,7 +1,7 @@
 -- Regions ranked by harm per 100,000 inhabitants under every weight set, with two rank
--- intervals (chance in the counts; the weights varied by $weight_spread), and the rank
--- correlation between each pair of weight sets. ranking_rows and correlation_rows are the
--- frames the harm_rankings asset computes (pipeline/domain/statistics/rank_intervals.py).
+-- intervals (chance in the counts; the weights varied by $weight_spread). ranking_rows is a frame
+-- the harm_rankings asset computes (pipeline/domain/statistics/rank_intervals.py), written with
+-- harm_rank_correlations.sql.
 create table if not exists indicators.harm_rankings (
     year integer not null,
     region_level varchar not null,
@@ -23,16 +23,7 @@ create table if not exists indicators.harm_rankings (
     seed bigint not null,
     confidence_level double not null
 );
-create table if not exists indicators.harm_rank_correlations (
-    year integer not null,
-    region_level varchar not null,
-    weight_set_a varchar not null,
-    weight_set_b varchar not null,
-    spearman_rho double,
-    kendall_tau double
-);
 delete from indicators.harm_rankings where year = $year;
-delete from indicators.harm_rank_correlations where year = $year;
 insert into indicators.harm_rankings by name
 select
     $year as year,
@@ -42,5 +33,3 @@ select
     $seed as seed,
     $confidence_level as confidence_level
 from ranking_rows;
-insert into indicators.harm_rank_correlations by name
-select $year as year, * from correlation_rows;

@@ -1,10 +1,10 @@
 -- Policy measures: per programme x outcome, the difference-in-differences rate ratio of the
 -- municipalities taking part against the others (Poisson with municipality and year effects,
 -- cluster-robust interval at $confidence_level), the parallel-trends test on the years before
--- the start, and pooled rates per 100,000 before and after; plus both groups' yearly series.
--- effect_rows and series_rows are the frames the policy_effects asset computes
--- (pipeline/domain/statistics/policy_effects.py). is_synthetic_selection: the list is the demo's
--- invented selection.
+-- the start, and pooled rates per 100,000 before and after.
+-- effect_rows is a frame the policy_effects asset computes
+-- (pipeline/domain/statistics/policy_effects.py), written with policy_series.sql.
+-- is_synthetic_selection: the list is the demo's invented selection.
 create table if not exists indicators.policy_effects (
     year integer not null,
     programme varchar not null,
@@ -31,19 +31,7 @@ create table if not exists indicators.policy_effects (
     confidence_level double not null,
     is_synthetic_selection boolean not null
 );
-create table if not exists indicators.policy_series (
-    year integer not null,
-    programme varchar not null,
-    source varchar not null,
-    outcome varchar not null,
-    "group" varchar not null,
-    data_year integer not null,
-    event_count bigint not null,
-    population bigint not null,
-    rate_per_100k double not null
-);
 delete from indicators.policy_effects where year = $year;
-delete from indicators.policy_series where year = $year;
 insert into indicators.policy_effects by name
 with effects as (
     select *, $year as year, $confidence_level as confidence_level
@@ -60,16 +48,3 @@ select e.*, s.is_synthetic_selection
 from effects as e
 inner join selections as s using (programme)
 order by e.programme, e.source, e.outcome;
-insert into indicators.policy_series by name
-select
-    $year as year,
-    programme,
-    source,
-    outcome,
-    "group",
-    year as data_year,
-    event_count,
-    population,
-    rate_per_100k
-from series_rows
-order by programme, source, outcome, "group", data_year;

@@ -2,7 +2,7 @@
 -- in `this_year` is more than three times, or less than a third of, its value the year before,
 -- and moved by at least `min_change` (smaller changes are noise). Cells without a value in either
 -- year are not compared. Returns municipality_code, item, previous_value and value; the
--- staging jump checks (sql/quality/jumps_*.sql) use it.
+-- staging jump checks (sql/quality/queries/jumps_*.sql) use it.
 create or replace temp macro jumps(cells, this_year, min_change) as table (
     with cell_rows as (
         select * from query_table(cells)

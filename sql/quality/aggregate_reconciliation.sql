@@ -10,9 +10,23 @@
 -- with boundary_changed set, and is not judged.
 -- aggregate_cells (region_code, item, value: the delivered aggregate rows) and municipal_cells
 -- (municipality_code, item, value, delivered_cells, delivered_codes: staging, 2025 division) are
--- registered by the check from sql/quality/aggregate_cells_<source>.sql and
+-- registered by the check from sql/quality/queries/aggregate_cells_<source>.sql and
 -- municipal_cells_<source>.sql.
--- The table is created with the other quality tables in sql/quality/check_results.sql.
+create table if not exists quality.aggregate_reconciliation (
+    partition_year integer not null,
+    source varchar not null,
+    region_level varchar not null,
+    region_code varchar not null,
+    region_name varchar not null,
+    item varchar not null,
+    delivered_total bigint not null,
+    municipal_sum bigint not null,
+    municipal_cells bigint not null,
+    gap bigint not null,
+    tolerance double not null,
+    within_rounding boolean not null,
+    boundary_changed boolean not null default false
+);
 delete from quality.aggregate_reconciliation where partition_year = $year and source = $source;
 insert into quality.aggregate_reconciliation
 with members as (

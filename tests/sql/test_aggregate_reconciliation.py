@@ -14,6 +14,8 @@ from .test_quality import record
 
 MUNICIPAL = {"GM0001": 100, "GM0002": 200, "GM0003": 50, "GM0004": 75}
 
+INCIDENTS_2024 = {"year": 2024, "source": "incidents"}
+
 
 def municipal_cells(delivered_as: dict[str, list[str]] | None = None, values=MUNICIPAL):
     delivered_as = delivered_as or {}
@@ -58,7 +60,9 @@ def reconcile(conn, aggregates: dict[str, int | None], cells: pl.DataFrame, roun
 def gaps(conn) -> list[str]:
     return [
         row[0]
-        for row in query(conn, "quality/aggregate_gaps", {"year": 2024, "source": "incidents"})[1]
+        for row in query(
+            conn, "quality/queries/aggregate_gaps", {"year": 2024, "source": "incidents"}
+        )[1]
     ]
 
 
@@ -73,9 +77,9 @@ def test_each_aggregate_is_compared_within_cbs_rounding(warehouse):
         "RE01": (300, 300, 7.5, True, False),
     }
     assert gaps(warehouse) == ["PV02"]
-    assert query(warehouse, "quality/aggregate_compared", {"year": 2024, "source": "incidents"})[
-        1
-    ] == [(4, 0)]
+    assert query(
+        warehouse, "quality/queries/aggregate_compared", {"year": 2024, "source": "incidents"}
+    )[1] == [(4, 0)]
 
 
 def test_exact_counts_must_add_up_exactly(warehouse):
@@ -96,9 +100,9 @@ def test_a_region_holding_part_of_a_split_municipality_is_not_judged(warehouse):
         "RE01": False,
     }
     assert gaps(warehouse) == []  # PV01 and PV02 are far apart, but not comparable
-    assert query(warehouse, "quality/aggregate_compared", {"year": 2024, "source": "incidents"})[
-        1
-    ] == [(2, 2)]
+    assert query(
+        warehouse, "quality/queries/aggregate_compared", {"year": 2024, "source": "incidents"}
+    )[1] == [(2, 2)]
     report = query(warehouse, "report/aggregate_reconciliation", {"year": 2024})[1]
     assert {(row[1], row[2]) for row in report} == {("country", 1), ("police_unit", 1)}
 

@@ -6,7 +6,9 @@ import duckdb
 import polars as pl
 
 from pipeline.domain.statistics.rank_intervals import RankingSettings, rank_regions
-from pipeline.plumbing.sql_runner import prepare_connection, query, run_in_transaction
+from pipeline.plumbing.sql_runner import prepare_connection, query, write_tables
+
+RANKINGS = ("harm_rankings", "harm_rank_correlations")
 
 PARAMS = {"draws": 100, "weight_spread": 0.25, "seed": 1, "confidence_level": 0.95}
 
@@ -32,7 +34,7 @@ def write(conn: duckdb.DuckDBPyConnection, year: int) -> None:
     rankings, correlations = frames(year)
     conn.register("ranking_rows", rankings.to_arrow())
     conn.register("correlation_rows", correlations.to_arrow())
-    run_in_transaction(conn, "indicators/harm_rankings", {"year": year, **PARAMS})
+    write_tables(conn, "indicators", RANKINGS, {"year": year, **PARAMS})
 
 
 def test_a_year_is_replaced_and_other_years_stay(tmp_path):

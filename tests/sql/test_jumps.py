@@ -35,7 +35,7 @@ def test_incident_jumps(warehouse):
             incident("CRI1700", "GM0002", "50"),  # no value last year: nothing to compare
         ],
     )
-    assert query(warehouse, "quality/jumps_stg_incidents__crimes", {"year": 2024}) == (
+    assert query(warehouse, "quality/queries/jumps_stg_incidents__crimes", {"year": 2024}) == (
         ["municipality_code", "item", "previous_value", "value"],
         [("GM0001", "CRI1200", 10, 35), ("GM0002", "CRI1200", 30, 5)],
     )
@@ -47,10 +47,10 @@ def test_fiu_and_signal_jumps(warehouse):
         run_in_transaction(warehouse, "staging/stg_financial__fiu_transactions", {"year": year})
         load_raw(warehouse, "signals", year, [(str(year), "GM0004", "drugs", tips)])
         run_in_transaction(warehouse, "staging/stg_signals__tips", {"year": year})
-    assert query(warehouse, "quality/jumps_stg_financial__fiu_transactions", {"year": 2024})[1] == [
-        ("GM0001", "banken", 100, 301)
-    ]
-    assert query(warehouse, "quality/jumps_stg_signals__tips", {"year": 2024})[1] == [
+    assert query(
+        warehouse, "quality/queries/jumps_stg_financial__fiu_transactions", {"year": 2024}
+    )[1] == [("GM0001", "banken", 100, 301)]
+    assert query(warehouse, "quality/queries/jumps_stg_signals__tips", {"year": 2024})[1] == [
         ("GM0004", "drugs", 5, 40)
     ]
-    assert query(warehouse, "quality/jumps_stg_signals__tips", {"year": 2023})[1] == []
+    assert query(warehouse, "quality/queries/jumps_stg_signals__tips", {"year": 2023})[1] == []

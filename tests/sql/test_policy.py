@@ -7,9 +7,11 @@ import polars as pl
 import pytest
 
 from pipeline.domain.statistics.policy_estimates import estimate_policy_effects
-from pipeline.plumbing.sql_runner import query, query_frame, run_in_transaction
+from pipeline.plumbing.sql_runner import query, query_frame, run_in_transaction, write_tables
 
 from .helpers import assert_idempotent, stage_new_source
+
+POLICY = ("policy_effects", "policy_series")
 
 COLUMNS = ("gemeentecode", "gemeentenaam", "startjaar")
 
@@ -30,7 +32,7 @@ def load_list(conn, rows, programme="pmg", is_synthetic=True, source_file="pmg.c
 
 
 def problems(conn):
-    return query(conn, "quality/policy_municipalities")[1]
+    return query(conn, "quality/queries/policy_municipalities")[1]
 
 
 def test_a_valid_list_loads_with_its_rows_and_has_no_problems(warehouse):
@@ -129,7 +131,7 @@ def test_effects_table_holds_the_estimates_and_marks_a_synthetic_selection(with_
     with_signals.register("effect_rows", effects.to_arrow())
     with_signals.register("series_rows", series.to_arrow())
     params = {"year": 2024, "confidence_level": 0.95}
-    run_in_transaction(with_signals, "indicators/policy_effects", params)
+    write_tables(with_signals, "indicators", POLICY, params)
     stored = with_signals.execute(
         "select programme, source, outcome, start_year, treated_municipalities, rate_ratio, "
         "is_synthetic_selection from indicators.policy_effects where year = 2024 order by all"
@@ -155,9 +157,7 @@ def test_no_group_total_of_registered_crimes_is_published(with_signals):
     effects, series = estimate_policy_effects(history, members)
     with_signals.register("effect_rows", effects.to_arrow())
     with_signals.register("series_rows", series.to_arrow())
-    run_in_transaction(
-        with_signals, "indicators/policy_effects", {"year": 2024, "confidence_level": 0.95}
-    )
+    write_tables(with_signals, "indicators", POLICY, {"year": 2024, "confidence_level": 0.95})
     stored = query_frame(with_signals, "report/annex/policy_series", {"year": 2024})
     assert stored.height > 0 and stored["source"].unique().to_list() == ["signals"]
     chart = query_frame(with_signals, "report/policy_series", {"year": 2024})

@@ -1,9 +1,12 @@
-"""sql/indicators/published_counts.sql and the queries around it, on the fixture warehouse."""
+"""sql/indicators/published_municipal_counts.sql and published_region_counts.sql, and the queries
+around them, on the fixture warehouse."""
 
 from __future__ import annotations
 
 from pipeline.domain.statistics.disclosure import publish
-from pipeline.plumbing.sql_runner import query, run_in_transaction
+from pipeline.plumbing.sql_runner import query, write_tables
+
+PUBLISHED = ("published_municipal_counts", "published_region_counts")
 
 
 def _frame(conn, name, year):
@@ -22,7 +25,7 @@ def test_publishing_a_year_twice_replaces_it(built):
     for _ in range(2):
         built.register("published_municipal_rows", municipal.to_arrow())
         built.register("published_region_rows", region.to_arrow())
-        run_in_transaction(built, "indicators/published_counts", {"year": 2024, "threshold": 10})
+        write_tables(built, "indicators", PUBLISHED, {"year": 2024, "threshold": 10})
     stored = _frame(built, "published_counts_as_stored", 2024)
     assert stored.height == 12
     assert stored["threshold"].unique().to_list() == [10]

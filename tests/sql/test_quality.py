@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import polars as pl
 import pytest
 
-from pipeline.plumbing.sql_runner import SQL_DIR, query, run_in_transaction
+from pipeline.plumbing.check_runner import RejectedValue, ValidationOutcome, record_outcome
+from pipeline.plumbing.sql_runner import SQL_DIR, query
 
 from .helpers import incident, load_raw, population, run_marts, run_staging
 
-RECONCILE = "quality/phenomenon_indicators_reconcile"
+RECONCILE = "quality/queries/phenomenon_indicators_reconcile"
 
 
 # ----- known_* ------------------------------------------------------------------------------------
@@ -88,7 +88,7 @@ RECONCILE = "quality/phenomenon_indicators_reconcile"
     ],
 )
 def test_known_values(warehouse, name, column, values):
-    assert query(warehouse, f"quality/{name}") == ([column], values)
+    assert query(warehouse, f"quality/queries/{name}") == ([column], values)
 
 
 def test_every_known_query_is_tested():
@@ -105,7 +105,7 @@ def test_every_known_query_is_tested():
         "known_signal_themes",
         "known_site_settings",
     }
-    assert {path.stem for path in (SQL_DIR / "quality").glob("known_*.sql")} == tested
+    assert {path.stem for path in (SQL_DIR / "quality" / "queries").glob("known_*.sql")} == tested
 
 
 # ----- historic_successors ------------------------------------------------------------------------
@@ -115,7 +115,7 @@ def test_an_old_code_is_mixed_only_with_codes_created_after_it_ended(warehouse):
     # Fixture: GM0903 went into GM0901, created that day (2019), which went into the existing
     # GM0001 (2021); GM0902 was split over the existing GM0003 and GM0004. Only GM0901 never
     # existed alongside an old code: GM0001, GM0003 and GM0004 did.
-    assert query(warehouse, "quality/historic_successors") == (
+    assert query(warehouse, "quality/queries/historic_successors") == (
         ["source_code", "successors"],
         [("GM0903", ["GM0901"])],
     )
@@ -131,7 +131,7 @@ def test_the_real_changes_name_the_codes_created_after_each_old_code(tmp_path):
     prepare_connection(conn)
     reference = PROJECT_ROOT / "data" / "reference" / "municipal_reclassifications.csv"
     run_sql(conn, "reference/municipal_reclassifications", {"path": str(reference)})
-    successors = dict(query(conn, "quality/historic_successors")[1])
+    successors = dict(query(conn, "quality/queries/historic_successors")[1])
     # Bussum became Gooise Meren (created 2016); Heerhugowaard became Dijk en Waard (2022).
     assert successors["GM0381"] == ["GM1942"]
     assert successors["GM0398"] == ["GM1980"]
@@ -145,32 +145,10 @@ def test_the_real_changes_name_the_codes_created_after_each_old_code(tmp_path):
 
 # ----- check_results ------------------------------------------------------------------------------
 
-FAILURE_SCHEMA = {
-    "source_file": pl.String,
-    "source_row": pl.Int64,
-    "column_name": pl.String,
-    "value": pl.String,
-    "rule": pl.String,
-}
-
 
 def record(conn, year, asset_key, check_name, passed, failures, summary="s"):
-    conn.register("failure_rows", pl.DataFrame(failures, schema=FAILURE_SCHEMA, orient="row"))
-    run_in_transaction(
-        conn,
-        "quality/check_results",
-        {
-            "year": year,
-            "asset_key": asset_key,
-            "check_name": check_name,
-            "severity": "error",
-            "passed": passed,
-            "rows_checked": 10,
-            "rules_checked": 3,
-            "summary": summary,
-        },
-    )
-    conn.unregister("failure_rows")
+    outcome = ValidationOutcome(passed, 10, 3, [RejectedValue(*failure) for failure in failures])
+    record_outcome(conn, asset_key, check_name, year, outcome, summary=summary)
 
 
 def results(conn):

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import polars as pl
 
-from pipeline.plumbing.sql_runner import query, run_in_transaction
+from pipeline.plumbing.check_runner import RejectedValue, ValidationOutcome, record_outcome
+from pipeline.plumbing.sql_runner import query, run_in_transaction, write_tables
 
 from .helpers import load_raw
+
+PUBLISHED = ("published_municipal_counts", "published_region_counts")
 
 SHA = "0" * 64
 
@@ -18,7 +21,6 @@ def as_dicts(result):
 
 def publish_years(conn, years=(2023, 2024)):
     """The disclosure-controlled counts, which the national series is checked against."""
-    import polars as pl
 
     from pipeline.domain.statistics.disclosure import publish
 
@@ -28,7 +30,7 @@ def publish_years(conn, years=(2023, 2024)):
         municipal, region = publish(counts, 10)
         conn.register("published_municipal_rows", municipal.to_arrow())
         conn.register("published_region_rows", region.to_arrow())
-        run_in_transaction(conn, "indicators/published_counts", {"year": year, "threshold": 10})
+        write_tables(conn, "indicators", PUBLISHED, {"year": year, "threshold": 10})
 
 
 def test_key_figures_with_previous_year(built):
@@ -113,13 +115,6 @@ def test_input_files_real_replaces_demo(built):
 
 
 def test_data_quality(built):
-    schema = {
-        "source_file": pl.String,
-        "source_row": pl.Int64,
-        "column_name": pl.String,
-        "value": pl.String,
-        "rule": pl.String,
-    }
     for year, key, check, severity, passed, failures in [
         (2024, "raw/population", "population_file_is_valid", "error", True, []),
         (
@@ -133,22 +128,9 @@ def test_data_quality(built):
         (2024, "staging/stg_signals__tips", "no_implausible_jumps", "warning", False, []),
         (2023, "raw/incidents", "incidents_file_is_valid", "error", True, []),
     ]:
-        built.register("failure_rows", pl.DataFrame(failures, schema=schema, orient="row"))
-        run_in_transaction(
-            built,
-            "quality/check_results",
-            {
-                "year": year,
-                "asset_key": key,
-                "check_name": check,
-                "severity": severity,
-                "passed": passed,
-                "rows_checked": 4,
-                "rules_checked": 2,
-                "summary": "ok" if passed else "1 failure",
-            },
-        )
-        built.unregister("failure_rows")
+        outcome = ValidationOutcome(passed, 4, 2, [RejectedValue(*f) for f in failures])
+        summary = "ok" if passed else "1 failure"
+        record_outcome(built, key, check, year, outcome, severity=severity, summary=summary)
     columns, rows = query(built, "report/data_quality", {"year": 2024})
     assert columns == [
         "asset_key",

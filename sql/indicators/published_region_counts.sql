@@ -1,0 +1,16 @@
+-- Registered crimes per RIEC region and the Netherlands and phenomenon as they may be published
+-- (see published_municipal_counts.sql). published_region_rows is a frame the published_counts
+-- asset computes (pipeline/domain/statistics/disclosure.py).
+create table if not exists indicators.published_region_counts (
+    year integer not null,
+    region_level varchar not null,
+    region_code varchar not null,
+    region_name varchar not null,
+    phenomenon_code varchar not null,
+    registered_crimes bigint,
+    suppression varchar,
+    threshold integer not null
+);
+delete from indicators.published_region_counts where year = $year;
+insert into indicators.published_region_counts by name
+select $year as year, *, $threshold as threshold from published_region_rows;

@@ -19,6 +19,7 @@ from dagster import AssetKey, DagsterInstance, ExecuteInProcessResult
 from pipeline.domain.files.cbs_tables import table_id_of
 from pipeline.domain.files.deliveries import named_year
 from pipeline.domain.files.sources import SOURCES
+from pipeline.plumbing.sql_runner import prepare_connection
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEMO_DIR = PROJECT_ROOT / "data" / "demo"
@@ -133,9 +134,11 @@ class Workspace:
 
     @contextmanager
     def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A connection to the warehouse, closed afterwards so that the next run can open it."""
+        """A connection to the warehouse prepared as the pipeline's are (macros, functions),
+        closed afterwards so that the next run can open it."""
         conn = duckdb.connect(str(self.database))
         try:
+            prepare_connection(conn)
             yield conn
         finally:
             conn.close()

@@ -5,12 +5,7 @@ with measured as (
     select i.weight_set, i.phenomenon_code, i.harm_score
     from indicators.harm_indicators as i
     where i.year = $year and i.region_level = 'national'
-        and not exists (
-            select 1 from indicators.published_region_counts as h
-            where h.year = i.year and h.region_level = 'national'
-                and h.phenomenon_code = i.phenomenon_code and h.registered_crimes is null
-                and i.source = 'incidents'
-        )
+        and not (i.source = 'incidents' and national_total_hidden(i.year, i.phenomenon_code))
     qualify row_number() over (
             partition by i.weight_set, i.phenomenon_code order by i.source = 'incidents' desc
         ) = 1

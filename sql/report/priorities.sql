@@ -16,12 +16,7 @@ with measured as (
     from indicators.phenomenon_indicators as i
     -- A national total of registered crimes the disclosure control hides is not reported.
     where i.year = $year and i.region_level = 'national'
-        and not exists (
-            select 1 from indicators.published_region_counts as h
-            where h.year = i.year and h.region_level = 'national'
-                and h.phenomenon_code = i.phenomenon_code and h.registered_crimes is null
-                and i.source = 'incidents'
-        )
+        and not (i.source = 'incidents' and national_total_hidden(i.year, i.phenomenon_code))
     qualify row_number() over (
             partition by i.phenomenon_code order by i.source = 'incidents' desc
         ) = 1

@@ -16,21 +16,20 @@ create table if not exists staging.stg_establishments__establishments (
     source_rows bigint[] not null
 );
 delete from staging.stg_establishments__establishments where year = $year;
+-- The year's delivered rows, typed: municipal_totals (sql/macros/) maps them to the 2025
+-- division and sums them.
+create or replace temp table delivered as
+select
+    cbs.delivered_code,
+    sections.sbi_section,
+    coalesce(try_cast(nullif(trim(cbs."Vestigingen_1"), '.') as bigint), 0) as establishments,
+    cbs.is_provisional,
+    cbs.source_file,
+    cbs.source_row
+from cbs_municipal_rows('raw.establishments', $year) as cbs
+inner join reference.sbi_sections as sections
+    on sections.cbs_key = trim(cbs."BedrijfstakkenBranchesSBI2008");
 insert into staging.stg_establishments__establishments
--- read by municipal_totals, a table macro (which sqlfluff does not see, hence the ST03 exception)
-with delivered as (  -- noqa: ST03
-    select
-        cbs.delivered_code,
-        sections.sbi_section,
-        coalesce(try_cast(nullif(trim(cbs."Vestigingen_1"), '.') as bigint), 0) as establishments,
-        cbs.is_provisional,
-        cbs.source_file,
-        cbs.source_row
-    from cbs_municipal_rows('raw.establishments', $year) as cbs
-    inner join reference.sbi_sections as sections
-        on sections.cbs_key = trim(cbs."BedrijfstakkenBranchesSBI2008")
-)
-
 select
     $year as year,
     municipality_code,
@@ -42,3 +41,4 @@ select
     source_rows
 from municipal_totals(delivered, ['sbi_section'], ['establishments'])
 order by municipality_code, sbi_section;
+drop table delivered;

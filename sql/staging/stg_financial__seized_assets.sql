@@ -13,23 +13,22 @@ create table if not exists staging.stg_financial__seized_assets (
     source_rows bigint[] not null
 );
 delete from staging.stg_financial__seized_assets where year = $year;
+-- The year's delivered rows, typed: municipal_totals (sql/macros/) maps them to the 2025
+-- division and sums them.
+create or replace temp table delivered as
+select
+    trim(raw.gemeentecode) as delivered_code,
+    types.asset_type,
+    cast(trim(raw.aantal_zaken) as bigint) as cases,
+    cast(trim(raw.waarde_eur) as bigint) as value_eur,
+    false as is_provisional,  -- the publisher marks no figure provisional
+    raw.source_file,
+    raw.source_row
+from raw.seized_assets as raw
+inner join reference.seized_asset_types as types
+    on types.asset_type_nl = lower(trim(raw.soort_beslag))
+where raw.partition_year = $year;
 insert into staging.stg_financial__seized_assets
--- read by municipal_totals, a table macro (which sqlfluff does not see, hence the ST03 exception)
-with delivered as (  -- noqa: ST03
-    select
-        trim(raw.gemeentecode) as delivered_code,
-        types.asset_type,
-        cast(trim(raw.aantal_zaken) as bigint) as cases,
-        cast(trim(raw.waarde_eur) as bigint) as value_eur,
-        false as is_provisional,  -- the publisher marks no figure provisional
-        raw.source_file,
-        raw.source_row
-    from raw.seized_assets as raw
-    inner join reference.seized_asset_types as types
-        on types.asset_type_nl = lower(trim(raw.soort_beslag))
-    where raw.partition_year = $year
-)
-
 select
     $year as year,
     municipality_code,
@@ -41,3 +40,4 @@ select
     source_rows
 from municipal_totals(delivered, ['asset_type'], ['cases', 'value_eur'])
 order by municipality_code, asset_type;
+drop table delivered;

@@ -18,22 +18,21 @@ create table if not exists staging.stg_incidents__crimes (
     source_rows bigint[] not null
 );
 delete from staging.stg_incidents__crimes where year = $year;
+-- The year's delivered rows, typed: municipal_totals (sql/macros/) maps them to the 2025
+-- division and sums them.
+create or replace temp table delivered as
+select
+    delivered_code,
+    trim("SoortMisdrijf") as crime_type_code,
+    try_cast(nullif(trim("TotaalGeregistreerdeMisdrijven_1"), '.') as bigint)
+        as delivered_count,
+    case when delivered_count > -99990 then delivered_count end as registered_crimes,
+    registered_crimes is null as is_suppressed,
+    is_provisional,
+    source_file,
+    source_row
+from cbs_municipal_rows('raw.incidents', $year);
 insert into staging.stg_incidents__crimes
--- read by municipal_totals, a table macro (which sqlfluff does not see, hence the ST03 exception)
-with delivered as (  -- noqa: ST03
-    select
-        delivered_code,
-        trim("SoortMisdrijf") as crime_type_code,
-        try_cast(nullif(trim("TotaalGeregistreerdeMisdrijven_1"), '.') as bigint)
-            as delivered_count,
-        case when delivered_count > -99990 then delivered_count end as registered_crimes,
-        registered_crimes is null as is_suppressed,
-        is_provisional,
-        source_file,
-        source_row
-    from cbs_municipal_rows('raw.incidents', $year)
-)
-
 select
     $year as year,
     municipality_code,
@@ -46,3 +45,4 @@ select
     source_rows
 from municipal_totals(delivered, ['crime_type_code'], ['registered_crimes'])
 order by municipality_code, crime_type_code;
+drop table delivered;

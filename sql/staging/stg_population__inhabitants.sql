@@ -12,21 +12,20 @@ create table if not exists staging.stg_population__inhabitants (
     source_rows bigint[] not null
 );
 delete from staging.stg_population__inhabitants where year = $year;
+-- The year's delivered rows, typed: municipal_totals (sql/macros/) maps them to the 2025
+-- division and sums them.
+create or replace temp table delivered as
+select
+    delivered_code,
+    cast(trim("BevolkingOp1Januari_1") as bigint) as inhabitants,
+    is_provisional,
+    source_file,
+    source_row
+from cbs_municipal_rows('raw.population', $year)
+where trim("Geslacht") = 'T001038'
+    and trim("Leeftijd") = '10000'
+    and trim("BurgerlijkeStaat") = 'T001019';
 insert into staging.stg_population__inhabitants
--- read by municipal_totals, a table macro (which sqlfluff does not see, hence the ST03 exception)
-with delivered as (  -- noqa: ST03
-    select
-        delivered_code,
-        cast(trim("BevolkingOp1Januari_1") as bigint) as inhabitants,
-        is_provisional,
-        source_file,
-        source_row
-    from cbs_municipal_rows('raw.population', $year)
-    where trim("Geslacht") = 'T001038'
-        and trim("Leeftijd") = '10000'
-        and trim("BurgerlijkeStaat") = 'T001019'
-)
-
 select
     $year as year,
     municipality_code,
@@ -37,3 +36,4 @@ select
     source_rows
 from municipal_totals(delivered, [], ['inhabitants'])
 order by municipality_code;
+drop table delivered;

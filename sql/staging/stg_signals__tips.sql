@@ -12,21 +12,20 @@ create table if not exists staging.stg_signals__tips (
     source_rows bigint[] not null
 );
 delete from staging.stg_signals__tips where year = $year;
+-- The year's delivered rows, typed: municipal_totals (sql/macros/) maps them to the 2025
+-- division and sums them.
+create or replace temp table delivered as
+select
+    trim(raw.gemeentecode) as delivered_code,
+    themes.theme,
+    cast(trim(raw.aantal_meldingen) as bigint) as tips,
+    false as is_provisional,  -- the publisher marks no figure provisional
+    raw.source_file,
+    raw.source_row
+from raw.signals as raw
+inner join reference.signal_themes as themes on themes.theme_nl = lower(trim(raw.thema))
+where raw.partition_year = $year;
 insert into staging.stg_signals__tips
--- read by municipal_totals, a table macro (which sqlfluff does not see, hence the ST03 exception)
-with delivered as (  -- noqa: ST03
-    select
-        trim(raw.gemeentecode) as delivered_code,
-        themes.theme,
-        cast(trim(raw.aantal_meldingen) as bigint) as tips,
-        false as is_provisional,  -- the publisher marks no figure provisional
-        raw.source_file,
-        raw.source_row
-    from raw.signals as raw
-    inner join reference.signal_themes as themes on themes.theme_nl = lower(trim(raw.thema))
-    where raw.partition_year = $year
-)
-
 select
     $year as year,
     municipality_code,
@@ -37,3 +36,4 @@ select
     source_rows
 from municipal_totals(delivered, ['theme'], ['tips'])
 order by municipality_code, theme;
+drop table delivered;

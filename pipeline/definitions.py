@@ -11,6 +11,7 @@ import assets.raw
 import assets.reference
 import assets.report
 import assets.staging
+from pipeline.plumbing.executors import in_process_unless_asked
 from pipeline.plumbing.fetch_job import CbsApi, fetch_cbs_tables_job
 from pipeline.plumbing.layers import load_layer
 from pipeline.plumbing.resources import default_resources
@@ -35,6 +36,8 @@ def build_definitions(
         assets=[asset for layer_assets, _ in layers for asset in layer_assets],
         asset_checks=[check for _, layer_checks in layers for check in layer_checks],
         jobs=[threat_picture_job, fetch_cbs_tables_job],
+        # Also the executor of the asset jobs the UI launches (Materialize, backfills).
+        executor=in_process_unless_asked,
         schedules=[yearly_schedule],
         sensors=[new_source_files],
         resources={**default_resources(data_dir, reports_dir, database), "cbs_api": CbsApi()},

@@ -19,6 +19,7 @@ from dagster import (
 )
 
 from pipeline.domain.files.file_watch import scan_raw_files
+from pipeline.plumbing.executors import in_process_unless_asked
 from pipeline.plumbing.partitions import yearly_partitions
 from pipeline.plumbing.resources import ProjectPaths
 
@@ -27,7 +28,9 @@ threat_picture_job = define_asset_job(
     name="threat_picture",
     selection=AssetSelection.all(),
     partitions_def=yearly_partitions,
-    description="Build one year of the threat picture, from the source files to the report.",
+    description="Build one year of the threat picture (or, as a backfill, a range of years in one "
+    "run), from the source files to the report.",
+    executor_def=in_process_unless_asked,
 )
 
 # The sources for a year are out by summer (CBS provisional crime figures in May, FIU-Nederland's

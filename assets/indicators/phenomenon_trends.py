@@ -6,7 +6,7 @@ from collections.abc import Mapping
 import polars as pl
 
 from assets.indicators import LAYER
-from pipeline.domain.statistics.trends import trend_rows
+from pipeline.domain.statistics.trend_table import trend_rows
 from pipeline.domain.statistics.uncertainty import CONFIDENCE_LEVEL
 from pipeline.plumbing.partitions import ten_years_of
 from pipeline.plumbing.table_asset_factory import Computed, PythonTable, python_table_asset
@@ -14,7 +14,7 @@ from pipeline.plumbing.table_asset_factory import Computed, PythonTable, python_
 
 def _trends(inputs: Mapping[str, pl.DataFrame], year: int, config: None) -> Computed:
     return Computed(
-        frames={"trend_rows": trend_rows(inputs["history"], year)},
+        frames={"trend_rows": trend_rows(inputs["history"], [year]).drop("year")},
         params={"confidence_level": CONFIDENCE_LEVEL},
     )
 

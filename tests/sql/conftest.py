@@ -1,4 +1,5 @@
-"""Fixtures: a real DuckDB file in tmp_path with tiny reference tables loaded by sql/reference."""
+"""Fixtures: a real DuckDB file in tmp_path with tiny reference tables loaded by sql/reference
+(fixture_reference.py), built up layer by layer; and the real reference tables in memory."""
 
 from __future__ import annotations
 
@@ -7,16 +8,20 @@ import pytest
 
 from pipeline.plumbing.sql_runner import prepare_connection, run_in_transaction
 
-from .helpers import (
-    FIXTURE_REFERENCE,
-    load_2023,
-    load_2024,
-    load_reference,
-    run_marts,
-    run_staging,
-    stage_new_source,
-    write_reference,
-)
+from .fixture_reference import FIXTURE_REFERENCE, REFERENCE_TABLES
+from .raw_loaders import load_2023, load_2024
+from .reference_files import REAL_REFERENCE, load_reference, write_reference
+from .runners import run_marts, run_staging, stage_new_source
+
+
+@pytest.fixture(scope="module")
+def real():
+    """The real reference tables of data/reference, loaded once per test module (read only)."""
+    conn = duckdb.connect()
+    prepare_connection(conn)
+    load_reference(conn, {t: REAL_REFERENCE / f"{t}.csv" for t in REFERENCE_TABLES})
+    yield conn
+    conn.close()
 
 
 @pytest.fixture

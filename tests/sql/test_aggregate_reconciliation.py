@@ -1,7 +1,8 @@
 """sql/quality/aggregate_reconciliation.sql and the queries that read it (aggregate_gaps,
-aggregate_compared, report/aggregate_reconciliation), on the fixture geography of helpers.py:
-GM0001, GM0002 (PV01, RIEC01), GM0003 (PV01, RIEC02), GM0004 (PV02, RIEC02); GM0902 was split
-over GM0003 and GM0004, so it lay across PV01 and PV02 but inside RIEC02."""
+aggregate_compared, report/aggregate_reconciliation), on the fixture geography of
+fixture_reference.py: GM0001, GM0002 (PV01, RIEC01), GM0003 (PV01, RIEC02), GM0004 (PV02,
+RIEC02); GM0902 was split over GM0003 and GM0004, so it lay across PV01 and PV02 but inside
+RIEC02."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 
 from pipeline.plumbing.sql_runner import query, run_in_transaction
 
-from .test_quality import record
+from .check_outcomes import record
 
 MUNICIPAL = {"GM0001": 100, "GM0002": 200, "GM0003": 50, "GM0004": 75}
 

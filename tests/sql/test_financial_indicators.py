@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import assert_idempotent
+from .idempotence import assert_idempotent
 
 NAME = "indicators/financial_indicators"
 TABLE = "indicators.financial_indicators"

@@ -1,4 +1,4 @@
-"""sql/indicators/harm_indicators.sql on the fixture year 2024 (numbers in helpers.py)."""
+"""sql/indicators/harm_indicators.sql on the fixture year 2024 (numbers in fixture_rows.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pytest
 from pipeline.domain.statistics.uncertainty import poisson_interval
 from pipeline.plumbing.sql_runner import run_in_transaction
 
-from .helpers import assert_idempotent
+from .idempotence import assert_idempotent
 
 NAME = "indicators/harm_indicators"
 PARAMS = {"year": 2024}

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pipeline.plumbing.sql_runner import query, run_in_transaction
 
-from .helpers import incident, load_raw
+from .fixture_rows import incident
+from .raw_loaders import load_raw
 
 
 def stage_incidents(conn, year, rows):

@@ -1,5 +1,5 @@
 """sql/indicators/phenomenon_sector_indicators.sql on the fixture year 2024 (numbers in
-helpers.py)."""
+fixture_rows.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pytest
 
 from pipeline.domain.statistics.uncertainty import poisson_interval
 
-from .helpers import assert_idempotent
+from .idempotence import assert_idempotent
 
 NAME = "indicators/phenomenon_sector_indicators"
 PARAMS = {"year": 2024, "confidence_level": 0.95, "gap_max_upper_ratio": 2.0}

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import polars as pl
 
-from pipeline.domain.statistics.trends import trend_rows
+from pipeline.domain.statistics.trend_table import trend_rows
 from pipeline.plumbing.sql_runner import query, run_in_transaction
 
-from .helpers import stage_new_source
+from .runners import stage_new_source
 
 
 def test_trends_of_the_fixture_years_are_written_once(cross):
@@ -35,7 +35,7 @@ def test_trends_of_the_fixture_years_are_written_once(cross):
     sectors = history.filter(pl.col("sector_code").is_not_null())
     assert set(sectors["region_level"]) == {"national", "riec_region", "province"}
     for _ in range(2):
-        built.register("trend_rows", trend_rows(history, 2024).to_arrow())
+        built.register("trend_rows", trend_rows(history, [2024]).drop("year").to_arrow())
         run_in_transaction(
             built, "indicators/phenomenon_trends", {"year": 2024, "confidence_level": 0.95}
         )

@@ -1,5 +1,5 @@
 """The policy SQL files on the fixture warehouse: the programme list loader, its quality query,
-the effect inputs and the effects table (numbers in helpers.py)."""
+the effect inputs and the effects table (numbers in fixture_rows.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ import pytest
 from pipeline.domain.statistics.policy_estimates import estimate_policy_effects
 from pipeline.plumbing.sql_runner import query, query_frame, run_in_transaction, write_tables
 
-from .helpers import assert_idempotent, stage_new_source
+from .idempotence import assert_idempotent
+from .runners import stage_new_source
 
 POLICY = ("policy_effects", "policy_series")
 

@@ -9,7 +9,7 @@ import pytest
 
 from pipeline.domain.files.sources import SOURCES
 
-from .helpers import (
+from .fixture_rows import (
     DRUG_SITES_2024,
     EMERGENCY_FREEZES_2023,
     EMERGENCY_FREEZES_2024,
@@ -21,9 +21,8 @@ from .helpers import (
     SEIZURES_2024,
     SIGNALS_2024,
     incident,
-    load_raw,
-    load_without_file,
 )
+from .raw_loaders import load_raw, load_without_file
 
 ROWS = {
     "incidents": INCIDENTS_2024,

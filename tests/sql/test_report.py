@@ -7,7 +7,8 @@ import polars as pl
 from pipeline.plumbing.check_runner import RejectedValue, ValidationOutcome, record_outcome
 from pipeline.plumbing.sql_runner import query, run_in_transaction, write_tables
 
-from .helpers import load_raw
+from .raw_loaders import load_raw
+from .runners import phenomenon_params
 
 PUBLISHED = ("published_municipal_counts", "published_region_counts")
 
@@ -114,20 +115,17 @@ def test_input_files_real_replaces_demo(built):
     assert (2024, "incidents", "83648NED_2024.csv", SHA, True) not in rows
 
 
+# (year, asset key, check, severity, passed, failures) of the checks test_data_quality records.
+RECORDED_CHECKS = [
+    (2024, "raw/population", "population_file_is_valid", "error", True, []),
+    (2024, "raw/incidents", "incidents_file_is_valid", "error", False, [("f", 2, "c", "v", "r")]),
+    (2024, "staging/stg_signals__tips", "no_implausible_jumps", "warning", False, []),
+    (2023, "raw/incidents", "incidents_file_is_valid", "error", True, []),
+]
+
+
 def test_data_quality(built):
-    for year, key, check, severity, passed, failures in [
-        (2024, "raw/population", "population_file_is_valid", "error", True, []),
-        (
-            2024,
-            "raw/incidents",
-            "incidents_file_is_valid",
-            "error",
-            False,
-            [("f", 2, "c", "v", "r")],
-        ),
-        (2024, "staging/stg_signals__tips", "no_implausible_jumps", "warning", False, []),
-        (2023, "raw/incidents", "incidents_file_is_valid", "error", True, []),
-    ]:
+    for year, key, check, severity, passed, failures in RECORDED_CHECKS:
         outcome = ValidationOutcome(passed, 4, 2, [RejectedValue(*f) for f in failures])
         summary = "ok" if passed else "1 failure"
         record_outcome(built, key, check, year, outcome, severity=severity, summary=summary)
@@ -162,14 +160,7 @@ def test_data_quality(built):
 def test_harm_weight_set_comes_from_the_indicators(built):
     assert query(built, "report/harm_weight_set", {"year": 2024})[1] == [("default_v0",)]
     run_in_transaction(
-        built,
-        "indicators/phenomenon_indicators",
-        {
-            "year": 2023,
-            "weight_set": "alt_v1",
-            "confidence_level": 0.95,
-            "gap_max_upper_ratio": 2.0,
-        },
+        built, "indicators/phenomenon_indicators", phenomenon_params(2023, weight_set="alt_v1")
     )
     # 2023 now uses another set: the report for 2024 would mix them
     assert query(built, "report/harm_weight_set", {"year": 2024})[1] == [

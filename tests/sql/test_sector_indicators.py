@@ -1,4 +1,4 @@
-"""sql/indicators/sector_indicators.sql on the fixture warehouse (numbers in helpers.py)."""
+"""sql/indicators/sector_indicators.sql on the fixture warehouse (numbers in fixture_rows.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import pytest
 from pipeline.domain.statistics.uncertainty import poisson_interval
 from pipeline.plumbing.sql_runner import run_in_transaction
 
-from .helpers import assert_idempotent, stage_new_source
+from .idempotence import assert_idempotent
+from .runners import stage_new_source
 
 NAME = "indicators/sector_indicators"
 PARAMS = {"year": 2024, "confidence_level": 0.95}

@@ -1,6 +1,6 @@
 """sql/indicators/queries/sector_threat_index_inputs.sql and sector_threat_index.sql on the fixture
 year 2024
-(numbers in helpers.py)."""
+(numbers in fixture_rows.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from pipeline.domain.statistics.composite_index import IndexSettings, composite_index
 from pipeline.plumbing.sql_runner import query_frame, run_in_transaction
 
-from .helpers import assert_idempotent
+from .idempotence import assert_idempotent
 
 PARAMS = {"year": 2024, "normalisation": "min_max", "aggregation": "arithmetic", "weights": "{}"}
 

@@ -6,7 +6,8 @@ import datetime as dt
 
 from pipeline.plumbing.sql_runner import run_in_transaction
 
-from .helpers import assert_idempotent, load_raw
+from .idempotence import assert_idempotent
+from .raw_loaders import load_raw
 
 NAME = "staging/stg_drug_sites__sites"
 TABLE = "staging.stg_drug_sites__sites"

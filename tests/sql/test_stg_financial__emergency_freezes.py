@@ -8,7 +8,9 @@ import pytest
 
 from pipeline.plumbing.sql_runner import run_in_transaction
 
-from .helpers import assert_idempotent, load_without_file, stage_new_source
+from .idempotence import assert_idempotent
+from .raw_loaders import load_without_file
+from .runners import stage_new_source
 
 NAME = "staging/stg_financial__emergency_freezes"
 TABLE = "staging.stg_financial__emergency_freezes"
@@ -16,7 +18,7 @@ TABLE = "staging.stg_financial__emergency_freezes"
 
 @pytest.fixture
 def freezes(warehouse):
-    """helpers.EMERGENCY_FREEZES_2023 and EMERGENCY_FREEZES_2024 loaded and staged."""
+    """fixture_rows.EMERGENCY_FREEZES_2023 and EMERGENCY_FREEZES_2024 loaded and staged."""
     return stage_new_source(warehouse, "emergency_freezes")
 
 

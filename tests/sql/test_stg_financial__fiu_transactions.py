@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pipeline.plumbing.sql_runner import run_in_transaction
 
-from .helpers import assert_idempotent, load_raw
+from .idempotence import assert_idempotent
+from .raw_loaders import load_raw
 
 NAME = "staging/stg_financial__fiu_transactions"
 TABLE = "staging.stg_financial__fiu_transactions"

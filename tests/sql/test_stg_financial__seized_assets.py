@@ -6,7 +6,9 @@ import pytest
 
 from pipeline.plumbing.sql_runner import run_in_transaction
 
-from .helpers import assert_idempotent, load_raw, stage_new_source
+from .idempotence import assert_idempotent
+from .raw_loaders import load_raw
+from .runners import stage_new_source
 
 NAME = "staging/stg_financial__seized_assets"
 TABLE = "staging.stg_financial__seized_assets"
@@ -14,7 +16,7 @@ TABLE = "staging.stg_financial__seized_assets"
 
 @pytest.fixture
 def seized(warehouse):
-    """helpers.SEIZED_ASSETS_2023 and SEIZED_ASSETS_2024 loaded and staged."""
+    """fixture_rows.SEIZED_ASSETS_2023 and SEIZED_ASSETS_2024 loaded and staged."""
     return stage_new_source(warehouse, "seized_assets")
 
 

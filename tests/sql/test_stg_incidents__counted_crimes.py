@@ -13,14 +13,10 @@ from hypothesis import strategies as st
 
 from pipeline.plumbing.sql_runner import prepare_connection, run_in_transaction
 
-from .helpers import (
-    FIXTURE_REFERENCE,
-    REAL_REFERENCE,
-    incident,
-    load_raw,
-    load_reference,
-    write_reference,
-)
+from .fixture_reference import FIXTURE_REFERENCE
+from .fixture_rows import incident
+from .raw_loaders import load_raw
+from .reference_files import REAL_REFERENCE, load_reference, write_reference
 
 with open(REAL_REFERENCE / "crime_types.csv", encoding="utf-8", newline="") as handle:
     CRIME_TYPES = list(csv.DictReader(handle))

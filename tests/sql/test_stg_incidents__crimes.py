@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pipeline.plumbing.sql_runner import query, run_in_transaction
 
-from .helpers import assert_idempotent, incident, load_raw
+from .fixture_rows import incident
+from .idempotence import assert_idempotent
+from .raw_loaders import load_raw
 
 NAME = "staging/stg_incidents__crimes"
 TABLE = "staging.stg_incidents__crimes"
@@ -98,7 +100,7 @@ def test_rerun_after_reingest_does_not_double(staged):
 
 def test_old_division_maps_to_the_2025_division_without_losing_crimes(warehouse):
     # GM0901 merged into GM0001, GM0903 into GM0901 before that; GM0902 split 25% / 75% over
-    # GM0003 and GM0004 (helpers.FIXTURE_REFERENCE["municipal_reclassifications"]).
+    # GM0003 and GM0004 (fixture_reference.FIXTURE_REFERENCE["municipal_reclassifications"]).
     delivered = [
         incident("CRI1200", "GM0001", "10"),
         incident("CRI1200", "GM0901", "6"),

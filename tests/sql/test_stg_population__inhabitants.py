@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pipeline.plumbing.sql_runner import run_in_transaction
 
-from .helpers import assert_idempotent, load_raw, population
+from .fixture_rows import population
+from .idempotence import assert_idempotent
+from .raw_loaders import load_raw
 
 NAME = "staging/stg_population__inhabitants"
 TABLE = "staging.stg_population__inhabitants"

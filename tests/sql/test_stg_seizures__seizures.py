@@ -8,7 +8,9 @@ import pytest
 
 from pipeline.plumbing.sql_runner import run_in_transaction
 
-from .helpers import assert_idempotent, load_raw, stage_new_source
+from .idempotence import assert_idempotent
+from .raw_loaders import load_raw
+from .runners import stage_new_source
 
 NAME = "staging/stg_seizures__seizures"
 TABLE = "staging.stg_seizures__seizures"
@@ -16,7 +18,7 @@ TABLE = "staging.stg_seizures__seizures"
 
 @pytest.fixture
 def seizures(warehouse):
-    """helpers.SEIZURES_2023 and SEIZURES_2024 loaded and staged."""
+    """fixture_rows.SEIZURES_2023 and SEIZURES_2024 loaded and staged."""
     return stage_new_source(warehouse, "seizures")
 
 

@@ -6,7 +6,9 @@ import pytest
 
 from pipeline.plumbing.sql_runner import run_in_transaction
 
-from .helpers import assert_idempotent, load_raw, stage_new_source
+from .idempotence import assert_idempotent
+from .raw_loaders import load_raw
+from .runners import stage_new_source
 
 NAME = "staging/stg_signals__tips"
 TABLE = "staging.stg_signals__tips"
@@ -14,7 +16,7 @@ TABLE = "staging.stg_signals__tips"
 
 @pytest.fixture
 def signals(warehouse):
-    """helpers.SIGNALS_2023 and SIGNALS_2024 loaded and staged."""
+    """fixture_rows.SIGNALS_2023 and SIGNALS_2024 loaded and staged."""
     return stage_new_source(warehouse, "signals")
 
 

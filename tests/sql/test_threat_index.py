@@ -7,7 +7,7 @@ import polars as pl
 from pipeline.domain.statistics.composite_index import IndexSettings, threat_index
 from pipeline.plumbing.sql_runner import query, run_in_transaction
 
-from .helpers import load_without_file
+from .raw_loaders import load_without_file
 
 
 def test_inputs_and_a_written_index(built):

@@ -10,13 +10,13 @@ from hypothesis import strategies as st
 from scipy.optimize import minimize
 from scipy.stats import binomtest
 
+from pipeline.domain.statistics.trend_table import trend_rows
 from pipeline.domain.statistics.trends import (
     binomial_test,
     clopper_pearson,
     direction,
     poisson_trend,
     rate_ratio,
-    trend_rows,
 )
 
 
@@ -101,7 +101,7 @@ def test_trend_rows_per_series():
             "exposure": [1e6] * 5,
         }
     )
-    rows = trend_rows(history, 2025).sort("phenomenon_code")
+    rows = trend_rows(history, [2025]).sort("phenomenon_code")
     fraud, violence = rows.rows(named=True)
     assert fraud["event_count_previous"] == 110
     assert fraud["change_on_previous_year"] == pytest.approx(0.1)
@@ -126,3 +126,24 @@ def test_exact_binomial_interval_and_test_match_scipy(trials, fraction, share, l
         (interval.low, interval.high), abs=1e-9
     )
     assert binomial_test(successes, trials, share) == pytest.approx(reference.pvalue, rel=1e-6)
+
+
+@settings(max_examples=30, deadline=None)
+@given(seed=st.integers(0, 10_000), gaps=st.floats(0, 0.4))
+def test_all_years_in_one_pass_equal_each_year_alone(seed, gaps):
+    # A panel of series with missing years and zero counts: the table of every year at once is
+    # the table of each year computed from its own ten years.
+    rng = np.random.default_rng(seed)
+    rows = [
+        (year, "riec_region", code, code, phenomenon, "incidents", int(rng.poisson(20)), 1e5)
+        for code in ("RE01", "RE02")
+        for phenomenon in ("fraud", "violence")
+        for year in range(2010, 2026)
+        if rng.random() >= gaps
+    ]
+    columns = ["year", "region_level", "region_code", "region_name", "phenomenon_code", "source"]
+    history = pl.DataFrame(rows, schema=[*columns, "event_count", "exposure"], orient="row")
+    together = trend_rows(history, range(2015, 2026))
+    for year in range(2015, 2026):
+        alone = trend_rows(history.filter(pl.col("year").is_between(year - 9, year)), [year])
+        assert together.filter(pl.col("year") == year).equals(alone)

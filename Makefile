@@ -60,7 +60,7 @@ test: lint $(AXE_CORE)
 
 ## test-fast: the unit and SQL tests only (no Dagster runs, no browser)
 test-fast: $(VENV)/.synced
-	$(VENV)/bin/python -m pytest -m "unit or sql" -q
+	$(VENV)/bin/python -m pytest -m "unit or sql" -q -n auto
 
 ## lint: ruff, the import contracts, mypy (strict on pipeline/domain/) and sqlfluff on sql/
 lint: $(VENV)/.synced

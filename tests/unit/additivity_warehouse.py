@@ -20,7 +20,7 @@ from tests.sql.helpers import FIXTURE_REFERENCE
 from tests.sql.helpers import load_raw as load_rows
 
 YEAR = 2024
-SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Fixed geography: 6 municipalities, 3 RIEC regions, 2 provinces; R2 spans both provinces.
 GEOGRAPHY = {

@@ -10,7 +10,12 @@ from dagster import AssetKey, Config, MetadataValue
 from assets.indicators import LAYER
 from pipeline.domain.publishing.markdown import markdown_table
 from pipeline.domain.statistics.rank_intervals import RankingSettings, rank_regions
-from pipeline.plumbing.table_asset_factory import Computed, PythonTable, python_table_asset
+from pipeline.plumbing.table_asset_factory import (
+    Computed,
+    PythonTable,
+    python_table_asset,
+    year_by_year,
+)
 
 DEFAULTS = RankingSettings()
 
@@ -22,13 +27,21 @@ class RankingConfig(Config):
     confidence_level: float = DEFAULTS.level
 
 
-def _rank(inputs: Mapping[str, pl.DataFrame], year: int, config: RankingConfig) -> Computed:
+def _rank(inputs: Mapping[str, pl.DataFrame], years: range, config: RankingConfig) -> Computed:
     settings = RankingSettings(
         config.draws, config.weight_spread, config.seed, config.confidence_level
     )
-    rankings, correlations = rank_regions(inputs["counts"], inputs["weights"], year, settings)
+    counts = inputs["counts"]
+
+    def rank_year(year: int) -> dict[str, pl.DataFrame]:
+        of_year = counts.filter(pl.col("year") == year).drop("year")
+        rankings, correlations = rank_regions(of_year, inputs["weights"], year, settings)
+        return {"ranking_rows": rankings, "correlation_rows": correlations}
+
+    frames = year_by_year(years, rank_year)
+    correlations = frames["correlation_rows"]
     return Computed(
-        frames={"ranking_rows": rankings, "correlation_rows": correlations},
+        frames=frames,
         params={
             "draws": settings.draws,
             "weight_spread": settings.weight_spread,

@@ -12,9 +12,9 @@ from pipeline.plumbing.partitions import ten_years_of
 from pipeline.plumbing.table_asset_factory import Computed, PythonTable, python_table_asset
 
 
-def _trends(inputs: Mapping[str, pl.DataFrame], year: int, config: None) -> Computed:
+def _trends(inputs: Mapping[str, pl.DataFrame], years: range, config: None) -> Computed:
     return Computed(
-        frames={"trend_rows": trend_rows(inputs["history"], [year]).drop("year")},
+        frames={"trend_rows": trend_rows(inputs["history"], years)},
         params={"confidence_level": CONFIDENCE_LEVEL},
     )
 

@@ -11,16 +11,26 @@ from assets.indicators import LAYER
 from pipeline.domain.statistics.policy_estimates import estimate_policy_effects
 from pipeline.domain.statistics.uncertainty import CONFIDENCE_LEVEL
 from pipeline.plumbing.partitions import ten_years_of
-from pipeline.plumbing.table_asset_factory import Computed, PythonTable, python_table_asset
+from pipeline.plumbing.table_asset_factory import (
+    Computed,
+    PythonTable,
+    python_table_asset,
+    year_by_year,
+)
 
 
-def _estimate(inputs: Mapping[str, pl.DataFrame], year: int, config: None) -> Computed:
-    effects, series = estimate_policy_effects(
-        inputs["history"], inputs["members"], CONFIDENCE_LEVEL
-    )
+def _estimate(inputs: Mapping[str, pl.DataFrame], years: range, config: None) -> Computed:
+    history = inputs["history"]
+
+    def estimate_year(year: int) -> dict[str, pl.DataFrame]:
+        # Each year's estimate looks back over that year and the nine before it.
+        window = history.filter(pl.col("year").is_between(year - 9, year))
+        effects, series = estimate_policy_effects(window, inputs["members"], CONFIDENCE_LEVEL)
+        return {"effect_rows": effects, "series_rows": series.rename({"year": "data_year"})}
+
     synthetic_selection = bool(inputs["selection"]["synthetic"][0])
     return Computed(
-        frames={"effect_rows": effects, "series_rows": series},
+        frames=year_by_year(years, estimate_year),
         params={"confidence_level": CONFIDENCE_LEVEL},
         metadata={"synthetic_selection": synthetic_selection},
         # An invented programme list makes the effect invented too, whatever the counts.

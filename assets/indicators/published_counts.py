@@ -16,8 +16,14 @@ from dagster_duckdb import DuckDBResource
 from assets.indicators import LAYER
 from pipeline.domain.statistics.disclosure import DEFAULT_THRESHOLD, publish, published_problems
 from pipeline.plumbing.check_results import blocking_yearly_check
+from pipeline.plumbing.partitions import partition_years, year_params
 from pipeline.plumbing.sql_runner import query_frame
-from pipeline.plumbing.table_asset_factory import Computed, PythonTable, python_table_asset
+from pipeline.plumbing.table_asset_factory import (
+    Computed,
+    PythonTable,
+    python_table_asset,
+    year_by_year,
+)
 
 
 class DisclosureConfig(Config):
@@ -25,11 +31,22 @@ class DisclosureConfig(Config):
     threshold: int = DEFAULT_THRESHOLD
 
 
-def _publish(inputs: Mapping[str, pl.DataFrame], year: int, config: DisclosureConfig) -> Computed:
-    municipal, region = publish(inputs["counts"], config.threshold)
+def _publish(
+    inputs: Mapping[str, pl.DataFrame], years: range, config: DisclosureConfig
+) -> Computed:
+    counts = inputs["counts"]
+
+    def publish_year(year: int) -> dict[str, pl.DataFrame]:
+        municipal, region = publish(
+            counts.filter(pl.col("year") == year).drop("year"), config.threshold
+        )
+        return {"published_municipal_rows": municipal, "published_region_rows": region}
+
+    frames = year_by_year(years, publish_year)
+    municipal = frames["published_municipal_rows"]
     hidden = municipal.group_by("suppression").len().sort("suppression", nulls_last=True)
     return Computed(
-        frames={"published_municipal_rows": municipal, "published_region_rows": region},
+        frames=frames,
         params={"threshold": config.threshold},
         metadata={
             "threshold": config.threshold,
@@ -65,17 +82,24 @@ published_counts = python_table_asset(
 def no_published_count_can_be_disclosed(
     context: AssetCheckExecutionContext, warehouse: DuckDBResource
 ) -> AssetCheckResult:
-    year = int(context.partition_key)
+    years = partition_years(context)
     with warehouse.get_connection() as conn:
-        counts = query_frame(conn, "indicators/queries/published_count_inputs", {"year": year})
-        municipal = query_frame(
-            conn, "indicators/queries/published_counts_as_stored", {"year": year}
+        stored = {
+            name: query_frame(conn, f"indicators/queries/{name}", year_params(years))
+            for name in (
+                "published_count_inputs",
+                "published_counts_as_stored",
+                "published_region_counts_as_stored",
+            )
+        }
+    problems: list[str] = []
+    for year in years:
+        counts, municipal, region = (
+            frame.filter(pl.col("year") == year).drop("year") for frame in stored.values()
         )
-        region = query_frame(
-            conn, "indicators/queries/published_region_counts_as_stored", {"year": year}
-        )
-    threshold = int(municipal["threshold"][0])
-    problems = published_problems(counts, municipal, region, threshold)
+        threshold = int(municipal["threshold"][0])
+        found = published_problems(counts, municipal, region, threshold)
+        problems += [f"{year}: {problem}" for problem in found]
     return AssetCheckResult(
         passed=not problems,
         description="Nothing can be disclosed." if not problems else f"{len(problems)} problem(s)",

@@ -11,7 +11,12 @@ from pydantic import Field
 
 from assets.indicators import LAYER
 from pipeline.domain.statistics.composite_index import IndexSettings, composite_index, threat_index
-from pipeline.plumbing.table_asset_factory import Computed, PythonTable, python_table_asset
+from pipeline.plumbing.table_asset_factory import (
+    Computed,
+    PythonTable,
+    python_table_asset,
+    year_by_year,
+)
 
 
 class ThreatIndexConfig(Config):
@@ -23,11 +28,19 @@ class ThreatIndexConfig(Config):
 
 def _index_step(
     index: Callable[[pl.DataFrame, IndexSettings], pl.DataFrame],
-) -> Callable[[Mapping[str, pl.DataFrame], int, ThreatIndexConfig], Computed]:
-    def _compute(inputs: Mapping[str, pl.DataFrame], year: int, config: ThreatIndexConfig):
+) -> Callable[[Mapping[str, pl.DataFrame], range, ThreatIndexConfig], Computed]:
+    def _compute(
+        inputs: Mapping[str, pl.DataFrame], years: range, config: ThreatIndexConfig
+    ) -> Computed:
         settings = IndexSettings(config.normalisation, config.aggregation, dict(config.weights))
+        indicators = inputs["inputs"]
+
+        def index_year(year: int) -> dict[str, pl.DataFrame]:
+            of_year = indicators.filter(pl.col("year") == year).drop("year")
+            return {"index_rows": index(of_year, settings)}
+
         return Computed(
-            frames={"index_rows": index(inputs["inputs"], settings)},
+            frames=year_by_year(years, index_year),
             params={
                 "normalisation": settings.normalisation,
                 "aggregation": settings.aggregation,

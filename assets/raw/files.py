@@ -34,8 +34,8 @@ from pipeline.domain.files.delimited_files import (
 from pipeline.domain.files.deliveries import code_lists, named_year
 from pipeline.domain.files.sources import SOURCES, Source, SourceFile
 from pipeline.plumbing.check_runner import RejectedValue, ValidationOutcome, record_outcome
-from pipeline.plumbing.metadata import table_metadata
-from pipeline.plumbing.partitions import yearly_partitions
+from pipeline.plumbing.metadata import years_table_metadata
+from pipeline.plumbing.partitions import SINGLE_RUN, partition_years, yearly_partitions
 from pipeline.plumbing.raw_partitions import DeliveredFile, previous_load, replace_raw_partition
 from pipeline.plumbing.resources import ProjectPaths
 
@@ -78,29 +78,42 @@ def _raw_asset(source: Source) -> AssetsDefinition:
         group_name=GROUPS[source.name],
         description=f"{source.description} As delivered, one row per file row, with provenance.",
         partitions_def=yearly_partitions,
+        backfill_policy=SINGLE_RUN,
         pool="duckdb",
         kinds={"duckdb", "csv"},
     )
     def _load(
         context: AssetExecutionContext, warehouse: DuckDBResource, paths: ProjectPaths
     ) -> MaterializeResult:
-        year = int(context.partition_key)
+        years = partition_years(context)
+        delivered: list[_Delivery] = []
+        unchanged: list[int] = []
         with warehouse.get_connection() as conn:
-            deliveries = _read_deliveries(conn, source, year, paths)
-            file_metadata: dict[str, Any] = {
-                "source_file": ", ".join(str(d.found.path) for d in deliveries) or "none this year",
-                "synthetic": any(d.found.is_synthetic for d in deliveries),
-                "source_sha256": ", ".join(d.sha256 for d in deliveries),
+            # Year by year, each in its own transaction: a year's files are read (and kept in
+            # memory) only while that year is written.
+            for year in years:
+                deliveries = _read_deliveries(conn, source, year, paths)
+                delivered += deliveries
+                files = sorted((d.found.path.name, d.sha256) for d in deliveries)
+                if files and previous_load(conn, source.name, year) == files:
+                    # The same files again: nothing to do, so a re-run changes nothing.
+                    unchanged.append(year)
+                else:
+                    _replace(conn, source, year, deliveries)
+            metadata = _partition_metadata(conn, source, years)
+        if unchanged:
+            context.log.info(f"{source.name} {_span(unchanged)}: files unchanged since last load")
+        paths_read = sorted({str(d.found.path) for d in delivered})
+        return MaterializeResult(
+            metadata={
+                **metadata,
+                "source_file": ", ".join(paths_read)
+                or ("none this year" if len(years) == 1 else "none in these years"),
+                "synthetic": any(d.found.is_synthetic for d in delivered),
+                "source_sha256": ", ".join(sorted({d.sha256 for d in delivered})),
+                "unchanged": ", ".join(map(str, unchanged)) or "none",
             }
-            files = sorted((d.found.path.name, d.sha256) for d in deliveries)
-            unchanged = bool(files) and previous_load(conn, source.name, year) == files
-            if unchanged:
-                # The same files again: nothing to do, so a re-run changes nothing.
-                context.log.info(f"{', '.join(n for n, _ in files)} unchanged since the last load")
-            else:
-                _replace(conn, source, year, deliveries)
-            metadata = _partition_metadata(conn, source, year)
-        return MaterializeResult(metadata={**metadata, **file_metadata, "unchanged": unchanged})
+        )
 
     return _load
 
@@ -169,9 +182,13 @@ READABLE_CHECK = "file_is_readable"
 
 
 def _partition_metadata(
-    conn: duckdb.DuckDBPyConnection, source: Source, year: int
+    conn: duckdb.DuckDBPyConnection, source: Source, years: range
 ) -> dict[str, Any]:
-    return table_metadata(conn, f"raw.{source.name}", {"partition_year": year}, "source_row")
+    return years_table_metadata(conn, f"raw.{source.name}", years, "partition_year")
+
+
+def _span(years: list[int]) -> str:
+    return str(years[0]) if len(years) == 1 else f"{years[0]}-{years[-1]}"
 
 
 def _readable(

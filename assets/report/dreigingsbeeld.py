@@ -21,7 +21,13 @@ from pipeline.domain.publishing.manifest import build_manifest, write_manifest
 from pipeline.domain.publishing.markdown import markdown_table
 from pipeline.domain.publishing.pdf import html_to_pdf
 from pipeline.domain.publishing.report_builder import LANGUAGES, build_edition
-from pipeline.plumbing.partitions import ten_years_of, yearly_partitions
+from pipeline.domain.publishing.report_data import ReportData
+from pipeline.plumbing.partitions import (
+    SINGLE_RUN,
+    partition_years,
+    ten_years_of,
+    yearly_partitions,
+)
 from pipeline.plumbing.report_queries import load_report_data
 from pipeline.plumbing.resources import ProjectPaths
 from pipeline.plumbing.sql_runner import SQL_DIR, query_table
@@ -66,6 +72,7 @@ def code_version(root: Path = PROJECT_ROOT) -> dict[str, object]:
     "Parquet and XLSX) and manifest.json (input files, code version, run id, and the query "
     "behind every figure).",
     partitions_def=yearly_partitions,
+    backfill_policy=SINGLE_RUN,
     deps=[
         *ten_years_of(
             "indicators/phenomenon_indicators",
@@ -97,33 +104,17 @@ def code_version(root: Path = PROJECT_ROOT) -> dict[str, object]:
 def dreigingsbeeld(
     context: AssetExecutionContext, warehouse: DuckDBResource, paths: ProjectPaths
 ) -> MaterializeResult:
-    year = int(context.partition_key)
+    years = partition_years(context)
+    # Read every year first, then write: the warehouse is not held while pages are rendered.
     with warehouse.get_connection() as conn:
-        data = load_report_data(conn, year)
-        tables = annex_tables(conn, year)
+        inputs = {year: (load_report_data(conn, year), annex_tables(conn, year)) for year in years}
+    written = {
+        year: _write_report(data, tables, paths, context.run.run_id)
+        for year, (data, tables) in inputs.items()
+    }
+    year = years[-1]
+    data, tables = inputs[year]
     out_dir = paths.report_dir(year)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-    findings = {}
-    for language in LANGUAGES:
-        edition = build_edition(data, language)
-        findings[language] = [(f.text, f.datasets) for f in edition.findings]
-        html_path = out_dir / f"dreigingsbeeld-{year}.{language}.html"
-        html_path.write_text(edition.html, encoding="utf-8")
-        pdf_path = out_dir / f"dreigingsbeeld-{year}.{language}.pdf"
-        pdf_path.write_bytes(html_to_pdf(edition.html))
-        written += [html_path, pdf_path]
-    written += write_annex(tables, out_dir / "annex")
-    manifest = build_manifest(
-        data,
-        findings,
-        run_id=context.run_id,
-        code_version=code_version(),
-        reference_files=sorted((paths.data / "reference").glob("*.csv")),
-        outputs=written,
-        root=out_dir,
-    )
-    manifest_path = write_manifest(manifest, out_dir / "manifest.json")
     figures = sorted(data.key_figures.items())
     return MaterializeResult(
         metadata={
@@ -135,13 +126,47 @@ def dreigingsbeeld(
             ),
             "preview": MetadataValue.md(markdown_table(["figure", "value"], figures)),
             "files": MetadataValue.md(
-                "\n".join(f"- {path.relative_to(out_dir)}" for path in [*written, manifest_path])
+                "\n".join(
+                    f"- {path.relative_to(paths.report_dir(y).parent)}"
+                    for y, paths_written in written.items()
+                    for path in paths_written
+                )
             ),
             "annex_tables": len(tables),
-            "manifest": MetadataValue.path(str(manifest_path)),
+            "manifest": MetadataValue.path(str(out_dir / "manifest.json")),
             "synthetic": data.is_synthetic,
         }
     )
+
+
+def _write_report(
+    data: ReportData, tables: dict[str, pl.DataFrame], paths: ProjectPaths, run_id: str
+) -> list[Path]:
+    """One year's editions (HTML and PDF in both languages), annex and manifest; the files
+    written, the manifest last."""
+    out_dir = paths.report_dir(data.year)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    findings = {}
+    for language in LANGUAGES:
+        edition = build_edition(data, language)
+        findings[language] = [(f.text, f.datasets) for f in edition.findings]
+        html_path = out_dir / f"dreigingsbeeld-{data.year}.{language}.html"
+        html_path.write_text(edition.html, encoding="utf-8")
+        pdf_path = out_dir / f"dreigingsbeeld-{data.year}.{language}.pdf"
+        pdf_path.write_bytes(html_to_pdf(edition.html))
+        written += [html_path, pdf_path]
+    written += write_annex(tables, out_dir / "annex")
+    manifest = build_manifest(
+        data,
+        findings,
+        run_id=run_id,
+        code_version=code_version(),
+        reference_files=sorted((paths.data / "reference").glob("*.csv")),
+        outputs=written,
+        root=out_dir,
+    )
+    return [*written, write_manifest(manifest, out_dir / "manifest.json")]
 
 
 report_assets = [dreigingsbeeld]

@@ -1,5 +1,7 @@
 """Staging assets: each raw source typed, cleaned and mapped to codes (SQL in sql/staging/)."""
 
+from typing import Any
+
 from dagster import (
     AssetCheckExecutionContext,
     AssetCheckResult,
@@ -10,8 +12,8 @@ from dagster_duckdb import DuckDBResource
 
 from assets.staging import LAYER
 from pipeline.domain.publishing.markdown import markdown_table
-from pipeline.plumbing.check_results import recorded_warning
-from pipeline.plumbing.partitions import yearly_partitions
+from pipeline.plumbing.check_results import YearOutcome, recorded_warning
+from pipeline.plumbing.partitions import partition_years, year_params, yearly_partitions
 from pipeline.plumbing.sql_asset_factory import SqlModel, sql_assets
 from pipeline.plumbing.sql_runner import query
 
@@ -110,27 +112,34 @@ def _jump_check(staging_name: str, what: str, ignored_below: int = 10):
         pool="duckdb",
     )
     def _check(context: AssetCheckExecutionContext, warehouse: DuckDBResource) -> AssetCheckResult:
-        year = int(context.partition_key)
-        description = f"No implausible jumps against {year - 1}."
+        years = partition_years(context)
         with warehouse.get_connection() as conn:
-            columns, jumps = query(conn, f"quality/queries/jumps_{staging_name}", {"year": year})
-            if jumps:
-                description = (
-                    f"{len(jumps)} cell(s) more than three times or under a third of "
-                    f"{year - 1}: "
-                    + ", ".join(f"{j[0]} {j[1]} {j[2]} -> {j[3]}" for j in jumps[:5])
-                    + (", ..." if len(jumps) > 5 else "")
-                )
+            sql = f"quality/queries/jumps_{staging_name}"
+            columns, jumps = query(conn, sql, year_params(years))
+            outcomes = {year: _jumps_of(year, [j for j in jumps if j[0] == year]) for year in years}
             return recorded_warning(
                 conn,
-                (f"staging/{staging_name}", "no_implausible_jumps", year),
-                passed=not jumps,
-                rows_checked=len(jumps),
-                description=description,
+                f"staging/{staging_name}",
+                "no_implausible_jumps",
+                outcomes,
                 metadata={"jumps": len(jumps), "examples": markdown_table(columns, jumps[:20])},
             )
 
     return _check
+
+
+def _jumps_of(year: int, jumps: list[tuple[Any, ...]]) -> YearOutcome:
+    """One year's jumps (rows: year, municipality, item, last year's value, this year's)."""
+    if not jumps:
+        return YearOutcome(True, 0, f"No implausible jumps against {year - 1}.")
+    examples = ", ".join(f"{j[1]} {j[2]} {j[3]} -> {j[4]}" for j in jumps[:5])
+    more = ", ..." if len(jumps) > 5 else ""
+    return YearOutcome(
+        False,
+        len(jumps),
+        f"{len(jumps)} cell(s) more than three times or under a third of {year - 1}: "
+        f"{examples}{more}",
+    )
 
 
 staging_checks = [

@@ -21,8 +21,8 @@ from dagster_duckdb import DuckDBResource
 
 from pipeline.domain.files.sources import SOURCES
 from pipeline.domain.publishing.markdown import markdown_table
-from pipeline.plumbing.check_results import recorded_warning
-from pipeline.plumbing.partitions import yearly_partitions
+from pipeline.plumbing.check_results import YearOutcome, recorded_warning
+from pipeline.plumbing.partitions import partition_years, yearly_partitions
 from pipeline.plumbing.sql_runner import query, query_frame, registered, run_in_transaction
 
 CHECK_NAME = "aggregates_match_municipalities"
@@ -55,22 +55,26 @@ def _reconciliation_check(source_name: str, staging_name: str) -> AssetChecksDef
         pool="duckdb",
     )
     def _check(context: AssetCheckExecutionContext, warehouse: DuckDBResource) -> AssetCheckResult:
-        year = int(context.partition_key)
+        outcomes, gaps_shown, compared_in_all, beyond = {}, [], 0, 0
         with warehouse.get_connection() as conn:
-            compared, not_comparable, columns, gaps = _reconcile(
-                conn, source_name, year, table.rounding_base
-            )
+            for year in partition_years(context):
+                compared, not_comparable, columns, gaps = _reconcile(
+                    conn, source_name, year, table.rounding_base
+                )
+                summary = _describe(year, rule, compared, not_comparable, gaps)
+                outcomes[year] = YearOutcome(not gaps, compared, summary)
+                gaps_shown += [(year, *gap) for gap in gaps[:20]]
+                compared_in_all += compared
+                beyond += len(gaps)
             return recorded_warning(
                 conn,
-                (f"staging/{staging_name}", CHECK_NAME, year),
-                passed=not gaps,
-                rows_checked=compared,
-                description=_describe(year, rule, compared, not_comparable, gaps),
+                f"staging/{staging_name}",
+                CHECK_NAME,
+                outcomes,
                 metadata={
-                    "compared": compared,
-                    "not_comparable_boundaries_changed": not_comparable,
-                    "beyond_rounding": len(gaps),
-                    "largest_gaps": markdown_table(columns, gaps[:20]),
+                    "compared": compared_in_all,
+                    "beyond_rounding": beyond,
+                    "largest_gaps": markdown_table(["year", *columns], gaps_shown[:20]),
                 },
             )
 

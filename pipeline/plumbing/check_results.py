@@ -2,6 +2,7 @@
 problems, and warnings kept with the other outcomes for the report's data-quality section."""
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import duckdb
@@ -19,7 +20,7 @@ from dagster_duckdb import DuckDBResource
 
 from pipeline.domain.publishing.markdown import markdown_table
 from pipeline.plumbing.check_runner import ValidationOutcome, record_outcome
-from pipeline.plumbing.partitions import yearly_partitions
+from pipeline.plumbing.partitions import partition_years, year_params, yearly_partitions
 from pipeline.plumbing.sql_runner import query
 
 PROBLEMS_SHOWN = 20
@@ -28,8 +29,9 @@ PROBLEMS_SHOWN = 20
 def blocking_yearly_check(
     asset: AssetKey | AssetsDefinition, name: str, description: str
 ) -> Callable[[Callable[..., AssetCheckResult]], AssetChecksDefinition]:
-    """A blocking check of one year of ``asset``: a failure stops what depends on the asset in
-    the run. Run in the ``duckdb`` pool, as every step that opens the warehouse."""
+    """A blocking check of the run's years of ``asset`` (one, or all of a backfill): a failure
+    stops what depends on the asset in the run. Run in the ``duckdb`` pool, as every step that
+    opens the warehouse."""
     return asset_check(
         asset=asset,
         name=name,
@@ -43,13 +45,14 @@ def blocking_yearly_check(
 def yearly_problems_check(
     asset: AssetKey, name: str, description: str, sql_name: str, all_clear: str
 ) -> AssetChecksDefinition:
-    """A blocking check of one year whose query (``sql/<sql_name>.sql``, given the year) returns
-    one row per problem."""
+    """A blocking check of the run's years whose query (``sql/<sql_name>.sql``, given the first
+    and last year) returns one row per problem."""
 
     @blocking_yearly_check(asset, name, description)
     def _check(context: AssetCheckExecutionContext, warehouse: DuckDBResource) -> AssetCheckResult:
         with warehouse.get_connection() as conn:
-            columns, problems = query(conn, sql_name, {"year": int(context.partition_key)})
+            params = year_params(partition_years(context))
+            columns, problems = query(conn, sql_name, params)
         return problems_result(columns, problems, all_clear)
 
     return _check
@@ -68,24 +71,42 @@ def problems_result(
     )
 
 
+def by_year(texts: Mapping[int, str]) -> str:
+    """Texts of several years, each after its year; one year's text as it is."""
+    if len(texts) == 1:
+        return next(iter(texts.values()))
+    return "\n".join(f"{year}: {text}" for year, text in texts.items())
+
+
+@dataclass(frozen=True)
+class YearOutcome:
+    """What a non-blocking check found in one year."""
+
+    passed: bool
+    rows_checked: int
+    summary: str
+
+
 def recorded_warning(
     conn: duckdb.DuckDBPyConnection,
-    check: tuple[str, str, int],
-    passed: bool,
-    rows_checked: int,
-    description: str,
+    asset_key: str,
+    check_name: str,
+    outcomes: Mapping[int, YearOutcome],
     metadata: Mapping[str, Any],
 ) -> AssetCheckResult:
-    """A non-blocking check's result, also stored for the year (``check``: asset key, check
-    name, year) so that the report's data-quality section lists it."""
-    asset_key, check_name, year = check
-    outcome = ValidationOutcome(passed, rows_checked, 1, [])
-    record_outcome(
-        conn, asset_key, check_name, year, outcome, severity="warning", summary=description
-    )
+    """A non-blocking check's result over the run's years, each year's outcome also stored so
+    that the report's data-quality section lists it. The description is the years' summaries
+    (those that warn, or the last year's when none does)."""
+    for year, found in outcomes.items():
+        outcome = ValidationOutcome(found.passed, found.rows_checked, 1, [])
+        record_outcome(
+            conn, asset_key, check_name, year, outcome, severity="warning", summary=found.summary
+        )
+    warned = {year: found for year, found in outcomes.items() if not found.passed}
+    shown = warned or dict([max(outcomes.items())])
     return AssetCheckResult(
-        passed=passed,
+        passed=not warned,
         severity=AssetCheckSeverity.WARN,
-        description=description,
+        description=by_year({year: found.summary for year, found in shown.items()}),
         metadata=dict(metadata),
     )

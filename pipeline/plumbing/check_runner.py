@@ -5,6 +5,7 @@ GX is imported inside the functions: importing it takes seconds and only checks 
 
 from __future__ import annotations
 
+import functools
 import logging
 from dataclasses import dataclass
 from typing import Any
@@ -28,6 +29,8 @@ class RejectedValue:
     column: str | None
     value: str | None
     rule: str
+    # the year partition of the row, where the rows of several years are checked at once
+    partition_year: int | None = None
 
     def message(self) -> str:
         where = self.source_file
@@ -86,6 +89,13 @@ def _column_of(rule: Rule) -> str:
     return rule.column
 
 
+def _shown_column_of(rule: Rule) -> str:
+    """The delivered column a failure of a one-column rule names."""
+    if rule.shown_column is None:
+        raise ValueError(f"a {rule.kind!r} rule needs a column")
+    return rule.shown_column
+
+
 def _bare_expectation(rule: Rule):
     import great_expectations as gx
 
@@ -115,16 +125,25 @@ def _bare_expectation(rule: Rule):
     raise ValueError(f"unknown rule kind {rule.kind!r}")
 
 
-def validate_frame(frame: pd.DataFrame, rules: list[Rule], suite_name: str) -> ValidationOutcome:
-    """Validate ``frame`` (with provenance columns ``source_file`` and ``source_row``)."""
+@functools.cache
+def _context() -> Any:
+    """One ephemeral GX context per process: making one costs more than most validations."""
     import great_expectations as gx
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
     logging.getLogger("great_expectations").setLevel(logging.ERROR)
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
+    return context
+
+
+def validate_frame(frame: pd.DataFrame, rules: list[Rule], suite_name: str) -> ValidationOutcome:
+    """Validate ``frame`` (with provenance columns ``source_file`` and ``source_row``)."""
+    import great_expectations as gx
+
     batch = (
-        context.data_sources.add_pandas("warehouse")
+        _context()
+        .data_sources.add_or_update_pandas(suite_name)
         .add_dataframe_asset(suite_name)
         .add_batch_definition_whole_dataframe("partition")
         .get_batch(batch_parameters={"dataframe": frame})
@@ -166,22 +185,36 @@ def _rejected_values(
             for column in missing
         ]
     together = rule.kind == "unique_together"
-    columns: list[str] = rule.params["columns"] if together else [_column_of(rule)]
+    # A rule may look at a derived copy of a column, or at a key with its year: the failure
+    # names the delivered columns and their values.
+    shown_columns: list[str] = (
+        rule.params.get("shown", rule.params["columns"]) if together else [_shown_column_of(rule)]
+    )
+    years = frame.get("partition_year")
     rejected = []
     for index in details.get("unexpected_index_list") or []:
         row = frame.loc[index]
-        values = [row[column] for column in columns]
+        values = [row[column] for column in shown_columns]
         shown = " / ".join("" if pd.isna(v) else str(v) for v in values)
+        year = None if years is None else int(years.loc[index])
         rejected.append(
             RejectedValue(
                 source_file=str(row["source_file"]),
                 source_row=int(row["source_row"]),
-                column=", ".join(columns),
+                column=", ".join(shown_columns),
                 value=None if all(pd.isna(v) for v in values) else shown,
-                rule="must identify one row only" if together else rule.describe(),
+                rule=_broken(rule, len(shown_columns), year),
+                partition_year=year,
             )
         )
     return rejected
+
+
+def _broken(rule: Rule, columns: int, year: int | None) -> str:
+    """What a failure of ``rule`` says, with the row's partition year where it matters."""
+    if rule.kind == "unique_together":
+        return "must identify one row only" if columns > 1 else "must be unique"
+    return rule.describe_for(year)
 
 
 def record_outcome(

@@ -34,7 +34,11 @@ def table_metadata(
     """Row count, column schema and a sorted preview of the selected rows of ``table``.
 
     ``order_by`` is a column (or ``all``) that makes the preview the same on every run."""
-    relation = table_relation(conn, table, equals)
+    return relation_metadata(table_relation(conn, table, equals), order_by)
+
+
+def relation_metadata(relation: duckdb.DuckDBPyRelation, order_by: str = "all") -> dict[str, Any]:
+    """Row count, column schema and a sorted preview of a relation's rows."""
     columns = [
         TableColumn(name=name, type=str(dtype))
         for name, dtype in zip(relation.columns, relation.types, strict=True)
@@ -49,15 +53,28 @@ def table_metadata(
 
 
 def yearly_table_metadata(
-    conn: duckdb.DuckDBPyConnection, table: str, year: int, sql_file: str
+    conn: duckdb.DuckDBPyConnection, table: str, years: range, sql_file: str
 ) -> dict[str, Any]:
-    """``table_metadata`` of one year's rows, the SQL file that wrote them, and whether any
-    input of the year is synthetic demo data."""
+    """``table_metadata`` of the rows of the run's years, the SQL file that wrote them, and
+    whether any input of those years is synthetic demo data."""
+    from pipeline.plumbing.partitions import year_params
     from pipeline.plumbing.sql_runner import query
 
-    synthetic = query(conn, "quality/queries/synthetic_inputs", {"year": year})[1][0][0]
+    synthetic = query(conn, "quality/queries/synthetic_inputs", year_params(years))[1][0][0]
     return {
-        **table_metadata(conn, table, {"year": year}),
+        **years_table_metadata(conn, table, years),
         "sql_file": sql_file,
         "synthetic": synthetic,
     }
+
+
+def years_table_metadata(
+    conn: duckdb.DuckDBPyConnection, table: str, years: range, year_column: str = "year"
+) -> dict[str, Any]:
+    """``table_metadata`` of the rows of ``years``."""
+    relation = conn.table(table).filter(
+        duckdb.ColumnExpression(year_column).between(
+            duckdb.ConstantExpression(years[0]), duckdb.ConstantExpression(years[-1])
+        )
+    )
+    return relation_metadata(relation)

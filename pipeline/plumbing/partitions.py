@@ -1,6 +1,14 @@
 """Yearly partitions: one partition per calendar year of the threat picture."""
 
-from dagster import AssetDep, TimeWindowPartitionMapping, TimeWindowPartitionsDefinition
+from typing import Protocol
+
+from dagster import (
+    AssetDep,
+    BackfillPolicy,
+    PartitionKeyRange,
+    TimeWindowPartitionMapping,
+    TimeWindowPartitionsDefinition,
+)
 
 FIRST_YEAR = "2015"
 
@@ -8,6 +16,35 @@ FIRST_YEAR = "2015"
 yearly_partitions = TimeWindowPartitionsDefinition(
     start=FIRST_YEAR, fmt="%Y", cron_schedule="0 0 1 1 *"
 )
+
+# A backfill over years is one run: every partitioned asset computes the whole range at once (one
+# SQL statement or one vectorised pass), instead of a run per year with its start-up cost.
+SINGLE_RUN = BackfillPolicy.single_run()
+
+
+class _RunsOverPartitions(Protocol):
+    @property
+    def partition_key_range(self) -> PartitionKeyRange: ...
+
+
+def partition_years(context: _RunsOverPartitions) -> range:
+    """The years a run covers: its one partition, or the range of a backfill."""
+    keys = context.partition_key_range
+    return range(int(keys.start), int(keys.end) + 1)
+
+
+def range_tags(years: range) -> dict[str, str]:
+    """The tags that make a run cover a range of partitions (as a single-run backfill does)."""
+    return {
+        "dagster/asset_partition_range_start": str(years[0]),
+        "dagster/asset_partition_range_end": str(years[-1]),
+    }
+
+
+def year_params(years: range) -> dict[str, int]:
+    """The bound parameters of the SQL that works over a range of years."""
+    return {"first_year": years[0], "last_year": years[-1]}
+
 
 # A year and the nine before it (those that exist): what a ten-year trend depends on.
 TEN_YEARS = TimeWindowPartitionMapping(start_offset=-9, allow_nonexistent_upstream_partitions=True)

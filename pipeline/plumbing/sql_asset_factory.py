@@ -1,8 +1,9 @@
 """Build an asset from a SQL file that writes one table.
 
-The SQL file ``sql/<layer>/<name>.sql`` creates its table if needed, deletes the year's rows
-and inserts them again (or, for a table that is not partitioned, replaces it); it runs as one
-transaction, so a failure leaves the previous rows intact.
+The SQL file ``sql/<layer>/<name>.sql`` creates its table if needed, deletes the rows of the
+run's years ($first_year to $last_year: one partition, or all of a backfill) and inserts them
+again (or, for a table that is not partitioned, replaces it); it runs as one transaction, so a
+failure leaves the previous rows intact.
 """
 
 from collections.abc import Callable, Mapping, Sequence
@@ -19,7 +20,12 @@ from dagster import (
 from dagster_duckdb import DuckDBResource
 
 from pipeline.plumbing.metadata import table_metadata, yearly_table_metadata
-from pipeline.plumbing.partitions import yearly_partitions
+from pipeline.plumbing.partitions import (
+    SINGLE_RUN,
+    partition_years,
+    year_params,
+    yearly_partitions,
+)
 from pipeline.plumbing.sql_runner import run_in_transaction
 
 
@@ -41,16 +47,17 @@ def partitioned_sql_asset(
         group_name=group,
         description=description,
         partitions_def=yearly_partitions,
+        backfill_policy=SINGLE_RUN,
         deps=list(deps),
         pool="duckdb",
         kinds={"duckdb", "sql"},
     )
     def _build(context: AssetExecutionContext, warehouse: DuckDBResource) -> MaterializeResult:
-        year = int(context.partition_key)
-        params = {"year": year, **(extra_params(context) if extra_params else {})}
+        years = partition_years(context)
+        params = {**year_params(years), **(extra_params(context) if extra_params else {})}
         with warehouse.get_connection() as conn:
             run_in_transaction(conn, f"{layer}/{name}", params)
-            metadata = yearly_table_metadata(conn, table, year, f"sql/{layer}/{name}.sql")
+            metadata = yearly_table_metadata(conn, table, years, f"sql/{layer}/{name}.sql")
         return MaterializeResult(metadata=metadata)
 
     return _build

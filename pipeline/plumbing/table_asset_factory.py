@@ -1,10 +1,11 @@
 """Build a yearly-partitioned asset whose rows a pure Python function computes.
 
-Every such asset does the same things: read its inputs with read-only queries
-(``sql/<layer>/queries/``), call a pure function of ``pipeline/domain/``, hand the frames it
-returns to DuckDB, replace the year's rows with its writer SQL (``sql/<layer>/<name>.sql``) in one
-transaction, unregister the frames whatever happened, and describe what it wrote. Only the
-middle step differs, so an asset is declared as data: a ``PythonTable``.
+Every such asset does the same things: read its inputs for the run's years (one partition, or all
+of a backfill) with read-only queries (``sql/<layer>/queries/``), call a pure function of
+``pipeline/domain/``, hand the frames it returns (each row with its year) to DuckDB, replace the
+years' rows with its writer SQL (``sql/<layer>/<table>.sql``) in one transaction, unregister the
+frames whatever happened, and describe what it wrote. Only the middle step differs, so an asset
+is declared as data: a ``PythonTable``.
 """
 
 from collections.abc import Callable, Mapping, Sequence
@@ -25,7 +26,12 @@ from dagster import (
 from dagster_duckdb import DuckDBResource
 
 from pipeline.plumbing.metadata import yearly_table_metadata
-from pipeline.plumbing.partitions import yearly_partitions
+from pipeline.plumbing.partitions import (
+    SINGLE_RUN,
+    partition_years,
+    year_params,
+    yearly_partitions,
+)
 from pipeline.plumbing.sql_runner import (
     named_parameters,
     query_frame,
@@ -38,18 +44,18 @@ from pipeline.plumbing.sql_runner import (
 class Computed:
     """What a table's compute step hands to its writer SQL."""
 
-    # registered under these names while the writer SQL runs
+    # registered under these names while the writer SQL runs; every row holds its year
     frames: Mapping[str, pl.DataFrame]
-    # the writer's parameters besides the year (the settings the rows were computed with)
+    # the writer's parameters besides the years (the settings the rows were computed with)
     params: Mapping[str, Any] = field(default_factory=dict)
     # shown with the materialisation beside row count, schema and preview
     metadata: Mapping[str, Any] = field(default_factory=dict)
-    # an input the year's files do not show is invented (such as the demo's programme list)
+    # an input the files do not show is invented (such as the demo's programme list)
     synthetic: bool = False
 
 
-# (input frames by name, the year, the run config or None) -> what to write
-Compute = Callable[[Mapping[str, pl.DataFrame], int, Any], Computed]
+# (input frames by name, the run's years, the run config or None) -> what to write
+Compute = Callable[[Mapping[str, pl.DataFrame], range, Any], Computed]
 
 
 @dataclass(frozen=True)
@@ -71,11 +77,12 @@ class PythonTable:
 
 
 def _read_inputs(
-    conn: duckdb.DuckDBPyConnection, inputs: Mapping[str, str], year: int
+    conn: duckdb.DuckDBPyConnection, inputs: Mapping[str, str], years: range
 ) -> dict[str, pl.DataFrame]:
     frames = {}
     for frame_name, name in inputs.items():
-        params = {"year": year} if "year" in named_parameters(conn, name) else {}
+        named = named_parameters(conn, name)
+        params = {key: value for key, value in year_params(years).items() if key in named}
         frames[frame_name] = query_frame(conn, name, params)
     return frames
 
@@ -85,11 +92,11 @@ def _write(
     layer: str,
     tables: tuple[str, ...],
     computed: Computed,
-    year: int,
+    years: range,
 ) -> None:
     frames = {name: frame.to_arrow() for name, frame in computed.frames.items()}
     with registered(conn, frames):
-        write_tables(conn, layer, tables, {"year": year, **computed.params})
+        write_tables(conn, layer, tables, {**year_params(years), **computed.params})
 
 
 def python_table_asset(layer: str, model: PythonTable) -> AssetsDefinition:
@@ -101,24 +108,21 @@ def python_table_asset(layer: str, model: PythonTable) -> AssetsDefinition:
         group_name=model.group,
         description=model.description,
         partitions_def=yearly_partitions,
+        backfill_policy=SINGLE_RUN,
         deps=list(model.deps),
         config_schema=model.config.to_fields_dict() if model.config else None,
         pool="duckdb",
         kinds={"duckdb", "python"},
     )
     def _build(context: AssetExecutionContext, warehouse: DuckDBResource) -> MaterializeResult:
-        year = int(context.partition_key)
+        years = partition_years(context)
         config = model.config(**context.op_execution_context.op_config) if model.config else None
         with warehouse.get_connection() as conn:
-            computed = model.compute(_read_inputs(conn, model.inputs, year), year, config)
-            _write(conn, layer, tables, computed, year)
-            metadata = yearly_table_metadata(
-                conn,
-                f"{layer}.{tables[0]}",
-                year,
-                ", ".join(f"sql/{layer}/{t}.sql" for t in tables),
-            )
-        # An invented input makes the result invented too, whatever the year's files.
+            computed = model.compute(_read_inputs(conn, model.inputs, years), years, config)
+            _write(conn, layer, tables, computed, years)
+            sql_files = ", ".join(f"sql/{layer}/{table}.sql" for table in tables)
+            metadata = yearly_table_metadata(conn, f"{layer}.{tables[0]}", years, sql_files)
+        # An invented input makes the result invented too, whatever the files.
         metadata["synthetic"] = metadata["synthetic"] or computed.synthetic
         return MaterializeResult(metadata={**metadata, **computed.metadata})
 
@@ -128,3 +132,18 @@ def python_table_asset(layer: str, model: PythonTable) -> AssetsDefinition:
 def python_table_assets(layer: str, models: Sequence[PythonTable]) -> list[AssetsDefinition]:
     """The assets of a layer's Python tables, in the order given."""
     return [python_table_asset(layer, model) for model in models]
+
+
+def year_by_year(
+    years: range, compute_year: Callable[[int], Mapping[str, pl.DataFrame]]
+) -> dict[str, pl.DataFrame]:
+    """Frames a per-year domain function computes for each of ``years``, stacked per name, each
+    row with its year first: for the statistics that hold one year at a time."""
+    per_year = [
+        {
+            name: frame.select(pl.lit(year, pl.Int32).alias("year"), pl.all())
+            for name, frame in compute_year(year).items()
+        }
+        for year in years
+    ]
+    return {name: pl.concat([frames[name] for frames in per_year]) for name in per_year[0]}

@@ -13,19 +13,21 @@ create table if not exists indicators.financial_indicators (
     population bigint,
     suspicious_per_100k double
 );
-delete from indicators.financial_indicators where year = $year;
+delete from indicators.financial_indicators
+where year between $first_year and $last_year;
 insert into indicators.financial_indicators
--- The year's transactions; read, like municipal, by table macros (every_municipality,
+-- The years' transactions; read, like municipal, by table macros (every_municipality,
 -- rolled_up), a use sqlfluff does not see (hence the ST03 exception).
 with transaction_counts as (  -- noqa: ST03
     select
+        year,
         municipality_code,
         reporting_sector_code,
         unusual_transactions,
         suspicious_transactions,
         suspicious_amount_eur
     from staging.stg_financial__fiu_transactions
-    where year = $year
+    where year between $first_year and $last_year
 ),
 
 -- every municipality x reporting sector, with zero where nothing was reported
@@ -37,12 +39,13 @@ municipal as (  -- noqa: ST03
             transaction_counts,
             ['reporting_sector_code'],
             ['unusual_transactions', 'suspicious_transactions', 'suspicious_amount_eur'],
-            $year
+            $first_year,
+            $last_year
         )
 )
 
 select
-    $year as year,
+    year,
     region_level,
     region_code,
     region_name,
@@ -56,7 +59,7 @@ select
 from
     rolled_up(
         municipal,
-        ['reporting_sector_code', 'sector_code'],
+        ['year', 'reporting_sector_code', 'sector_code'],
         ['unusual_transactions', 'suspicious_transactions', 'suspicious_amount_eur', 'population']
     )
-order by region_level, region_code, reporting_sector_code;
+order by year, region_level, region_code, reporting_sector_code;

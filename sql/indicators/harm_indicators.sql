@@ -22,7 +22,8 @@ create table if not exists indicators.harm_indicators (
     confidence_level double not null,
     is_intelligence_gap boolean not null
 );
-delete from indicators.harm_indicators where year = $year;
+delete from indicators.harm_indicators
+where year between $first_year and $last_year;
 insert into indicators.harm_indicators
 select
     i.year,
@@ -45,5 +46,5 @@ select
     i.is_intelligence_gap
 from indicators.phenomenon_indicators as i
 inner join reference.harm_weight_sets as w using (phenomenon_code)
-where i.year = $year
-order by i.region_level, i.region_code, i.phenomenon_code, i.source, w.weight_set;
+where i.year between $first_year and $last_year
+order by i.year, i.region_level, i.region_code, i.phenomenon_code, i.source, w.weight_set;

@@ -9,6 +9,7 @@ create table if not exists indicators.harm_rank_correlations (
     spearman_rho double,
     kendall_tau double
 );
-delete from indicators.harm_rank_correlations where year = $year;
+delete from indicators.harm_rank_correlations
+where year between $first_year and $last_year;
 insert into indicators.harm_rank_correlations by name
-select $year as year, * from correlation_rows;
+select * from correlation_rows;

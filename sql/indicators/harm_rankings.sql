@@ -23,10 +23,10 @@ create table if not exists indicators.harm_rankings (
     seed bigint not null,
     confidence_level double not null
 );
-delete from indicators.harm_rankings where year = $year;
+delete from indicators.harm_rankings
+where year between $first_year and $last_year;
 insert into indicators.harm_rankings by name
 select
-    $year as year,
     *,
     $draws as draws,
     $weight_spread as weight_spread,

@@ -28,7 +28,8 @@ create table if not exists indicators.impact_indicators (
     impact_high_eur double,
     confidence_level double not null
 );
-delete from indicators.impact_indicators where year = $year;
+delete from indicators.impact_indicators
+where year between $first_year and $last_year;
 insert into indicators.impact_indicators
 -- Every record's or cell's quantity, per municipality; amounts and kilograms as decimals, so
 -- that their sums are exact, the same in every run whatever the summing order.
@@ -58,13 +59,14 @@ with quantities as (
 
 -- read by rolled_up, a table macro (which sqlfluff does not see, hence the ST03 exception)
 municipal_quantities as (  -- noqa: ST03
-    select municipality_code, component, item, cast(quantity as decimal(38, 1)) as quantity
+    select
+        year, municipality_code, component, item, cast(quantity as decimal(38, 1)) as quantity
     from quantities
-    where year = $year
+    where year between $first_year and $last_year
 ),
 
 regional_quantities as (
-    select * from rolled_up(municipal_quantities, ['component', 'item'], ['quantity'])
+    select * from rolled_up(municipal_quantities, ['year', 'component', 'item'], ['quantity'])
 ),
 
 -- Every item of the code lists, so an item without a unit-value row still shows its quantity.
@@ -86,8 +88,13 @@ regions as (
     select distinct region_level, region_code, region_name from reference.region_membership
 ),
 
+years as (
+    select unnest(range($first_year, $last_year + 1)) as year
+),
+
 cells as (
     select
+        y.year,
         g.region_level,
         g.region_code,
         g.region_name,
@@ -101,15 +108,16 @@ cells as (
         u.high_eur,
         coalesce(u.basis, 'none') as basis
     from regions as g
+    cross join years as y
     cross join items as i
     left join reference.impact_unit_values as u using (component, item)
     left join regional_quantities as q
-        on q.region_level = g.region_level and q.region_code = g.region_code
+        on q.year = y.year and q.region_level = g.region_level and q.region_code = g.region_code
             and q.component = i.component and q.item = i.item
 )
 
 select
-    $year,
+    year,
     region_level,
     region_code,
     region_name,
@@ -131,4 +139,4 @@ select
     end,
     $confidence_level
 from cells
-order by region_level, region_code, component, item;
+order by year, region_level, region_code, component, item;

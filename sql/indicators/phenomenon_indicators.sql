@@ -36,7 +36,8 @@ create table if not exists indicators.phenomenon_indicators (
 -- An unknown weight set would silently produce no rows: fail instead.
 select error('unknown harm weight set: ' || $weight_set)
 where not exists (select 1 from reference.harm_weight_sets where weight_set = $weight_set);
-delete from indicators.phenomenon_indicators where year = $year;
+delete from indicators.phenomenon_indicators
+where year between $first_year and $last_year;
 insert into indicators.phenomenon_indicators
 -- reportable, events and municipal are read by table macros (every_municipality, rolled_up), a
 -- use sqlfluff does not see (hence the ST03 exception).
@@ -52,16 +53,18 @@ with reportable as (  -- noqa: ST03
 events as (  -- noqa: ST03
     -- every crime once, whatever mix of codes and their parts the file held
     select
+        crimes.year,
         crimes.municipality_code,
         'incidents' as source,
         crimes.phenomenon_code,
         coalesce(sum(crimes.registered_crimes), 0) as event_count,
         count(*) filter (where crimes.is_suppressed) as suppressed_cells
     from staging.stg_incidents__counted_crimes as crimes
-    where crimes.year = $year
+    where crimes.year between $first_year and $last_year
     group by all
     union all
     select
+        sites.year,
         sites.municipality_code,
         'drug_sites' as source,
         types.phenomenon_code,
@@ -69,7 +72,7 @@ events as (  -- noqa: ST03
         0 as suppressed_cells
     from staging.stg_drug_sites__sites as sites
     inner join reference.drug_site_types as types using (site_type)
-    where sites.year = $year
+    where sites.year between $first_year and $last_year
     group by all
 ),
 
@@ -82,14 +85,14 @@ municipal as (  -- noqa: ST03
             events,
             ['source', 'phenomenon_code'],
             ['event_count', 'suppressed_cells'],
-            $year
+            $first_year,
+            $last_year
         )
 ),
 
 bounded as (
     select
         *,
-        $year as year,
         $confidence_level as confidence_level,
         poisson_lower(event_count, $confidence_level) as count_lower,
         poisson_upper(event_count, $confidence_level) as count_upper,
@@ -100,7 +103,7 @@ bounded as (
     from
         rolled_up(
             municipal,
-            ['phenomenon_code', 'source'],
+            ['year', 'phenomenon_code', 'source'],
             ['event_count', 'suppressed_cells', 'population']
         )
 ),
@@ -136,4 +139,4 @@ select
     r.gap_reason
 from bounded as r
 inner join weights as w on w.phenomenon_code = r.phenomenon_code
-order by r.region_level, r.region_code, r.phenomenon_code, r.source;
+order by r.year, r.region_level, r.region_code, r.phenomenon_code, r.source;

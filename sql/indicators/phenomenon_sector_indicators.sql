@@ -24,7 +24,8 @@ create table if not exists indicators.phenomenon_sector_indicators (
     is_intelligence_gap boolean not null,
     gap_reason varchar
 );
-delete from indicators.phenomenon_sector_indicators where year = $year;
+delete from indicators.phenomenon_sector_indicators
+where year between $first_year and $last_year;
 insert into indicators.phenomenon_sector_indicators
 with coverage as (
     -- Which source can report which phenomenon x sector cell, from the code lists alone.
@@ -95,7 +96,7 @@ events as (
 
 -- read by rolled_up, a table macro (which sqlfluff does not see, hence the ST03 exception)
 municipal_events as (  -- noqa: ST03
-    select * exclude (year) from events where year = $year
+    select * from events where year between $first_year and $last_year
 ),
 
 regional_events as (
@@ -103,26 +104,33 @@ regional_events as (
     from
         rolled_up(
             municipal_events,
-            ['source', 'phenomenon_code', 'sector_code'],
+            ['year', 'source', 'phenomenon_code', 'sector_code'],
             ['event_count', 'amount_eur', 'weight_kg']
         )
 ),
 
 sector_establishments as (
-    select region_level, region_code, sector_code, establishments
+    select year, region_level, region_code, sector_code, establishments
     from indicators.sector_indicators
-    where year = $year
+    where year between $first_year and $last_year
+),
+
+years as (
+    select unnest(range($first_year, $last_year + 1)) as year
 ),
 
 grid as (
-    select distinct r.region_level, r.region_code, r.region_name, p.phenomenon_code, s.sector_code
+    select distinct
+        y.year, r.region_level, r.region_code, r.region_name, p.phenomenon_code, s.sector_code
     from reference.region_membership as r
+    cross join years as y
     cross join reference.phenomena as p
     cross join reference.sectors as s
 ),
 
 cells as (
     select
+        g.year,
         g.region_level,
         g.region_code,
         g.region_name,
@@ -140,11 +148,12 @@ cells as (
     from grid as g
     left join coverage as c using (phenomenon_code, sector_code)
     left join regional_events as e
-        on e.region_level = g.region_level and e.region_code = g.region_code
+        on e.year = g.year and e.region_level = g.region_level and e.region_code = g.region_code
             and e.source = c.source and e.phenomenon_code = g.phenomenon_code
             and e.sector_code = g.sector_code
     left join sector_establishments as x
-        on x.region_level = g.region_level
+        on x.year = g.year
+            and x.region_level = g.region_level
             and x.region_code = g.region_code
             and x.sector_code = g.sector_code
 ),
@@ -162,7 +171,7 @@ bounded as (
 )
 
 select
-    $year,
+    year,
     region_level,
     region_code,
     region_name,
@@ -180,4 +189,4 @@ select
     gap_reason is not null,
     gap_reason
 from bounded
-order by region_level, region_code, phenomenon_code, sector_code, source;
+order by year, region_level, region_code, phenomenon_code, sector_code, source;

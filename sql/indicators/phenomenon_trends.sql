@@ -30,6 +30,7 @@ create table if not exists indicators.phenomenon_trends (
     trend_direction varchar,
     confidence_level double not null
 );
-delete from indicators.phenomenon_trends where year = $year;
+delete from indicators.phenomenon_trends
+where year between $first_year and $last_year;
 insert into indicators.phenomenon_trends by name
-select $year as year, *, $confidence_level as confidence_level from trend_rows;
+select *, $confidence_level as confidence_level from trend_rows;

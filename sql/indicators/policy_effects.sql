@@ -31,10 +31,11 @@ create table if not exists indicators.policy_effects (
     confidence_level double not null,
     is_synthetic_selection boolean not null
 );
-delete from indicators.policy_effects where year = $year;
+delete from indicators.policy_effects
+where year between $first_year and $last_year;
 insert into indicators.policy_effects by name
 with effects as (
-    select *, $year as year, $confidence_level as confidence_level
+    select *, $confidence_level as confidence_level
     from effect_rows
 ),
 

@@ -12,17 +12,18 @@ create table if not exists indicators.policy_series (
     population bigint not null,
     rate_per_100k double not null
 );
-delete from indicators.policy_series where year = $year;
+delete from indicators.policy_series
+where year between $first_year and $last_year;
 insert into indicators.policy_series by name
 select
-    $year as year,
+    year,
     programme,
     source,
     outcome,
     "group",
-    year as data_year,
+    data_year,
     event_count,
     population,
     rate_per_100k
 from series_rows
-order by programme, source, outcome, "group", data_year;
+order by year, programme, source, outcome, "group", data_year;

@@ -12,6 +12,7 @@ create table if not exists indicators.published_municipal_counts (
     suppression varchar,
     threshold integer not null
 );
-delete from indicators.published_municipal_counts where year = $year;
+delete from indicators.published_municipal_counts
+where year between $first_year and $last_year;
 insert into indicators.published_municipal_counts by name
-select $year as year, *, $threshold as threshold from published_municipal_rows;
+select *, $threshold as threshold from published_municipal_rows;

@@ -11,6 +11,7 @@ create table if not exists indicators.published_region_counts (
     suppression varchar,
     threshold integer not null
 );
-delete from indicators.published_region_counts where year = $year;
+delete from indicators.published_region_counts
+where year between $first_year and $last_year;
 insert into indicators.published_region_counts by name
-select $year as year, *, $threshold as threshold from published_region_rows;
+select *, $threshold as threshold from published_region_rows;

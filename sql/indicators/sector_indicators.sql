@@ -20,16 +20,18 @@ create table if not exists indicators.sector_indicators (
     suspicious_per_1000_upper double,
     confidence_level double not null
 );
-delete from indicators.sector_indicators where year = $year;
+delete from indicators.sector_indicators
+where year between $first_year and $last_year;
 insert into indicators.sector_indicators
 with regions as (
-    select distinct region_level, region_code, region_name
+    select distinct year, region_level, region_code, region_name
     from indicators.financial_indicators
-    where year = $year
+    where year between $first_year and $last_year
 ),
 
 fiu as (
     select
+        year,
         region_level,
         region_code,
         sector_code,
@@ -37,7 +39,7 @@ fiu as (
         sum(suspicious_transactions) as suspicious_transactions,
         sum(suspicious_amount_eur) as suspicious_amount_eur
     from indicators.financial_indicators
-    where year = $year
+    where year between $first_year and $last_year
     group by all
 ),
 
@@ -48,18 +50,19 @@ sections as (
 
 -- read by rolled_up, a table macro (which sqlfluff does not see, hence the ST03 exception)
 municipal_establishments as (  -- noqa: ST03
-    select e.municipality_code, s.sector_code, e.establishments
+    select e.year, e.municipality_code, s.sector_code, e.establishments
     from staging.stg_establishments__establishments as e
     inner join sections as s using (sbi_section)
-    where e.year = $year
+    where e.year between $first_year and $last_year
 ),
 
 regional_establishments as (
-    select * from rolled_up(municipal_establishments, ['sector_code'], ['establishments'])
+    select * from rolled_up(municipal_establishments, ['year', 'sector_code'], ['establishments'])
 ),
 
 combined as (
     select
+        g.year,
         g.region_level,
         g.region_code,
         g.region_name,
@@ -72,15 +75,15 @@ combined as (
     from regions as g
     cross join reference.sectors as s
     left join fiu as f
-        on f.region_level = g.region_level and f.region_code = g.region_code
+        on f.year = g.year and f.region_level = g.region_level and f.region_code = g.region_code
             and f.sector_code = s.sector_code
     left join regional_establishments as e
-        on e.region_level = g.region_level and e.region_code = g.region_code
+        on e.year = g.year and e.region_level = g.region_level and e.region_code = g.region_code
             and e.sector_code = s.sector_code
 )
 
 select
-    $year,
+    year,
     region_level,
     region_code,
     region_name,
@@ -93,4 +96,4 @@ select
     unnest(rate_interval(suspicious_transactions, establishments, 1000.0, $confidence_level)),
     $confidence_level
 from combined
-order by region_level, region_code, sector_code;
+order by year, region_level, region_code, sector_code;

@@ -19,6 +19,7 @@ create table if not exists indicators.sector_threat_index (
     aggregation varchar not null,
     weights varchar not null
 );
-delete from indicators.sector_threat_index where year = $year;
+delete from indicators.sector_threat_index
+where year between $first_year and $last_year;
 insert into indicators.sector_threat_index by name
-select * from composite_index(index_rows, $year, $normalisation, $aggregation, $weights);
+select * from composite_index(index_rows, $normalisation, $aggregation, $weights);

@@ -15,24 +15,28 @@ create table if not exists indicators.signal_indicators (
     tips_per_100k_upper double,
     confidence_level double not null
 );
-delete from indicators.signal_indicators where year = $year;
+delete from indicators.signal_indicators
+where year between $first_year and $last_year;
 insert into indicators.signal_indicators
--- The year's tips; read, like municipal, by table macros (every_municipality, rolled_up), a use
+-- The years' tips; read, like municipal, by table macros (every_municipality, rolled_up), a use
 -- the linter does not see (hence the ST03 exception).
 with tip_counts as (  -- noqa: ST03
-    select municipality_code, theme, tips
+    select year, municipality_code, theme, tips
     from staging.stg_signals__tips
-    where year = $year
+    where year between $first_year and $last_year
 ),
 
 -- every municipality x theme, with zero where no tip came in
 municipal as (  -- noqa: ST03
     select *
-    from every_municipality('reference.signal_themes', tip_counts, ['theme'], ['tips'], $year)
+    from
+        every_municipality(
+            'reference.signal_themes', tip_counts, ['theme'], ['tips'], $first_year, $last_year
+        )
 )
 
 select
-    $year,
+    year,
     region_level,
     region_code,
     region_name,
@@ -42,5 +46,5 @@ select
     cast(population as bigint),
     unnest(rate_interval(tips, population, 100000.0, $confidence_level)),
     $confidence_level
-from rolled_up(municipal, ['theme', 'phenomenon_code'], ['tips', 'population'])
-order by region_level, region_code, theme;
+from rolled_up(municipal, ['year', 'theme', 'phenomenon_code'], ['tips', 'population'])
+order by year, region_level, region_code, theme;

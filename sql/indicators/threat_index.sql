@@ -17,6 +17,7 @@ create table if not exists indicators.threat_index (
     aggregation varchar not null,
     weights varchar not null
 );
-delete from indicators.threat_index where year = $year;
+delete from indicators.threat_index
+where year between $first_year and $last_year;
 insert into indicators.threat_index by name
-select * from composite_index(index_rows, $year, $normalisation, $aggregation, $weights);
+select * from composite_index(index_rows, $normalisation, $aggregation, $weights);

@@ -1,9 +1,9 @@
 -- Cells of `cells` (a table or CTE name with year, municipality_code, item and value) whose value
--- in `this_year` is more than three times, or less than a third of, its value the year before,
--- and moved by at least `min_change` (smaller changes are noise). Cells without a value in either
--- year are not compared. Returns municipality_code, item, previous_value and value; the
--- staging jump checks (sql/quality/queries/jumps_*.sql) use it.
-create or replace temp macro jumps(cells, this_year, min_change) as table (
+-- in a year from `first_year` to `last_year` is more than three times, or less than a third of,
+-- its value the year before, and moved by at least `min_change` (smaller changes are noise).
+-- Cells without a value in either year are not compared. Returns year, municipality_code, item,
+-- previous_value and value; the staging jump checks (sql/quality/queries/jumps_*.sql) use it.
+create or replace temp macro jumps(cells, first_year, last_year, min_change) as table (
     with cell_rows as (
         select * from query_table(cells)
     ),
@@ -18,9 +18,9 @@ create or replace temp macro jumps(cells, this_year, min_change) as table (
                 and prev.item = cur.item
     )
 
-    select municipality_code, item, previous_value, value
+    select year, municipality_code, item, previous_value, value
     from consecutive
-    where year = this_year
+    where year between first_year and last_year
         and abs(value - previous_value) >= min_change
         and (value > 3 * previous_value or previous_value > 3 * value)
 );

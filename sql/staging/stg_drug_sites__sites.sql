@@ -12,7 +12,8 @@ create table if not exists staging.stg_drug_sites__sites (
     source_file varchar not null,
     source_row bigint not null
 );
-delete from staging.stg_drug_sites__sites where year = $year;
+delete from staging.stg_drug_sites__sites
+where year between $first_year and $last_year;
 insert into staging.stg_drug_sites__sites
 select
     raw.partition_year as year,
@@ -29,5 +30,5 @@ inner join reference.drug_site_types as types
     on types.site_type_nl = lower(trim(raw.soort_locatie))
 inner join reference.drugs as drugs on drugs.drug_nl = lower(trim(raw.drugssoort))
 inner join reference.site_settings as settings on settings.setting_nl = lower(trim(raw.omgeving))
-where raw.partition_year = $year
-order by registration_id;
+where raw.partition_year between $first_year and $last_year
+order by year, registration_id;

@@ -15,23 +15,25 @@ create table if not exists staging.stg_establishments__establishments (
     source_file varchar not null,
     source_rows bigint[] not null
 );
-delete from staging.stg_establishments__establishments where year = $year;
+delete from staging.stg_establishments__establishments
+where year between $first_year and $last_year;
 -- The year's delivered rows, typed: municipal_totals (sql/macros/) maps them to the 2025
 -- division and sums them.
 create or replace temp table delivered as
 select
+    cbs.year,
     cbs.delivered_code,
     sections.sbi_section,
     coalesce(try_cast(nullif(trim(cbs."Vestigingen_1"), '.') as bigint), 0) as establishments,
     cbs.is_provisional,
     cbs.source_file,
     cbs.source_row
-from cbs_municipal_rows('raw.establishments', $year) as cbs
+from cbs_municipal_rows('raw.establishments', $first_year, $last_year) as cbs
 inner join reference.sbi_sections as sections
     on sections.cbs_key = trim(cbs."BedrijfstakkenBranchesSBI2008");
 insert into staging.stg_establishments__establishments
 select
-    $year as year,
+    year,
     municipality_code,
     sbi_section,
     establishments,
@@ -39,6 +41,6 @@ select
     delivered_codes,
     source_file,
     source_rows
-from municipal_totals(delivered, ['sbi_section'], ['establishments'])
-order by municipality_code, sbi_section;
+from municipal_totals(delivered, ['year', 'sbi_section'], ['establishments'])
+order by year, municipality_code, sbi_section;
 drop table delivered;

@@ -10,7 +10,8 @@ create table if not exists staging.stg_financial__emergency_freezes (
     source_file varchar not null,
     source_row bigint not null
 );
-delete from staging.stg_financial__emergency_freezes where year = $year;
+delete from staging.stg_financial__emergency_freezes
+where year between $first_year and $last_year;
 insert into staging.stg_financial__emergency_freezes
 select
     raw.partition_year as year,
@@ -22,5 +23,5 @@ select
     raw.source_file,
     raw.source_row
 from raw.emergency_freezes as raw
-where raw.partition_year = $year
-order by case_id;
+where raw.partition_year between $first_year and $last_year
+order by year, case_id;

@@ -12,11 +12,13 @@ create table if not exists staging.stg_financial__fiu_transactions (
     source_file varchar not null,
     source_rows bigint[] not null
 );
-delete from staging.stg_financial__fiu_transactions where year = $year;
+delete from staging.stg_financial__fiu_transactions
+where year between $first_year and $last_year;
 -- The year's delivered rows, typed: municipal_totals (sql/macros/) maps them to the 2025
 -- division and sums them.
 create or replace temp table delivered as
 select
+    partition_year as year,
     trim(gemeentecode) as delivered_code,
     trim(meldersgroep) as reporting_sector_code,
     cast(trim(ongebruikelijke_transacties) as bigint) as unusual_transactions,
@@ -26,10 +28,10 @@ select
     source_file,
     source_row
 from raw.financial
-where partition_year = $year;
+where partition_year between $first_year and $last_year;
 insert into staging.stg_financial__fiu_transactions
 select
-    $year as year,
+    year,
     municipality_code,
     reporting_sector_code,
     unusual_transactions,
@@ -41,8 +43,8 @@ select
 from
     municipal_totals(
         delivered,
-        ['reporting_sector_code'],
+        ['year', 'reporting_sector_code'],
         ['unusual_transactions', 'suspicious_transactions', 'suspicious_amount_eur']
     )
-order by municipality_code, reporting_sector_code;
+order by year, municipality_code, reporting_sector_code;
 drop table delivered;

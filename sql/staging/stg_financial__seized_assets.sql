@@ -12,11 +12,13 @@ create table if not exists staging.stg_financial__seized_assets (
     source_file varchar not null,
     source_rows bigint[] not null
 );
-delete from staging.stg_financial__seized_assets where year = $year;
+delete from staging.stg_financial__seized_assets
+where year between $first_year and $last_year;
 -- The year's delivered rows, typed: municipal_totals (sql/macros/) maps them to the 2025
 -- division and sums them.
 create or replace temp table delivered as
 select
+    raw.partition_year as year,
     trim(raw.gemeentecode) as delivered_code,
     types.asset_type,
     cast(trim(raw.aantal_zaken) as bigint) as cases,
@@ -27,10 +29,10 @@ select
 from raw.seized_assets as raw
 inner join reference.seized_asset_types as types
     on types.asset_type_nl = lower(trim(raw.soort_beslag))
-where raw.partition_year = $year;
+where raw.partition_year between $first_year and $last_year;
 insert into staging.stg_financial__seized_assets
 select
-    $year as year,
+    year,
     municipality_code,
     asset_type,
     cases,
@@ -38,6 +40,6 @@ select
     delivered_codes,
     source_file,
     source_rows
-from municipal_totals(delivered, ['asset_type'], ['cases', 'value_eur'])
-order by municipality_code, asset_type;
+from municipal_totals(delivered, ['year', 'asset_type'], ['cases', 'value_eur'])
+order by year, municipality_code, asset_type;
 drop table delivered;

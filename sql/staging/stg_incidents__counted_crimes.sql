@@ -14,7 +14,8 @@ create table if not exists staging.stg_incidents__counted_crimes (
     is_suppressed boolean not null,
     is_provisional boolean not null
 );
-delete from staging.stg_incidents__counted_crimes where year = $year;
+delete from staging.stg_incidents__counted_crimes
+where year between $first_year and $last_year;
 insert into staging.stg_incidents__counted_crimes
 with counted_codes as (
     select crime_type_code as counted_code, phenomenon_code
@@ -24,6 +25,7 @@ with counted_codes as (
 
 delivered as (
     select
+        crimes.year,
         crimes.municipality_code,
         counted.phenomenon_code,
         counted.counted_code,
@@ -34,10 +36,10 @@ delivered as (
     from staging.stg_incidents__crimes as crimes
     inner join reference.crime_type_paths as paths using (crime_type_code)
     inner join counted_codes as counted on counted.counted_code = paths.ancestor_code
-    where crimes.year = $year
+    where crimes.year between $first_year and $last_year
 )
 
-select $year as year, d.*
+select d.*
 from delivered as d
 where not exists (
         select 1
@@ -46,7 +48,7 @@ where not exists (
             on path.crime_type_code = d.crime_type_code
                 and path.ancestor_code = nearer.crime_type_code
                 and path.distance > 0
-        where nearer.municipality_code = d.municipality_code
+        where nearer.year = d.year and nearer.municipality_code = d.municipality_code
             and nearer.counted_code = d.counted_code
     )
-order by d.municipality_code, d.counted_code, d.crime_type_code;
+order by d.year, d.municipality_code, d.counted_code, d.crime_type_code;

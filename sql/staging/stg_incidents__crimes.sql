@@ -17,11 +17,13 @@ create table if not exists staging.stg_incidents__crimes (
     source_file varchar not null,
     source_rows bigint[] not null
 );
-delete from staging.stg_incidents__crimes where year = $year;
+delete from staging.stg_incidents__crimes
+where year between $first_year and $last_year;
 -- The year's delivered rows, typed: municipal_totals (sql/macros/) maps them to the 2025
 -- division and sums them.
 create or replace temp table delivered as
 select
+    year,
     delivered_code,
     trim("SoortMisdrijf") as crime_type_code,
     try_cast(nullif(trim("TotaalGeregistreerdeMisdrijven_1"), '.') as bigint)
@@ -31,10 +33,10 @@ select
     is_provisional,
     source_file,
     source_row
-from cbs_municipal_rows('raw.incidents', $year);
+from cbs_municipal_rows('raw.incidents', $first_year, $last_year);
 insert into staging.stg_incidents__crimes
 select
-    $year as year,
+    year,
     municipality_code,
     crime_type_code,
     registered_crimes,
@@ -43,6 +45,6 @@ select
     delivered_codes,
     source_file,
     source_rows
-from municipal_totals(delivered, ['crime_type_code'], ['registered_crimes'])
-order by municipality_code, crime_type_code;
+from municipal_totals(delivered, ['year', 'crime_type_code'], ['registered_crimes'])
+order by year, municipality_code, crime_type_code;
 drop table delivered;

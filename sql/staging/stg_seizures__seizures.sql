@@ -14,7 +14,8 @@ create table if not exists staging.stg_seizures__seizures (
     source_file varchar not null,
     source_row bigint not null
 );
-delete from staging.stg_seizures__seizures where year = $year;
+delete from staging.stg_seizures__seizures
+where year between $first_year and $last_year;
 insert into staging.stg_seizures__seizures
 select
     raw.partition_year as year,
@@ -34,5 +35,5 @@ inner join reference.seizure_location_types as places
     on places.location_type_nl = lower(trim(raw.locatie_type))
 inner join reference.drugs as drugs
     on drugs.drug_nl = lower(trim(raw.drugssoort))
-where raw.partition_year = $year
-order by case_id;
+where raw.partition_year between $first_year and $last_year
+order by year, case_id;

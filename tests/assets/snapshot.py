@@ -32,8 +32,11 @@ def describe(defs: Definitions) -> str:
     for key in sorted(graph.get_all_asset_keys(), key=lambda k: k.to_user_string()):
         node = graph.get(key)
         partitions = type(node.partitions_def).__name__ if node.partitions_def else "none"
+        policy = node.backfill_policy
+        backfill = policy.policy_type.value if policy else "none"
         lines.append(
             f"asset {key.to_user_string()} group={node.group_name} partitions={partitions} "
+            f"backfill={backfill} "
             f"kinds={','.join(sorted(node.kinds))} pools={','.join(sorted(node.pools or []))} "
             f"config={','.join(_config_fields(node))}"
         )

@@ -70,11 +70,18 @@ def cross(built):
     for source in ("establishments", "seizures", "emergency_freezes"):
         stage_new_source(built, source)
     run_in_transaction(
-        built, "indicators/sector_indicators", {"year": 2024, "confidence_level": 0.95}
+        built,
+        "indicators/sector_indicators",
+        {"first_year": 2024, "last_year": 2024, "confidence_level": 0.95},
     )
     run_in_transaction(
         built,
         "indicators/phenomenon_sector_indicators",
-        {"year": 2024, "confidence_level": 0.95, "gap_max_upper_ratio": 2.0},
+        {
+            "first_year": 2024,
+            "last_year": 2024,
+            "confidence_level": 0.95,
+            "gap_max_upper_ratio": 2.0,
+        },
     )
     return built

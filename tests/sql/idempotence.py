@@ -22,8 +22,9 @@ def other_years(conn: duckdb.DuckDBPyConnection, table: str, year: int) -> list[
 
 
 def assert_idempotent(conn: duckdb.DuckDBPyConnection, name: str, table: str, params: dict) -> None:
-    """Running ``name`` again for the same year gives the same rows, and leaves other years."""
-    year = params["year"]
+    """Running ``name`` again for the same year (``params``: first_year = last_year) gives the
+    same rows, and leaves other years."""
+    year = params["first_year"]
     before = snapshot(conn, table, year)
     others = other_years(conn, table, year)
     run_in_transaction(conn, name, params)

@@ -47,7 +47,11 @@ def reconcile(conn, aggregates: dict[str, int | None], cells: pl.DataFrame, roun
     run_in_transaction(
         conn,
         "quality/aggregate_reconciliation",
-        {"year": 2024, "source": "incidents", "rounding_base": rounding_base},
+        {
+            "year": 2024,
+            "source": "incidents",
+            "rounding_base": rounding_base,
+        },
     )
     return {
         row[0]: row[1:]

@@ -90,5 +90,5 @@ def test_year_without_delivery_is_all_zero(built):
 
 
 def test_idempotent_and_years_apart(built):
-    assert_idempotent(built, NAME, TABLE, {"year": 2024})
-    assert_idempotent(built, NAME, TABLE, {"year": 2023})
+    assert_idempotent(built, NAME, TABLE, {"first_year": 2024, "last_year": 2024})
+    assert_idempotent(built, NAME, TABLE, {"first_year": 2023, "last_year": 2023})

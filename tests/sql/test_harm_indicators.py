@@ -10,7 +10,7 @@ from pipeline.plumbing.sql_runner import run_in_transaction
 from .idempotence import assert_idempotent
 
 NAME = "indicators/harm_indicators"
-PARAMS = {"year": 2024}
+PARAMS = {"first_year": 2024, "last_year": 2024}
 
 
 @pytest.fixture

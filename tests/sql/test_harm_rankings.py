@@ -7,6 +7,7 @@ import polars as pl
 
 from pipeline.domain.statistics.rank_intervals import RankingSettings, rank_regions
 from pipeline.plumbing.sql_runner import prepare_connection, query, write_tables
+from pipeline.plumbing.table_asset_factory import year_by_year
 
 RANKINGS = ("harm_rankings", "harm_rank_correlations")
 
@@ -31,10 +32,14 @@ def frames(year: int) -> tuple[pl.DataFrame, pl.DataFrame]:
 
 
 def write(conn: duckdb.DuckDBPyConnection, year: int) -> None:
-    rankings, correlations = frames(year)
-    conn.register("ranking_rows", rankings.to_arrow())
-    conn.register("correlation_rows", correlations.to_arrow())
-    write_tables(conn, "indicators", RANKINGS, {"year": year, **PARAMS})
+    # As the asset does: each row with its year.
+    computed = year_by_year(
+        range(year, year + 1),
+        lambda y: dict(zip(("ranking_rows", "correlation_rows"), frames(y), strict=True)),
+    )
+    for name, frame in computed.items():
+        conn.register(name, frame.to_arrow())
+    write_tables(conn, "indicators", RANKINGS, {"first_year": year, "last_year": year, **PARAMS})
 
 
 def test_a_year_is_replaced_and_other_years_stay(tmp_path):
@@ -61,8 +66,11 @@ def test_a_year_is_replaced_and_other_years_stay(tmp_path):
 
 
 def test_the_inputs_come_from_the_indicators_and_the_weight_sets(built):
-    columns, rows = query(built, "indicators/queries/harm_ranking_inputs", {"year": 2024})
+    columns, rows = query(
+        built, "indicators/queries/harm_ranking_inputs", {"first_year": 2023, "last_year": 2024}
+    )
     assert columns == [
+        "year",
         "region_level",
         "region_code",
         "region_name",
@@ -70,9 +78,10 @@ def test_the_inputs_come_from_the_indicators_and_the_weight_sets(built):
         "event_count",
         "population",
     ]
-    assert {row[0] for row in rows} == {"riec_region", "province"}
+    assert {row[0] for row in rows} == {2023, 2024}
+    assert {row[1] for row in rows} == {"riec_region", "province"}
     # Registered crimes only: the drug-site phenomena of the fixture are not among them.
-    assert {row[3] for row in rows} == {"fraud", "money_laundering", "violence"}
+    assert {row[4] for row in rows} == {"fraud", "money_laundering", "violence"}
     columns, weights = query(built, "indicators/queries/harm_weights_in_use", {})
     assert columns == ["weight_set", "phenomenon_code", "weight"]
     assert {row[0] for row in weights} == {

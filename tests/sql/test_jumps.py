@@ -10,7 +10,9 @@ from .raw_loaders import load_raw
 
 def stage_incidents(conn, year, rows):
     load_raw(conn, "incidents", year, rows)
-    run_in_transaction(conn, "staging/stg_incidents__crimes", {"year": year})
+    run_in_transaction(
+        conn, "staging/stg_incidents__crimes", {"first_year": year, "last_year": year}
+    )
 
 
 def test_incident_jumps(warehouse):
@@ -36,22 +38,43 @@ def test_incident_jumps(warehouse):
             incident("CRI1700", "GM0002", "50"),  # no value last year: nothing to compare
         ],
     )
-    assert query(warehouse, "quality/queries/jumps_stg_incidents__crimes", {"year": 2024}) == (
-        ["municipality_code", "item", "previous_value", "value"],
-        [("GM0001", "CRI1200", 10, 35), ("GM0002", "CRI1200", 30, 5)],
+    assert query(
+        warehouse,
+        "quality/queries/jumps_stg_incidents__crimes",
+        {"first_year": 2024, "last_year": 2024},
+    ) == (
+        ["year", "municipality_code", "item", "previous_value", "value"],
+        [(2024, "GM0001", "CRI1200", 10, 35), (2024, "GM0002", "CRI1200", 30, 5)],
     )
 
 
 def test_fiu_and_signal_jumps(warehouse):
     for year, unusual, tips in ((2023, "100", "5"), (2024, "301", "40")):
         load_raw(warehouse, "financial", year, [(str(year), "GM0001", "banken", unusual, "1", "1")])
-        run_in_transaction(warehouse, "staging/stg_financial__fiu_transactions", {"year": year})
+        run_in_transaction(
+            warehouse,
+            "staging/stg_financial__fiu_transactions",
+            {"first_year": year, "last_year": year},
+        )
         load_raw(warehouse, "signals", year, [(str(year), "GM0004", "drugs", tips)])
-        run_in_transaction(warehouse, "staging/stg_signals__tips", {"year": year})
+        run_in_transaction(
+            warehouse, "staging/stg_signals__tips", {"first_year": year, "last_year": year}
+        )
     assert query(
-        warehouse, "quality/queries/jumps_stg_financial__fiu_transactions", {"year": 2024}
-    )[1] == [("GM0001", "banken", 100, 301)]
-    assert query(warehouse, "quality/queries/jumps_stg_signals__tips", {"year": 2024})[1] == [
-        ("GM0004", "drugs", 5, 40)
-    ]
-    assert query(warehouse, "quality/queries/jumps_stg_signals__tips", {"year": 2023})[1] == []
+        warehouse,
+        "quality/queries/jumps_stg_financial__fiu_transactions",
+        {"first_year": 2024, "last_year": 2024},
+    )[1] == [(2024, "GM0001", "banken", 100, 301)]
+    assert query(
+        warehouse,
+        "quality/queries/jumps_stg_signals__tips",
+        {"first_year": 2024, "last_year": 2024},
+    )[1] == [(2024, "GM0004", "drugs", 5, 40)]
+    assert (
+        query(
+            warehouse,
+            "quality/queries/jumps_stg_signals__tips",
+            {"first_year": 2023, "last_year": 2023},
+        )[1]
+        == []
+    )

@@ -16,17 +16,23 @@ def test_every_municipality_makes_zero_explicit_and_adds_the_inhabitants():
         "items as select * from (values ('incidents', 'drugs', 'L1'), ('sites', 'drugs', 'L2')) "
         "t(source, phenomenon_code, label)",
         # the keys in another order than in items: a count finds its item by name
-        "counts as select * from (values ('drugs', 'GM0002', 'sites', 7)) "
-        "t(phenomenon_code, municipality_code, source, event_count)",
+        "counts as select * from (values ('drugs', 'GM0002', 'sites', 7, 2024), "
+        "('drugs', 'GM0001', 'sites', 3, 2023)) "
+        "t(phenomenon_code, municipality_code, source, event_count, year)",
     )
     rows = conn.execute(
-        "select municipality_code, source, phenomenon_code, label, population, event_count "
+        "select year, municipality_code, source, phenomenon_code, label, population, event_count "
         "from every_municipality(items, counts, ['source', 'phenomenon_code'], ['event_count'], "
-        "2024) order by all"
+        "2023, 2024) order by all"
     ).fetchall()
     assert rows == [
-        ("GM0001", "incidents", "drugs", "L1", 100, 0),
-        ("GM0001", "sites", "drugs", "L2", 100, 0),
-        ("GM0002", "incidents", "drugs", "L1", 200, 0),
-        ("GM0002", "sites", "drugs", "L2", 200, 7),
+        # 2023: GM0002 has no inhabitants that year (null, not zero), GM0001 its 3 sites
+        (2023, "GM0001", "incidents", "drugs", "L1", 90, 0),
+        (2023, "GM0001", "sites", "drugs", "L2", 90, 3),
+        (2023, "GM0002", "incidents", "drugs", "L1", None, 0),
+        (2023, "GM0002", "sites", "drugs", "L2", None, 0),
+        (2024, "GM0001", "incidents", "drugs", "L1", 100, 0),
+        (2024, "GM0001", "sites", "drugs", "L2", 100, 0),
+        (2024, "GM0002", "incidents", "drugs", "L1", 200, 0),
+        (2024, "GM0002", "sites", "drugs", "L2", 200, 7),
     ]

@@ -15,5 +15,8 @@ def test_jumps_compares_each_cell_with_the_year_before():
         "(2022, 'GM0005', 'a', 1), (2024, 'GM0005', 'a', 90)) "  # no value last year
         "t(year, municipality_code, item, value)"
     )
-    rows = conn.execute("select * from jumps(cells, 2024, 10) order by all").fetchall()
-    assert rows == [("GM0001", "a", 10, 31), ("GM0002", "a", 30, 9)]
+    rows = conn.execute("select * from jumps(cells, 2024, 2024, 10) order by all").fetchall()
+    assert rows == [(2024, "GM0001", "a", 10, 31), (2024, "GM0002", "a", 30, 9)]
+    # Over a range each year is compared with the year before it (2023 with 2022: nothing).
+    both = conn.execute("select * from jumps(cells, 2023, 2024, 10) order by all").fetchall()
+    assert both == rows

@@ -10,7 +10,12 @@ from pipeline.domain.statistics.uncertainty import poisson_interval
 from .idempotence import assert_idempotent
 
 NAME = "indicators/phenomenon_sector_indicators"
-PARAMS = {"year": 2024, "confidence_level": 0.95, "gap_max_upper_ratio": 2.0}
+PARAMS = {
+    "first_year": 2024,
+    "last_year": 2024,
+    "confidence_level": 0.95,
+    "gap_max_upper_ratio": 2.0,
+}
 
 
 def national(conn, phenomenon, sector):

@@ -16,9 +16,13 @@ def test_trends_of_the_fixture_years_are_written_once(cross):
     stage_new_source(built, "signals")
     for year in (2023, 2024):
         run_in_transaction(
-            built, "indicators/signal_indicators", {"year": year, "confidence_level": 0.95}
+            built,
+            "indicators/signal_indicators",
+            {"first_year": year, "last_year": year, "confidence_level": 0.95},
         )
-    columns, rows = query(built, "indicators/queries/phenomenon_trend_inputs", {"year": 2024})
+    columns, rows = query(
+        built, "indicators/queries/phenomenon_trend_inputs", {"first_year": 2024, "last_year": 2024}
+    )
     history = pl.DataFrame(rows, schema=columns, orient="row", infer_schema_length=None)
     assert set(history["year"]) == {2023, 2024}
     assert "municipality" in set(history["region_level"])
@@ -35,9 +39,11 @@ def test_trends_of_the_fixture_years_are_written_once(cross):
     sectors = history.filter(pl.col("sector_code").is_not_null())
     assert set(sectors["region_level"]) == {"national", "riec_region", "province"}
     for _ in range(2):
-        built.register("trend_rows", trend_rows(history, [2024]).drop("year").to_arrow())
+        built.register("trend_rows", trend_rows(history, [2024]).to_arrow())
         run_in_transaction(
-            built, "indicators/phenomenon_trends", {"year": 2024, "confidence_level": 0.95}
+            built,
+            "indicators/phenomenon_trends",
+            {"first_year": 2024, "last_year": 2024, "confidence_level": 0.95},
         )
     stored = built.execute(
         "select count(*), "

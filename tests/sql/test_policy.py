@@ -10,7 +10,7 @@ from pipeline.domain.statistics.policy_estimates import estimate_policy_effects
 from pipeline.plumbing.sql_runner import query, query_frame, run_in_transaction, write_tables
 
 from .idempotence import assert_idempotent
-from .runners import stage_new_source
+from .runners import register_year, stage_new_source
 
 POLICY = ("policy_effects", "policy_series")
 
@@ -93,13 +93,19 @@ def with_signals(built):
     stage_new_source(built, "signals")
     for year in (2023, 2024):
         run_in_transaction(
-            built, "indicators/signal_indicators", {"year": year, "confidence_level": 0.95}
+            built,
+            "indicators/signal_indicators",
+            {"first_year": year, "last_year": year, "confidence_level": 0.95},
         )
     return built
 
 
 def test_effect_inputs_give_each_municipality_every_outcome_and_year(with_signals):
-    inputs = query_frame(with_signals, "indicators/queries/policy_effect_inputs", {"year": 2024})
+    inputs = query_frame(
+        with_signals,
+        "indicators/queries/policy_effect_inputs",
+        {"first_year": 2024, "last_year": 2024},
+    )
     # 4 municipalities x 2 years x (3 phenomena + all crimes + all tips).
     assert inputs.height == 4 * 2 * 5
     crimes = inputs.filter(pl.col("source") == "incidents")
@@ -125,13 +131,20 @@ def test_effect_inputs_give_each_municipality_every_outcome_and_year(with_signal
 
 def test_effects_table_holds_the_estimates_and_marks_a_synthetic_selection(with_signals):
     load_list(with_signals, [("GM0002", "Bedum", "2024"), ("GM0004", "Dalen", "2024")])
-    history = query_frame(with_signals, "indicators/queries/policy_effect_inputs", {"year": 2024})
+    history = query_frame(
+        with_signals,
+        "indicators/queries/policy_effect_inputs",
+        {"first_year": 2024, "last_year": 2024},
+    )
     members = query_frame(with_signals, "indicators/queries/policy_members")
     assert members.rows() == [("pmg", "GM0002", 2024), ("pmg", "GM0004", 2024)]
     effects, series = estimate_policy_effects(history, members)
-    with_signals.register("effect_rows", effects.to_arrow())
-    with_signals.register("series_rows", series.to_arrow())
-    params = {"year": 2024, "confidence_level": 0.95}
+    register_year(
+        with_signals,
+        2024,
+        {"effect_rows": effects, "series_rows": series.rename({"year": "data_year"})},
+    )
+    params = {"first_year": 2024, "last_year": 2024, "confidence_level": 0.95}
     write_tables(with_signals, "indicators", POLICY, params)
     stored = with_signals.execute(
         "select programme, source, outcome, start_year, treated_municipalities, rate_ratio, "
@@ -153,12 +166,24 @@ def test_no_group_total_of_registered_crimes_is_published(with_signals):
     # Group totals set against the published municipal counts could reveal hidden counts: the
     # annex and the report publish the rate ratios, and per-group figures only for tips.
     load_list(with_signals, [("GM0002", "Bedum", "2024"), ("GM0004", "Dalen", "2024")])
-    history = query_frame(with_signals, "indicators/queries/policy_effect_inputs", {"year": 2024})
+    history = query_frame(
+        with_signals,
+        "indicators/queries/policy_effect_inputs",
+        {"first_year": 2024, "last_year": 2024},
+    )
     members = query_frame(with_signals, "indicators/queries/policy_members")
     effects, series = estimate_policy_effects(history, members)
-    with_signals.register("effect_rows", effects.to_arrow())
-    with_signals.register("series_rows", series.to_arrow())
-    write_tables(with_signals, "indicators", POLICY, {"year": 2024, "confidence_level": 0.95})
+    register_year(
+        with_signals,
+        2024,
+        {"effect_rows": effects, "series_rows": series.rename({"year": "data_year"})},
+    )
+    write_tables(
+        with_signals,
+        "indicators",
+        POLICY,
+        {"first_year": 2024, "last_year": 2024, "confidence_level": 0.95},
+    )
     stored = query_frame(with_signals, "report/annex/policy_series", {"year": 2024})
     assert stored.height > 0 and stored["source"].unique().to_list() == ["signals"]
     chart = query_frame(with_signals, "report/policy_series", {"year": 2024})

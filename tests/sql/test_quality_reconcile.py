@@ -13,8 +13,9 @@ RECONCILE = "quality/queries/phenomenon_indicators_reconcile"
 
 
 def test_reconcile_consistent_data_has_no_rows(built):
-    columns, rows = query(built, RECONCILE, {"year": 2024})
+    columns, rows = query(built, RECONCILE, {"first_year": 2024, "last_year": 2024})
     assert columns == [
+        "year",
         "region_level",
         "region_code",
         "phenomenon_code",
@@ -24,7 +25,7 @@ def test_reconcile_consistent_data_has_no_rows(built):
         "actual",
     ]
     assert rows == []
-    assert query(built, RECONCILE, {"year": 2023})[1] == []
+    assert query(built, RECONCILE, {"first_year": 2023, "last_year": 2023})[1] == []
 
 
 def test_reconcile_finds_tampered_municipality_row(built):
@@ -33,11 +34,14 @@ def test_reconcile_finds_tampered_municipality_row(built):
         "and region_code = 'GM0001' and phenomenon_code = 'fraud'"
     )
     # PV01 expected 26 + 40 + 5 = 71, stored 70; RIEC01 expected 26 + 40 = 66, stored 65.
-    assert query(built, RECONCILE, {"year": 2024})[1] == [
-        ("province", "PV01", "fraud", "incidents", "sum of parts differs", 71, 70),
-        ("riec_region", "RIEC01", "fraud", "incidents", "sum of parts differs", 66, 65),
+    assert query(built, RECONCILE, {"first_year": 2024, "last_year": 2024})[1] == [
+        (2024, "province", "PV01", "fraud", "incidents", "sum of parts differs", 71, 70),
+        (2024, "riec_region", "RIEC01", "fraud", "incidents", "sum of parts differs", 66, 65),
     ]
-    assert query(built, RECONCILE, {"year": 2023})[1] == []  # other year untouched
+    assert query(built, RECONCILE, {"first_year": 2023, "last_year": 2023})[1] == []
+    # Over both years at once: the same rows, each with its year.
+    both = query(built, RECONCILE, {"first_year": 2023, "last_year": 2024})[1]
+    assert {row[0] for row in both} == {2024} and len(both) == 2
 
 
 def test_reconcile_finds_tampered_national_row(built):
@@ -46,10 +50,10 @@ def test_reconcile_finds_tampered_national_row(built):
         "and region_level = 'national' and phenomenon_code = 'violence'"
     )
     # Staging holds 3 + 10 = 13 violence crimes; RIEC and province sums are 13 too (twice).
-    assert query(built, RECONCILE, {"year": 2024})[1] == [
-        ("national", "NL01", "violence", "incidents", "differs from staging", 13, 99),
-        ("national", "NL01", "violence", "incidents", "sum of parts differs", 13, 99),
-        ("national", "NL01", "violence", "incidents", "sum of parts differs", 13, 99),
+    assert query(built, RECONCILE, {"first_year": 2024, "last_year": 2024})[1] == [
+        (2024, "national", "NL01", "violence", "incidents", "differs from staging", 13, 99),
+        (2024, "national", "NL01", "violence", "incidents", "sum of parts differs", 13, 99),
+        (2024, "national", "NL01", "violence", "incidents", "sum of parts differs", 13, 99),
     ]
 
 
@@ -59,9 +63,18 @@ def test_reconcile_finds_tampered_regional_population(built):
         "and region_code = 'RIEC02' and phenomenon_code = 'drug_production'"
     )
     # RIEC02 stored population 1 instead of 25000 + 75000; national from RIEC rows 150000 + 1
-    assert query(built, RECONCILE, {"year": 2024})[1] == [
-        ("national", "NL01", "drug_production", "drug_sites", "sum of parts differs", 2, 2),
-        ("riec_region", "RIEC02", "drug_production", "drug_sites", "sum of parts differs", 0, 0),
+    assert query(built, RECONCILE, {"first_year": 2024, "last_year": 2024})[1] == [
+        (2024, "national", "NL01", "drug_production", "drug_sites", "sum of parts differs", 2, 2),
+        (
+            2024,
+            "riec_region",
+            "RIEC02",
+            "drug_production",
+            "drug_sites",
+            "sum of parts differs",
+            0,
+            0,
+        ),
     ]
 
 
@@ -72,8 +85,8 @@ def test_reconcile_finds_missing_population(built):
     )
     run_marts(built, 2024)
     # Each of GM0003's 5 rows lacks a population; the region sums (null ignored) still match.
-    assert query(built, RECONCILE, {"year": 2024})[1] == [
-        ("municipality", "GM0003", phenomenon, source, "no population", None, None)
+    assert query(built, RECONCILE, {"first_year": 2024, "last_year": 2024})[1] == [
+        (2024, "municipality", "GM0003", phenomenon, source, "no population", None, None)
         for source, phenomenon in [
             ("drug_sites", "drug_production"),
             ("drug_sites", "drug_trafficking"),
@@ -94,8 +107,8 @@ def test_reconcile_finds_staged_crimes_of_unknown_municipality(built):
     )
     run_staging(built, 2024)
     run_marts(built, 2024)
-    assert query(built, RECONCILE, {"year": 2024})[1] == [
-        ("national", "NL01", "fraud", "incidents", "differs from staging", 29, 25),  # 25 + 4
+    assert query(built, RECONCILE, {"first_year": 2024, "last_year": 2024})[1] == [
+        (2024, "national", "NL01", "fraud", "incidents", "differs from staging", 29, 25),  # 25 + 4
     ]
 
 
@@ -117,4 +130,4 @@ def test_reconcile_all_cells_of_a_phenomenon_suppressed(warehouse):
     run_staging(warehouse, 2024)
     run_marts(warehouse, 2024)
     # Violence: one suppressed cell, so 0 counted crimes everywhere, consistently.
-    assert query(warehouse, RECONCILE, {"year": 2024})[1] == []
+    assert query(warehouse, RECONCILE, {"first_year": 2024, "last_year": 2024})[1] == []

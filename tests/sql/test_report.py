@@ -8,7 +8,7 @@ from pipeline.plumbing.check_runner import RejectedValue, ValidationOutcome, rec
 from pipeline.plumbing.sql_runner import query, run_in_transaction, write_tables
 
 from .raw_loaders import load_raw
-from .runners import phenomenon_params
+from .runners import phenomenon_params, register_year
 
 PUBLISHED = ("published_municipal_counts", "published_region_counts")
 
@@ -26,12 +26,18 @@ def publish_years(conn, years=(2023, 2024)):
     from pipeline.domain.statistics.disclosure import publish
 
     for year in years:
-        columns, rows = query(conn, "indicators/queries/published_count_inputs", {"year": year})
+        columns, rows = query(
+            conn,
+            "indicators/queries/published_count_inputs",
+            {"first_year": year, "last_year": year},
+        )
         counts = pl.DataFrame(rows, schema=columns, orient="row", infer_schema_length=None)
-        municipal, region = publish(counts, 10)
-        conn.register("published_municipal_rows", municipal.to_arrow())
-        conn.register("published_region_rows", region.to_arrow())
-        write_tables(conn, "indicators", PUBLISHED, {"year": year, "threshold": 10})
+        municipal, region = publish(counts.drop("year"), 10)
+        frames = {"published_municipal_rows": municipal, "published_region_rows": region}
+        register_year(conn, year, frames)
+        write_tables(
+            conn, "indicators", PUBLISHED, {"first_year": year, "last_year": year, "threshold": 10}
+        )
 
 
 def test_key_figures_with_previous_year(built):

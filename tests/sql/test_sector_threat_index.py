@@ -10,12 +10,23 @@ from pipeline.domain.statistics.composite_index import IndexSettings, composite_
 from pipeline.plumbing.sql_runner import query_frame, run_in_transaction
 
 from .idempotence import assert_idempotent
+from .runners import register_year
 
-PARAMS = {"year": 2024, "normalisation": "min_max", "aggregation": "arithmetic", "weights": "{}"}
+PARAMS = {
+    "first_year": 2024,
+    "last_year": 2024,
+    "normalisation": "min_max",
+    "aggregation": "arithmetic",
+    "weights": "{}",
+}
 
 
 def test_inputs_per_1000_establishments_and_null_where_nothing_measures(cross):
-    inputs = query_frame(cross, "indicators/queries/sector_threat_index_inputs", {"year": 2024})
+    inputs = query_frame(
+        cross,
+        "indicators/queries/sector_threat_index_inputs",
+        {"first_year": 2024, "last_year": 2024},
+    )
     values = {(r["sector_code"], r["indicator"]): r["value"] for r in inputs.rows(named=True)}
     # Every sector x indicator has a row: 3 fixture sectors x 4 indicators.
     assert len(values) == 12
@@ -35,9 +46,16 @@ def test_inputs_per_1000_establishments_and_null_where_nothing_measures(cross):
 
 
 def test_stored_index_and_a_sector_without_measures_has_none(cross):
-    inputs = query_frame(cross, "indicators/queries/sector_threat_index_inputs", {"year": 2024})
-    index = composite_index(inputs, IndexSettings(), "region_level", "sector_code", "sector_name")
-    cross.register("index_rows", index.to_arrow())
+    inputs = query_frame(
+        cross,
+        "indicators/queries/sector_threat_index_inputs",
+        {"first_year": 2024, "last_year": 2024},
+    )
+    settings = IndexSettings()
+    index = composite_index(
+        inputs.drop("year"), settings, "region_level", "sector_code", "sector_name"
+    )
+    register_year(cross, 2024, {"index_rows": index})
     run_in_transaction(cross, "indicators/sector_threat_index", PARAMS)
     rows = cross.execute(
         "select sector_code, index_rank, indicators_used, index_value is null "

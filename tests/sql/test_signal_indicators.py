@@ -11,7 +11,7 @@ from .idempotence import assert_idempotent
 from .runners import stage_new_source
 
 NAME = "indicators/signal_indicators"
-PARAMS = {"year": 2024, "confidence_level": 0.95}
+PARAMS = {"first_year": 2024, "last_year": 2024, "confidence_level": 0.95}
 
 
 @pytest.fixture

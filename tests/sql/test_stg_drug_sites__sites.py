@@ -41,7 +41,7 @@ def test_unknown_type_is_not_staged(warehouse):
             ("D", "2024-01-01", "GM0001", "opslag", "cocaine", "haven"),
         ],
     )
-    run_in_transaction(warehouse, NAME, {"year": 2024})
+    run_in_transaction(warehouse, NAME, {"first_year": 2024, "last_year": 2024})
     assert warehouse.execute(
         "select registration_id, site_type from staging.stg_drug_sites__sites"
     ).fetchall() == [("A", "storage")]
@@ -54,15 +54,15 @@ def test_idempotent_and_years_apart(staged):
         2023,
         [("DL2023-1", "2023-05-05", "GM0002", "dumping", "synthetisch", "buitengebied")],
     )
-    run_in_transaction(staged, NAME, {"year": 2023})
-    assert_idempotent(staged, NAME, TABLE, {"year": 2024})
+    run_in_transaction(staged, NAME, {"first_year": 2023, "last_year": 2023})
+    assert_idempotent(staged, NAME, TABLE, {"first_year": 2024, "last_year": 2024})
     assert staged.execute(
         "select year, count(*) from staging.stg_drug_sites__sites group by 1 order by 1"
     ).fetchall() == [
         (2023, 1),
         (2024, 3),
     ]
-    assert_idempotent(staged, NAME, TABLE, {"year": 2023})
+    assert_idempotent(staged, NAME, TABLE, {"first_year": 2023, "last_year": 2023})
 
 
 def test_old_codes_go_to_the_successor_with_the_largest_share(warehouse):
@@ -75,7 +75,7 @@ def test_old_codes_go_to_the_successor_with_the_largest_share(warehouse):
             ("DL2", "2024-03-02", "GM0903", "opslag", "cocaine", "bedrijventerrein"),
         ],
     )
-    run_in_transaction(warehouse, NAME, {"year": 2024})
+    run_in_transaction(warehouse, NAME, {"first_year": 2024, "last_year": 2024})
     assert warehouse.execute(
         "select registration_id, municipality_code from staging.stg_drug_sites__sites order by 1"
     ).fetchall() == [("DL1", "GM0004"), ("DL2", "GM0001")]  # 0.75 > 0.25; GM0903 -> GM0001

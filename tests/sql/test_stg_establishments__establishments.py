@@ -67,7 +67,7 @@ def test_each_suppression_marker_counts_zero(warehouse):
             ("6", "T001081", "GM0002", "2024JJ00", "9"),  # the total is no section: left out
         ],
     )
-    run_in_transaction(warehouse, NAME, {"year": 2024})
+    run_in_transaction(warehouse, NAME, {"first_year": 2024, "last_year": 2024})
     assert warehouse.execute(
         "select municipality_code, sbi_section, establishments "
         "from staging.stg_establishments__establishments order by all"
@@ -84,8 +84,8 @@ def test_each_suppression_marker_counts_zero(warehouse):
 
 def test_idempotent_and_years_apart(establishments):
     assert rows(establishments, 2023) == [("GM0004", "A", 11, ["GM0004"], [2])]
-    assert_idempotent(establishments, NAME, TABLE, {"year": 2024})
-    assert_idempotent(establishments, NAME, TABLE, {"year": 2023})
+    assert_idempotent(establishments, NAME, TABLE, {"first_year": 2024, "last_year": 2024})
+    assert_idempotent(establishments, NAME, TABLE, {"first_year": 2023, "last_year": 2023})
     assert establishments.execute(
         "select year, sum(establishments) from staging.stg_establishments__establishments "
         "group by 1 order by 1"
@@ -99,7 +99,7 @@ def test_a_period_marked_provisional_is_kept_as_a_flag(warehouse):
         2024,
         [("0", "301000", "GM0001", "2024JJ00*", "20"), ("1", "396300", "GM0002", "2024JJ00", "30")],
     )
-    run_in_transaction(warehouse, NAME, {"year": 2024})
+    run_in_transaction(warehouse, NAME, {"first_year": 2024, "last_year": 2024})
     assert warehouse.execute(
         "select municipality_code, sbi_section, is_provisional "
         "from staging.stg_establishments__establishments order by 1"

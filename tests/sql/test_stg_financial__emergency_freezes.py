@@ -49,16 +49,16 @@ def test_idempotent_and_years_apart(freezes):
     assert rows(freezes, 2023) == [
         ("SB2023-0001", dt.date(2023, 11, 11), "GM0002", "banken", 5000, 2)
     ]
-    assert_idempotent(freezes, NAME, TABLE, {"year": 2024})
-    assert_idempotent(freezes, NAME, TABLE, {"year": 2023})
+    assert_idempotent(freezes, NAME, TABLE, {"first_year": 2024, "last_year": 2024})
+    assert_idempotent(freezes, NAME, TABLE, {"first_year": 2023, "last_year": 2023})
 
 
 def test_year_without_file_stages_nothing_and_leaves_other_years(freezes):
     load_without_file(freezes, "emergency_freezes", 2025)
-    run_in_transaction(freezes, NAME, {"year": 2025})
+    run_in_transaction(freezes, NAME, {"first_year": 2025, "last_year": 2025})
     # 2024 loses its file: staging 2024 is emptied too.
     load_without_file(freezes, "emergency_freezes", 2024)
-    run_in_transaction(freezes, NAME, {"year": 2024})
+    run_in_transaction(freezes, NAME, {"first_year": 2024, "last_year": 2024})
     assert freezes.execute(
         "select year, count(*) from staging.stg_financial__emergency_freezes group by 1"
     ).fetchall() == [(2023, 1)]

@@ -28,8 +28,8 @@ def test_typed_and_trimmed(staged):
 
 
 def test_idempotent(staged):
-    assert_idempotent(staged, NAME, TABLE, {"year": 2024})
-    assert_idempotent(staged, NAME, TABLE, {"year": 2023})
+    assert_idempotent(staged, NAME, TABLE, {"first_year": 2024, "last_year": 2024})
+    assert_idempotent(staged, NAME, TABLE, {"first_year": 2023, "last_year": 2023})
 
 
 def test_split_municipality_keeps_every_measure_whole(warehouse):
@@ -44,7 +44,7 @@ def test_split_municipality_keeps_every_measure_whole(warehouse):
             ("2024", "GM0001", "banken", "1", "0", "7"),
         ],
     )
-    run_in_transaction(warehouse, NAME, {"year": 2024})
+    run_in_transaction(warehouse, NAME, {"first_year": 2024, "last_year": 2024})
     assert warehouse.execute(
         "select municipality_code, unusual_transactions, suspicious_transactions, "
         "suspicious_amount_eur, delivered_codes from staging.stg_financial__fiu_transactions "

@@ -57,7 +57,7 @@ def test_unknown_asset_type_is_not_staged(warehouse):
         2024,
         [("2024", "GM0001", "GELD", "1", "10"), ("2024", "GM0001", "crypto", "2", "20")],
     )
-    run_in_transaction(warehouse, NAME, {"year": 2024})
+    run_in_transaction(warehouse, NAME, {"first_year": 2024, "last_year": 2024})
     assert warehouse.execute(
         "select asset_type, cases, value_eur from staging.stg_financial__seized_assets"
     ).fetchall() == [("cash", 1, 10)]
@@ -65,8 +65,8 @@ def test_unknown_asset_type_is_not_staged(warehouse):
 
 def test_idempotent_and_years_apart(seized):
     assert rows(seized, 2023) == [("GM0003", "cash", 1, 700, ["GM0003"], [2])]
-    assert_idempotent(seized, NAME, TABLE, {"year": 2024})
-    assert_idempotent(seized, NAME, TABLE, {"year": 2023})
+    assert_idempotent(seized, NAME, TABLE, {"first_year": 2024, "last_year": 2024})
+    assert_idempotent(seized, NAME, TABLE, {"first_year": 2023, "last_year": 2023})
     assert seized.execute(
         "select year, sum(cases), sum(value_eur) from staging.stg_financial__seized_assets "
         "group by 1 order by 1"

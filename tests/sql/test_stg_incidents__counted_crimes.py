@@ -96,8 +96,12 @@ def counted_per_phenomenon(conn, files: dict[str, list[str]], values) -> dict[tu
         for code in codes
     ]
     load_raw(conn, "incidents", 2024, rows)
-    run_in_transaction(conn, "staging/stg_incidents__crimes", {"year": 2024})
-    run_in_transaction(conn, "staging/stg_incidents__counted_crimes", {"year": 2024})
+    run_in_transaction(
+        conn, "staging/stg_incidents__crimes", {"first_year": 2024, "last_year": 2024}
+    )
+    run_in_transaction(
+        conn, "staging/stg_incidents__counted_crimes", {"first_year": 2024, "last_year": 2024}
+    )
     return dict(
         conn.execute(
             "select (municipality_code, phenomenon_code), sum(registered_crimes)::bigint "

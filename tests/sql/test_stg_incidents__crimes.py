@@ -55,7 +55,7 @@ def test_each_suppression_marker(warehouse):
             for (crime, municipality), value in zip(CELLS, markers, strict=False)
         ],
     )
-    run_in_transaction(warehouse, NAME, {"year": 2024})
+    run_in_transaction(warehouse, NAME, {"first_year": 2024, "last_year": 2024})
     got = warehouse.execute(
         "select source_rows[1], registered_crimes, is_suppressed "
         "from staging.stg_incidents__crimes order by source_rows[1]"
@@ -87,13 +87,13 @@ def test_provenance_kept(staged):
 def test_idempotent_and_years_apart(staged):
     assert len(rows(staged, 2024)) == 13
     assert rows(staged, 2023) == [("GM0001", "CRI1200", 20, False), ("GM0004", "CRI2300", 5, False)]
-    assert_idempotent(staged, NAME, TABLE, {"year": 2024})
-    assert_idempotent(staged, NAME, TABLE, {"year": 2023})
+    assert_idempotent(staged, NAME, TABLE, {"first_year": 2024, "last_year": 2024})
+    assert_idempotent(staged, NAME, TABLE, {"first_year": 2023, "last_year": 2023})
 
 
 def test_rerun_after_reingest_does_not_double(staged):
     load_raw(staged, "incidents", 2024, [incident("CRI1200", "GM0001", "1")])
-    run_in_transaction(staged, NAME, {"year": 2024})
+    run_in_transaction(staged, NAME, {"first_year": 2024, "last_year": 2024})
     assert rows(staged, 2024) == [("GM0001", "CRI1200", 1, False)]
     assert len(rows(staged, 2023)) == 2  # 2023 untouched
 
@@ -109,7 +109,7 @@ def test_old_division_maps_to_the_2025_division_without_losing_crimes(warehouse)
         incident("CRI1700", "GM0902", "4"),
     ]
     load_raw(warehouse, "incidents", 2024, delivered)
-    run_in_transaction(warehouse, NAME, {"year": 2024})
+    run_in_transaction(warehouse, NAME, {"first_year": 2024, "last_year": 2024})
     assert warehouse.execute(
         "select municipality_code, crime_type_code, registered_crimes, delivered_codes "
         "from staging.stg_incidents__crimes order by all"
@@ -131,7 +131,7 @@ def test_old_division_maps_to_the_2025_division_without_losing_crimes(warehouse)
 
 def test_a_split_cell_that_is_suppressed_stays_unknown_in_every_part(warehouse):
     load_raw(warehouse, "incidents", 2024, [incident("CRI1200", "GM0902", ".")])
-    run_in_transaction(warehouse, NAME, {"year": 2024})
+    run_in_transaction(warehouse, NAME, {"first_year": 2024, "last_year": 2024})
     assert warehouse.execute(
         "select municipality_code, registered_crimes, is_suppressed "
         "from staging.stg_incidents__crimes order by all"
@@ -148,7 +148,7 @@ def test_a_period_marked_provisional_is_kept_as_a_flag(warehouse):
             incident("CRI1700", "GM0001", "7"),
         ],
     )
-    run_in_transaction(warehouse, NAME, {"year": 2024})
+    run_in_transaction(warehouse, NAME, {"first_year": 2024, "last_year": 2024})
     assert warehouse.execute(
         "select crime_type_code, is_provisional from staging.stg_incidents__crimes order by 1"
     ).fetchall() == [("CRI1200", True), ("CRI1700", False)]

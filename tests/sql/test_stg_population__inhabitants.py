@@ -37,14 +37,14 @@ def test_padded_breakdown_keys_and_values(warehouse):
         2024,
         [population(" GM0001 ", " 1234 ", keys=("T001038 ", " 10000", "T001019  "))],
     )
-    run_in_transaction(warehouse, NAME, {"year": 2024})
+    run_in_transaction(warehouse, NAME, {"first_year": 2024, "last_year": 2024})
     assert rows(warehouse) == [("GM0001", 1234)]
 
 
 def test_idempotent_and_years_apart(staged):
     assert rows(staged, 2023) == [(gm, 40000) for gm in ("GM0001", "GM0002", "GM0003", "GM0004")]
-    assert_idempotent(staged, NAME, TABLE, {"year": 2024})
-    assert_idempotent(staged, NAME, TABLE, {"year": 2023})
+    assert_idempotent(staged, NAME, TABLE, {"first_year": 2024, "last_year": 2024})
+    assert_idempotent(staged, NAME, TABLE, {"first_year": 2023, "last_year": 2023})
 
 
 def test_a_period_marked_provisional_is_kept_as_a_flag(warehouse):
@@ -53,7 +53,7 @@ def test_a_period_marked_provisional_is_kept_as_a_flag(warehouse):
         "2024JJ00*" if value == "2024JJ00" else value for value in population("GM0002", "2000")
     )
     load_raw(warehouse, "population", 2024, [final, provisional])
-    run_in_transaction(warehouse, NAME, {"year": 2024})
+    run_in_transaction(warehouse, NAME, {"first_year": 2024, "last_year": 2024})
     assert warehouse.execute(
         "select municipality_code, inhabitants, is_provisional "
         "from staging.stg_population__inhabitants order by 1"

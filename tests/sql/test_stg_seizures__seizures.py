@@ -83,7 +83,7 @@ def test_unknown_drug_or_location_type_is_not_staged(warehouse):
             ("C", "2024-01-01", "haven", "x", "GM0001", "lsd", "1,0", "EC"),  # no such drug
         ],
     )
-    run_in_transaction(warehouse, NAME, {"year": 2024})
+    run_in_transaction(warehouse, NAME, {"first_year": 2024, "last_year": 2024})
     assert warehouse.execute(
         "select case_id, location_type, drug from staging.stg_seizures__seizures"
     ).fetchall() == [("A", "port", "cocaine")]
@@ -93,8 +93,8 @@ def test_idempotent_and_years_apart(seizures):
     assert rows(seizures, 2023) == [
         ("DOU2023-00001", dt.date(2023, 6, 1), "port", "GM0003", "cocaine", 99.9, "BR"),
     ]
-    assert_idempotent(seizures, NAME, TABLE, {"year": 2024})
-    assert_idempotent(seizures, NAME, TABLE, {"year": 2023})
+    assert_idempotent(seizures, NAME, TABLE, {"first_year": 2024, "last_year": 2024})
+    assert_idempotent(seizures, NAME, TABLE, {"first_year": 2023, "last_year": 2023})
     assert seizures.execute(
         "select year, count(*) from staging.stg_seizures__seizures group by 1 order by 1"
     ).fetchall() == [(2023, 1), (2024, 5)]
@@ -107,6 +107,6 @@ def test_rerun_after_reingest_replaces_the_year(seizures):
         2024,
         [("DOU2024-09999", "2024-07-07", "post", "P", "GM0002", "heroine", "0,5", "DE")],
     )
-    run_in_transaction(seizures, NAME, {"year": 2024})
+    run_in_transaction(seizures, NAME, {"first_year": 2024, "last_year": 2024})
     assert [row[0] for row in rows(seizures)] == ["DOU2024-09999"]
     assert len(rows(seizures, 2023)) == 1  # 2023 untouched

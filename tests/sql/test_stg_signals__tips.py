@@ -61,7 +61,7 @@ def test_unknown_theme_is_not_staged(warehouse):
         2024,
         [("2024", "GM0001", "DRUGS", "1"), ("2024", "GM0001", "mensenhandel", "2")],
     )
-    run_in_transaction(warehouse, NAME, {"year": 2024})
+    run_in_transaction(warehouse, NAME, {"first_year": 2024, "last_year": 2024})
     assert warehouse.execute(
         "select municipality_code, theme, tips from staging.stg_signals__tips"
     ).fetchall() == [("GM0001", "drugs", 1)]
@@ -69,8 +69,8 @@ def test_unknown_theme_is_not_staged(warehouse):
 
 def test_idempotent_and_years_apart(signals):
     assert rows(signals, 2023) == [("GM0002", "drugs", 8, ["GM0002"], [2])]
-    assert_idempotent(signals, NAME, TABLE, {"year": 2024})
-    assert_idempotent(signals, NAME, TABLE, {"year": 2023})
+    assert_idempotent(signals, NAME, TABLE, {"first_year": 2024, "last_year": 2024})
+    assert_idempotent(signals, NAME, TABLE, {"first_year": 2023, "last_year": 2023})
     assert signals.execute(
         "select year, sum(tips) from staging.stg_signals__tips group by 1 order by 1"
     ).fetchall() == [(2023, 8), (2024, 34)]

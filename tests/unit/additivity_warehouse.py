@@ -127,12 +127,13 @@ def run_staging_and_mart(conn) -> None:
         "stg_population__inhabitants",
         "stg_drug_sites__sites",
     ):
-        run_in_transaction(conn, f"staging/{name}", {"year": YEAR})
+        run_in_transaction(conn, f"staging/{name}", {"first_year": YEAR, "last_year": YEAR})
     run_in_transaction(
         conn,
         "indicators/phenomenon_indicators",
         {
-            "year": YEAR,
+            "first_year": YEAR,
+            "last_year": YEAR,
             "weight_set": "default_v0",
             "confidence_level": 0.95,
             "gap_max_upper_ratio": 2.0,
@@ -176,7 +177,9 @@ def build_harm(rows: dict[str, list[tuple]]) -> list[tuple]:
         try:
             load_raw(conn, rows)
             run_staging_and_mart(conn)
-            run_in_transaction(conn, "indicators/harm_indicators", {"year": YEAR})
+            run_in_transaction(
+                conn, "indicators/harm_indicators", {"first_year": YEAR, "last_year": YEAR}
+            )
             return conn.execute(HARM).fetchall()
         finally:
             conn.close()

@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from pipeline.domain.files.value_rules import KNOWN_SETS, Rule, raw_rules
+from pipeline.domain.files.value_rules import KNOWN_SETS, Rule, raw_rules, with_year_marked
 from pipeline.plumbing.check_runner import validate_frame
 
 
@@ -43,14 +43,14 @@ def test_duplicates_are_reported_on_every_row():
     assert [(f.source_row, f.value) for f in outcome.failures] == [(2, "a"), (4, "a")]
 
 
-def test_rules_follow_the_partition_year():
+def test_one_suite_checks_every_year_against_its_own_partition():
     known = dict.fromkeys(KNOWN_SETS, frozenset()) | {
-        "municipality_codes": frozenset({"GM0363"}),
+        "cbs_region_codes": frozenset({"GM0363"}),
         "crime_type_codes": frozenset({"CRI1700"}),
     }
-    rules = raw_rules("incidents", 2024, known)
-    periods = next(r for r in rules if r.kind == "in_set" and r.column == "Perioden")
-    assert periods.params["value_set"] == ["2024JJ00", "2024JJ00*"]  # * marks a provisional year
+    rules = raw_rules("incidents", known)
+    periods = next(r for r in rules if r.kind == "in_set" and r.shown_column == "Perioden")
+    assert periods.params["value_set"] == ["<year>JJ00", "<year>JJ00*"]  # * marks provisional
     columns = next(r for r in rules if r.kind == "columns_match")
     assert columns.params["columns"][4] == "TotaalGeregistreerdeMisdrijven_1"
     assert columns.params["columns"][-1] == "other_cells"  # measures no one knows, kept
@@ -60,6 +60,27 @@ def test_rules_follow_the_partition_year():
         "RegioS",
         "Perioden",
     }
+    # Two years in one frame, each row checked against its own year: a key identifies one row
+    # within its year (the same key in another year is no duplicate).
+    delivered = {
+        "ID": ["0", "1", "0", "1"],
+        "SoortMisdrijf": ["CRI1700"] * 4,
+        "RegioS": ["GM0363"] * 4,
+        "Perioden": ["2023JJ00", "2023JJ00", "2023JJ00", "2024JJ00*"],
+        "TotaalGeregistreerdeMisdrijven_1": ["5"] * 4,
+    }
+    rows = frame(**delivered).assign(partition_year=[2023, 2023, 2024, 2024])
+    outcome = validate_frame(with_year_marked(rows, "incidents"), rules[1:], "t")
+    key = "column SoortMisdrijf, RegioS, Perioden: value 'CRI1700 / GM0363 / 2023JJ00'"
+    assert [(f.partition_year, f.message()) for f in outcome.failures] == [
+        (2023, f"f.csv, row 2, {key} must identify one row only"),
+        (2023, f"f.csv, row 3, {key} must identify one row only"),
+        (
+            2024,
+            "f.csv, row 4, column Perioden: value '2023JJ00' must be one of the period 2024JJ00 "
+            "of the partition (2024JJ00* if provisional)",
+        ),
+    ]
 
 
 def test_impossible_dates_and_compound_duplicates_are_named():

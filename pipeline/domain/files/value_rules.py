@@ -3,6 +3,11 @@
 ``pipeline.plumbing.check_runner`` turns them into a Great Expectations suite. Keeping them as
 data lets tests read them and keeps GX's slow import out of everything but the checks. Sets of
 allowed codes are named (``known``): the check reads them from the warehouse's reference tables.
+
+One suite checks every year of a source at once: a rule that depends on the year partition (a
+date in the year, the year's CBS period) looks at a copy of its column in which each row's own
+partition year is written ``<year>`` (``with_year_marked``), and a key identifies one row within
+its year.
 """
 
 from __future__ import annotations
@@ -11,6 +16,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, NamedTuple
+
+import pandas as pd
 
 from pipeline.domain.files.sources import SOURCES
 
@@ -65,6 +72,17 @@ class Rule:
     column: str | None = None
     params: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def shown_column(self) -> str | None:
+        """The delivered column a failure names (a rule may look at a derived copy of it)."""
+        shown = self.params.get("shown_as", self.column)
+        return None if shown is None else str(shown)
+
+    def describe_for(self, year: int | None) -> str:
+        """``describe``, with a partition year rule's year filled in."""
+        text = self.describe()
+        return text if year is None else text.replace(YEAR_MARK, str(year))
+
     def describe(self) -> str:
         if self.kind == "match_regex":
             return f"must be {self.params['meaning']}"
@@ -75,7 +93,8 @@ class Rule:
         if self.kind == "unique":
             return "must be unique"
         if self.kind == "unique_together":
-            return f"with {', '.join(self.params['columns'])} must identify one row only"
+            shown = self.params.get("shown", self.params["columns"])
+            return f"with {', '.join(shown)} must identify one row only"
         if self.kind == "not_null":
             return "must not be empty"
         return self.kind
@@ -151,24 +170,51 @@ def _matches(column: str, pattern: Pattern) -> Rule:
     return Rule("match_regex", column, {"regex": pattern.regex, "meaning": pattern.meaning})
 
 
-def _partition_rules(column: str, check: Partition, year: int) -> list[Rule]:
+# A row's own partition year, in the copy of a column that a partition year rule looks at.
+YEAR_MARK = "<year>"
+PARTITION_COPY = " (partition year)"
+
+
+def _partition_rules(column: str, check: Partition) -> list[Rule]:
+    year, copy = YEAR_MARK, column + PARTITION_COPY
     if check is Partition.DATE:
-        return [
-            Rule("date", column),
-            _matches(column, Pattern(rf"^{year}-[0-9]{{2}}-[0-9]{{2}}$", f"a date in {year}")),
-        ]
+        in_year = _matches(copy, Pattern(rf"^{year}-[0-9]{{2}}-[0-9]{{2}}$", f"a date in {year}"))
+        return [Rule("date", column), _shown_as(in_year, column)]
     if check is Partition.PERIOD:
         # CBS marks a provisional year with an asterisk; staging keeps it as is_provisional.
         what = f"period {year}JJ00 of the partition ({year}JJ00* if provisional)"
-        return [_equals(column, f"{year}JJ00", what, extra=(f"{year}JJ00*",))]
-    return [_equals(column, str(year), f"year {year} of the partition")]
+        return [_shown_as(_equals(copy, f"{year}JJ00", what, extra=(f"{year}JJ00*",)), column)]
+    return [_shown_as(_equals(copy, year, f"year {year} of the partition"), column)]
 
 
-def _column_rules(
-    column: str, check: Check, year: int, known: Mapping[str, frozenset[str]]
-) -> list[Rule]:
+def _shown_as(rule: Rule, column: str) -> Rule:
+    return Rule(rule.kind, rule.column, {**rule.params, "shown_as": column})
+
+
+def partition_columns(source_name: str) -> list[str]:
+    """The columns of a source whose rules depend on the row's partition year."""
+    checks = COLUMN_CHECKS[source_name]
+    return [column for column, check in checks.items() if isinstance(check, Partition)]
+
+
+def with_year_marked(frame: pd.DataFrame, source_name: str) -> pd.DataFrame:
+    """``frame`` (with partition_year) plus, for each column a partition year rule looks at, a
+    copy in which a value's leading partition year is written ``<year>``: one suite then checks
+    every year at once, and a value of another year keeps its digits and fails."""
+    years = frame["partition_year"].astype(str)
+    copies = {}
+    for column in partition_columns(source_name):
+        values = frame[column].astype("string")
+        own_year = values.str.slice(0, 4) == years
+        copies[column + PARTITION_COPY] = values.where(
+            ~own_year.fillna(False), YEAR_MARK + values.str.slice(4)
+        )
+    return frame.assign(**copies)
+
+
+def _column_rules(column: str, check: Check, known: Mapping[str, frozenset[str]]) -> list[Rule]:
     if isinstance(check, Partition):
-        return _partition_rules(column, check, year)
+        return _partition_rules(column, check)
     if isinstance(check, Pattern):
         return [_matches(column, check)]
     if isinstance(check, Choice):
@@ -176,27 +222,25 @@ def _column_rules(
     return [_in(column, known, check)]
 
 
-def _specific_rules(source_name: str, year: int, known: Mapping[str, frozenset[str]]) -> list[Rule]:
+def _specific_rules(source_name: str, known: Mapping[str, frozenset[str]]) -> list[Rule]:
     if source_name not in COLUMN_CHECKS:
         raise KeyError(f"no rules for source {source_name!r}")
     checks = COLUMN_CHECKS[source_name]
     return [
-        rule
-        for column, check in checks.items()
-        for rule in _column_rules(column, check, year, known)
+        rule for column, check in checks.items() for rule in _column_rules(column, check, known)
     ]
 
 
-def raw_rules(source_name: str, year: int, known: Mapping[str, frozenset[str]]) -> list[Rule]:
-    """The rules a raw file of ``source_name`` for ``year`` must satisfy."""
+def raw_rules(source_name: str, known: Mapping[str, frozenset[str]]) -> list[Rule]:
+    """The rules the raw rows of ``source_name`` must satisfy, for any number of years (see
+    ``with_year_marked``)."""
     source = SOURCES[source_name]
     rules = [Rule("columns_match", params={"columns": list(source.columns)})]
     # A CBS table's keys must be there; its cells may be empty (CBS leaves unknown cells empty,
     # and a file need not hold every measure).
     required = source.cbs_table.dimensions if source.cbs_table else source.columns
     rules += [Rule("not_null", column) for column in required]
-    if len(source.key) == 1:
-        rules.append(Rule("unique", source.key[0]))
-    else:
-        rules.append(Rule("unique_together", source.key[0], {"columns": list(source.key)}))
-    return rules + _specific_rules(source_name, year, known)
+    # A key identifies one row within its year (each year comes from its own file or rows).
+    key = {"columns": [*source.key, "partition_year"], "shown": list(source.key)}
+    rules.append(Rule("unique_together", source.key[0], key))
+    return rules + _specific_rules(source_name, known)

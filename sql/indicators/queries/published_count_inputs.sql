@@ -1,6 +1,7 @@
--- Registered crimes per municipality and phenomenon in one year, with the RIEC region: what the
+-- Registered crimes per municipality and phenomenon per year, with the RIEC region: what the
 -- published (disclosure-controlled) counts are made from.
 select
+    i.year,
     i.region_code as municipality_code,
     i.region_name as municipality_name,
     m.riec_code,
@@ -9,5 +10,7 @@ select
     i.event_count
 from indicators.phenomenon_indicators as i
 inner join reference.municipalities as m on m.municipality_code = i.region_code
-where i.year = $year and i.region_level = 'municipality' and i.source = 'incidents'
-order by i.phenomenon_code, m.riec_code, i.region_code
+where
+    i.year between $first_year and $last_year
+    and i.region_level = 'municipality' and i.source = 'incidents'
+order by i.year, i.phenomenon_code, m.riec_code, i.region_code

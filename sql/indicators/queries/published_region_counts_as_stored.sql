@@ -1,5 +1,5 @@
--- The published region counts of one year as stored, for the disclosure check.
-select region_level, region_code, phenomenon_code, registered_crimes
+-- The published region counts per year as stored, for the disclosure check.
+select year, region_level, region_code, phenomenon_code, registered_crimes
 from indicators.published_region_counts
-where year = $year
-order by phenomenon_code, region_level, region_code
+where year between $first_year and $last_year
+order by year, phenomenon_code, region_level, region_code

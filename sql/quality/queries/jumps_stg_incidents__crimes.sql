@@ -7,5 +7,5 @@ with cells as (  -- noqa: ST03
     from staging.stg_incidents__crimes
 )
 
-select * from jumps(cells, $year, 25)
-order by municipality_code, item
+select * from jumps(cells, $first_year, $last_year, 25)
+order by year, municipality_code, item

@@ -6,5 +6,5 @@ with cells as (  -- noqa: ST03
     from staging.stg_signals__tips
 )
 
-select * from jumps(cells, $year, 10)
-order by municipality_code, item
+select * from jumps(cells, $first_year, $last_year, 10)
+order by year, municipality_code, item

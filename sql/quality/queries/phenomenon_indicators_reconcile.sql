@@ -1,6 +1,6 @@
--- Rows that break additivity in indicators.phenomenon_indicators for one year; none if all is well.
+-- Rows that break additivity in indicators.phenomenon_indicators per year; none if all is well.
 with ind as (
-    select * from indicators.phenomenon_indicators where year = $year
+    select * from indicators.phenomenon_indicators where year between $first_year and $last_year
 ),
 
 municipal as (
@@ -12,53 +12,58 @@ municipal as (
 
 expected as (
     select
-        'riec_region' as region_level, riec_code as region_code, phenomenon_code, source,
+        year, 'riec_region' as region_level, riec_code as region_code, phenomenon_code, source,
         sum(event_count) as event_count, sum(population) as population
     from municipal group by all
     union all
-    select 'province', province_code, phenomenon_code, source, sum(event_count), sum(population)
+    select
+        year, 'province', province_code, phenomenon_code, source, sum(event_count),
+        sum(population)
     from municipal group by all
     union all
-    select 'national', 'NL01', phenomenon_code, source, sum(event_count), sum(population)
+    select year, 'national', 'NL01', phenomenon_code, source, sum(event_count), sum(population)
     from ind where region_level = 'riec_region' group by all
     union all
-    select 'national', 'NL01', phenomenon_code, source, sum(event_count), sum(population)
+    select year, 'national', 'NL01', phenomenon_code, source, sum(event_count), sum(population)
     from ind where region_level = 'province' group by all
 ),
 
 staged as (
     -- coalesce as the mart does: a phenomenon whose cells are all suppressed counts 0
     select
+        c.year,
         'incidents' as source,
         c.phenomenon_code,
         coalesce(sum(c.registered_crimes), 0) as event_count
     from staging.stg_incidents__counted_crimes as c
-    where c.year = $year
+    where c.year between $first_year and $last_year
     group by all
     union all
-    select 'drug_sites', t.phenomenon_code, count(*)
+    select s.year, 'drug_sites', t.phenomenon_code, count(*)
     from staging.stg_drug_sites__sites as s
     inner join reference.drug_site_types as t using (site_type)
-    where s.year = $year
+    where s.year between $first_year and $last_year
     group by all
 )
 
 select
-    e.region_level, e.region_code, e.phenomenon_code, e.source,
+    e.year, e.region_level, e.region_code, e.phenomenon_code, e.source,
     'sum of parts differs' as problem, e.event_count as expected, i.event_count as actual
 from expected as e
-left join ind as i using (region_level, region_code, phenomenon_code, source)
+left join ind as i using (year, region_level, region_code, phenomenon_code, source)
 where i.event_count is distinct from e.event_count or i.population is distinct from e.population
 union all
 select
-    'national', 'NL01', s.phenomenon_code, s.source,
+    s.year, 'national', 'NL01', s.phenomenon_code, s.source,
     'differs from staging', s.event_count as expected, i.event_count as actual
 from staged as s
 left join ind as i
-    on i.region_level = 'national' and i.phenomenon_code = s.phenomenon_code and i.source = s.source
+    on
+        i.year = s.year and i.region_level = 'national'
+        and i.phenomenon_code = s.phenomenon_code and i.source = s.source
 where i.event_count is distinct from s.event_count
 union all
-select 'municipality', region_code, phenomenon_code, source, 'no population', null, null
+select year, 'municipality', region_code, phenomenon_code, source, 'no population', null, null
 from ind
 where region_level = 'municipality' and population is null
 order by all

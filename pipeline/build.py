@@ -13,8 +13,16 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+import warnings
 
-from dagster import AssetCheckSeverity, AssetKey, DagsterInstance, JobDefinition
+from dagster import (
+    AssetCheckSeverity,
+    AssetKey,
+    BetaWarning,
+    DagsterInstance,
+    JobDefinition,
+    PreviewWarning,
+)
 
 from pipeline.domain.files.delimited_files import UnreadableFile
 from pipeline.domain.files.sources import SOURCES
@@ -47,6 +55,9 @@ def year_runs(years: list[int]) -> list[range]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Dagster's notices about its own beta and preview parameters are not the analyst's concern.
+    warnings.filterwarnings("ignore", category=BetaWarning)
+    warnings.filterwarnings("ignore", category=PreviewWarning)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--year", type=int, action="append", help="build only these years")
     args = parser.parse_args(argv)

@@ -118,6 +118,15 @@ def _delivered_rows(conn: duckdb.DuckDBPyConnection, source: Source, years: rang
     """The raw rows of the years, as delivered but for the spaces around values (padding, as
     CBS pads region keys, not part of a value; only spaces, as SQL's trim() in staging: a tab
     stays and fails the rules)."""
+    delivered = set(source.columns)
+    columns = [
+        duckdb.FunctionExpression(
+            "trim", duckdb.ColumnExpression(column), duckdb.ConstantExpression(" ")
+        ).alias(column)
+        if column in delivered
+        else duckdb.ColumnExpression(column)
+        for column in conn.table(f"raw.{source.name}").columns
+    ]
     frame = (
         conn.table(f"raw.{source.name}")
         .filter(
@@ -125,11 +134,12 @@ def _delivered_rows(conn: duckdb.DuckDBPyConnection, source: Source, years: rang
                 duckdb.ConstantExpression(years[0]), duckdb.ConstantExpression(years[-1])
             )
         )
+        .select(*columns)
         .order("partition_year, source_file, source_row")
-        .df()
+        .to_arrow_table()
+        # Arrow-backed columns: no copy of every string into a Python object.
+        .to_pandas(types_mapper=pd.ArrowDtype)
     )
-    delivered = list(source.columns)
-    frame[delivered] = frame[delivered].apply(lambda column: column.str.strip(" "))
     return frame
 
 

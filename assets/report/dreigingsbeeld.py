@@ -19,7 +19,7 @@ from dagster_duckdb import DuckDBResource
 from pipeline.domain.publishing.annex import write_annex
 from pipeline.domain.publishing.manifest import build_manifest, write_manifest
 from pipeline.domain.publishing.markdown import markdown_table
-from pipeline.domain.publishing.pdf import html_to_pdf
+from pipeline.domain.publishing.pdf import htmls_to_pdfs
 from pipeline.domain.publishing.report_builder import LANGUAGES, build_edition
 from pipeline.domain.publishing.report_data import ReportData
 from pipeline.plumbing.partitions import (
@@ -108,10 +108,7 @@ def dreigingsbeeld(
     # Read every year first, then write: the warehouse is not held while pages are rendered.
     with warehouse.get_connection() as conn:
         inputs = {year: (load_report_data(conn, year), annex_tables(conn, year)) for year in years}
-    written = {
-        year: _write_report(data, tables, paths, context.run.run_id)
-        for year, (data, tables) in inputs.items()
-    }
+    written = _write_reports(inputs, paths, context.run.run_id)
     year = years[-1]
     data, tables = inputs[year]
     out_dir = paths.report_dir(year)
@@ -139,34 +136,45 @@ def dreigingsbeeld(
     )
 
 
-def _write_report(
-    data: ReportData, tables: dict[str, pl.DataFrame], paths: ProjectPaths, run_id: str
-) -> list[Path]:
-    """One year's editions (HTML and PDF in both languages), annex and manifest; the files
-    written, the manifest last."""
-    out_dir = paths.report_dir(data.year)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-    findings = {}
-    for language in LANGUAGES:
-        edition = build_edition(data, language)
-        findings[language] = [(f.text, f.datasets) for f in edition.findings]
-        html_path = out_dir / f"dreigingsbeeld-{data.year}.{language}.html"
-        html_path.write_text(edition.html, encoding="utf-8")
-        pdf_path = out_dir / f"dreigingsbeeld-{data.year}.{language}.pdf"
-        pdf_path.write_bytes(html_to_pdf(edition.html))
-        written += [html_path, pdf_path]
-    written += write_annex(tables, out_dir / "annex")
-    manifest = build_manifest(
-        data,
-        findings,
-        run_id=run_id,
-        code_version=code_version(),
-        reference_files=sorted((paths.data / "reference").glob("*.csv")),
-        outputs=written,
-        root=out_dir,
-    )
-    return [*written, write_manifest(manifest, out_dir / "manifest.json")]
+def _write_reports(
+    inputs: dict[int, tuple[ReportData, dict[str, pl.DataFrame]]],
+    paths: ProjectPaths,
+    run_id: str,
+) -> dict[int, list[Path]]:
+    """Every year's editions (HTML and PDF in both languages), annex and manifest; per year the
+    files written, its manifest last. The PDFs of all years are rendered side by side."""
+    editions = {
+        (year, language): build_edition(data, language)
+        for year, (data, _) in inputs.items()
+        for language in LANGUAGES
+    }
+    pdfs = dict(zip(editions, htmls_to_pdfs([e.html for e in editions.values()]), strict=True))
+    written: dict[int, list[Path]] = {}
+    for year, (data, tables) in inputs.items():
+        out_dir = paths.report_dir(year)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        files: list[Path] = []
+        findings = {}
+        for language in LANGUAGES:
+            edition = editions[year, language]
+            findings[language] = [(f.text, f.datasets) for f in edition.findings]
+            html_path = out_dir / f"dreigingsbeeld-{year}.{language}.html"
+            html_path.write_text(edition.html, encoding="utf-8")
+            pdf_path = out_dir / f"dreigingsbeeld-{year}.{language}.pdf"
+            pdf_path.write_bytes(pdfs[year, language])
+            files += [html_path, pdf_path]
+        files += write_annex(tables, out_dir / "annex")
+        manifest = build_manifest(
+            data,
+            findings,
+            run_id=run_id,
+            code_version=code_version(),
+            reference_files=sorted((paths.data / "reference").glob("*.csv")),
+            outputs=files,
+            root=out_dir,
+        )
+        written[year] = [*files, write_manifest(manifest, out_dir / "manifest.json")]
+    return written
 
 
 report_assets = [dreigingsbeeld]

@@ -10,6 +10,7 @@ other than GM0999 are municipalities; everything else is an aggregate, used to r
 from __future__ import annotations
 
 import re
+from functools import cache
 
 MUNICIPALITY = "municipality"
 UNALLOCATED = "unallocated"
@@ -33,6 +34,7 @@ AGGREGATE_CODES: frozenset[str] = frozenset(
 )
 
 
+@cache
 def region_level(code: str) -> str | None:
     """The level of a (trimmed) region code, or None for a code of no known form."""
     for pattern, level in _PATTERNS:

@@ -114,3 +114,22 @@ def _fixed_font_dates() -> Iterator[None]:
     finally:
         if before is None:
             del os.environ["SOURCE_DATE_EPOCH"]
+
+
+def htmls_to_pdfs(htmls: list[str], workers: int | None = None) -> list[bytes]:
+    """``html_to_pdf`` of each page, in order, rendered side by side: a page takes seconds,
+    almost all of it in WeasyPrint's layout, which holds the GIL. This process renders its
+    share while worker processes (``python -m pipeline.domain.publishing.pdf_worker``, which
+    import only WeasyPrint) render theirs."""
+    from pipeline.domain.publishing.pdf_worker import render_elsewhere
+
+    count = min(len(htmls), workers or os.cpu_count() or 1)
+    shares = [list(range(len(htmls)))[index::count] for index in range(count)]
+    pdfs: list[bytes | None] = [None] * len(htmls)
+    with render_elsewhere([[htmls[i] for i in share] for share in shares[1:]]) as results:
+        for i in shares[0]:
+            pdfs[i] = html_to_pdf(htmls[i])
+        for share, rendered in zip(shares[1:], results(), strict=True):
+            for i, pdf in zip(share, rendered, strict=True):
+                pdfs[i] = pdf
+    return [pdf for pdf in pdfs if pdf is not None]

@@ -22,7 +22,7 @@ from dagster_duckdb import DuckDBResource
 from pipeline.domain.files.sources import SOURCES
 from pipeline.domain.publishing.markdown import markdown_table
 from pipeline.plumbing.check_results import YearOutcome, recorded_warning
-from pipeline.plumbing.partitions import partition_years, yearly_partitions
+from pipeline.plumbing.partitions import partition_years, year_params, yearly_partitions
 from pipeline.plumbing.sql_runner import query, query_frame, registered, run_in_transaction
 
 CHECK_NAME = "aggregates_match_municipalities"
@@ -55,26 +55,24 @@ def _reconciliation_check(source_name: str, staging_name: str) -> AssetChecksDef
         pool="duckdb",
     )
     def _check(context: AssetCheckExecutionContext, warehouse: DuckDBResource) -> AssetCheckResult:
-        outcomes, gaps_shown, compared_in_all, beyond = {}, [], 0, 0
+        years = partition_years(context)
         with warehouse.get_connection() as conn:
-            for year in partition_years(context):
-                compared, not_comparable, columns, gaps = _reconcile(
-                    conn, source_name, year, table.rounding_base
-                )
-                summary = _describe(year, rule, compared, not_comparable, gaps)
-                outcomes[year] = YearOutcome(not gaps, compared, summary)
-                gaps_shown += [(year, *gap) for gap in gaps[:20]]
-                compared_in_all += compared
-                beyond += len(gaps)
+            compared, columns, gaps = _reconcile(conn, source_name, years, table.rounding_base)
+            outcomes = {}
+            for year in years:
+                counted, not_comparable = compared.get(year, (0, 0))
+                found = [gap[1:] for gap in gaps if gap[0] == year]
+                summary = _describe(year, rule, counted, not_comparable, found)
+                outcomes[year] = YearOutcome(not found, counted, summary)
             return recorded_warning(
                 conn,
                 f"staging/{staging_name}",
                 CHECK_NAME,
                 outcomes,
                 metadata={
-                    "compared": compared_in_all,
-                    "beyond_rounding": beyond,
-                    "largest_gaps": markdown_table(["year", *columns], gaps_shown[:20]),
+                    "compared": sum(counted for counted, _ in compared.values()),
+                    "beyond_rounding": len(gaps),
+                    "largest_gaps": markdown_table(columns, gaps[:20]),
                 },
             )
 
@@ -82,24 +80,26 @@ def _reconciliation_check(source_name: str, staging_name: str) -> AssetChecksDef
 
 
 def _reconcile(
-    conn: duckdb.DuckDBPyConnection, source_name: str, year: int, rounding_base: int
-) -> tuple[int, int, list[str], list[tuple[Any, ...]]]:
-    """Compare the year's aggregate cells with their municipalities (kept in the quality
-    schema): the cells compared, those not comparable, and the gaps beyond rounding."""
+    conn: duckdb.DuckDBPyConnection, source_name: str, years: range, rounding_base: int
+) -> tuple[dict[int, tuple[int, int]], list[str], list[tuple[Any, ...]]]:
+    """Compare the years' aggregate cells with their municipalities (kept in the quality
+    schema): per year the cells compared and those not comparable, and the gaps beyond rounding
+    (rows starting with their year)."""
+    params = {**year_params(years), "source": source_name}
     cells = {
-        name: query_frame(conn, f"quality/queries/{name}_{source_name}", {"year": year})
+        name: query_frame(conn, f"quality/queries/{name}_{source_name}", year_params(years))
         for name in ("aggregate_cells", "municipal_cells")
     }
     with registered(conn, cells):
         run_in_transaction(
-            conn,
-            "quality/aggregate_reconciliation",
-            {"year": year, "source": source_name, "rounding_base": rounding_base},
+            conn, "quality/aggregate_reconciliation", {**params, "rounding_base": rounding_base}
         )
-    of_source = {"year": year, "source": source_name}
-    compared, not_comparable = query(conn, "quality/queries/aggregate_compared", of_source)[1][0]
-    columns, gaps = query(conn, "quality/queries/aggregate_gaps", of_source)
-    return compared, not_comparable, columns, gaps
+    compared = {
+        year: (counted, other)
+        for year, counted, other in query(conn, "quality/queries/aggregate_compared", params)[1]
+    }
+    columns, gaps = query(conn, "quality/queries/aggregate_gaps", params)
+    return compared, columns, gaps
 
 
 def _describe(

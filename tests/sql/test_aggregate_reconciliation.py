@@ -15,7 +15,7 @@ from .check_outcomes import record
 
 MUNICIPAL = {"GM0001": 100, "GM0002": 200, "GM0003": 50, "GM0004": 75}
 
-INCIDENTS_2024 = {"year": 2024, "source": "incidents"}
+INCIDENTS_2024 = {"first_year": 2024, "last_year": 2024, "source": "incidents"}
 
 
 def municipal_cells(delivered_as: dict[str, list[str]] | None = None, values=MUNICIPAL):
@@ -23,6 +23,7 @@ def municipal_cells(delivered_as: dict[str, list[str]] | None = None, values=MUN
     return pl.DataFrame(
         [
             {
+                "year": 2024,
                 "municipality_code": code,
                 "item": "CRI1000",
                 "value": value,
@@ -39,19 +40,23 @@ def reconcile(conn, aggregates: dict[str, int | None], cells: pl.DataFrame, roun
     conn.register(
         "aggregate_cells",
         pl.DataFrame(
-            [{"region_code": r, "item": "CRI1000", "value": v} for r, v in aggregates.items()],
-            schema={"region_code": pl.String, "item": pl.String, "value": pl.Int64},
+            [
+                {"year": 2024, "region_code": r, "item": "CRI1000", "value": v}
+                for r, v in aggregates.items()
+            ],
+            schema={
+                "year": pl.Int64,
+                "region_code": pl.String,
+                "item": pl.String,
+                "value": pl.Int64,
+            },
         ),
     )
     conn.register("municipal_cells", cells)
     run_in_transaction(
         conn,
         "quality/aggregate_reconciliation",
-        {
-            "year": 2024,
-            "source": "incidents",
-            "rounding_base": rounding_base,
-        },
+        {**INCIDENTS_2024, "rounding_base": rounding_base},
     )
     return {
         row[0]: row[1:]
@@ -63,12 +68,9 @@ def reconcile(conn, aggregates: dict[str, int | None], cells: pl.DataFrame, roun
 
 
 def gaps(conn) -> list[str]:
-    return [
-        row[0]
-        for row in query(
-            conn, "quality/queries/aggregate_gaps", {"year": 2024, "source": "incidents"}
-        )[1]
-    ]
+    rows = query(conn, "quality/queries/aggregate_gaps", INCIDENTS_2024)[1]
+    assert {row[0] for row in rows} <= {2024}
+    return [row[1] for row in rows]
 
 
 def test_each_aggregate_is_compared_within_cbs_rounding(warehouse):
@@ -82,9 +84,9 @@ def test_each_aggregate_is_compared_within_cbs_rounding(warehouse):
         "RE01": (300, 300, 7.5, True, False),
     }
     assert gaps(warehouse) == ["PV02"]
-    assert query(
-        warehouse, "quality/queries/aggregate_compared", {"year": 2024, "source": "incidents"}
-    )[1] == [(4, 0)]
+    assert query(warehouse, "quality/queries/aggregate_compared", INCIDENTS_2024)[1] == [
+        (2024, 4, 0)
+    ]
 
 
 def test_exact_counts_must_add_up_exactly(warehouse):
@@ -105,9 +107,9 @@ def test_a_region_holding_part_of_a_split_municipality_is_not_judged(warehouse):
         "RE01": False,
     }
     assert gaps(warehouse) == []  # PV01 and PV02 are far apart, but not comparable
-    assert query(
-        warehouse, "quality/queries/aggregate_compared", {"year": 2024, "source": "incidents"}
-    )[1] == [(2, 2)]
+    assert query(warehouse, "quality/queries/aggregate_compared", INCIDENTS_2024)[1] == [
+        (2024, 2, 2)
+    ]
     report = query(warehouse, "report/aggregate_reconciliation", {"year": 2024})[1]
     assert {(row[1], row[2]) for row in report} == {("country", 1), ("police_unit", 1)}
 

@@ -1,7 +1,7 @@
--- The year's registered crimes per municipality (2025 division) and crime type, with how many
+-- The years' registered crimes per municipality (2025 division) and crime type, with how many
 -- delivered (rounded) cells each holds and the municipality codes they were delivered under.
 select
-    municipality_code, crime_type_code as item, registered_crimes as value, delivered_codes,
+    year, municipality_code, crime_type_code as item, registered_crimes as value, delivered_codes,
     len(delivered_codes) as delivered_cells
 from staging.stg_incidents__crimes
-where year = $year
+where year between $first_year and $last_year

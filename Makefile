@@ -16,7 +16,7 @@ export DAGSTER_HOME := $(CURDIR)/dagster_home
 unexport PYTHONDONTWRITEBYTECODE
 .DEFAULT_GOAL := help
 
-.PHONY: help report test test-fast lint format dev demo-data clean-warehouse bench-load axe-core fetch
+.PHONY: help report test test-fast lint format dev demo-data clean-warehouse bench bench-load axe-core fetch
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -74,6 +74,10 @@ lint: $(VENV)/.synced
 format: $(VENV)/.synced
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+## bench: the demo build per asset, and the pipeline at national scale against DuckDB and pandas
+bench: $(VENV)/.synced
+	$(VENV)/bin/python -m benchmarks
 
 ## bench-load: load ten years of record-level transactions through the raw asset and plain DuckDB
 bench-load: $(VENV)/.synced

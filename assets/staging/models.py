@@ -54,8 +54,9 @@ MODELS = (
     SqlModel(
         "stg_financial__fiu_transactions",
         "financial",
-        "Unusual and suspicious transactions per municipality and reporting sector.",
-        ("raw/financial", "reference/municipality_code_map"),
+        "Unusual and suspicious transactions per municipality and reporting sector: counted "
+        "from FIU-Nederland's records for a year delivered as records, else its aggregates.",
+        ("raw/financial", "raw/unusual_transactions", "reference/municipality_code_map"),
     ),
     SqlModel(
         "stg_seizures__seizures",

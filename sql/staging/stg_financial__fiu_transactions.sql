@@ -1,6 +1,11 @@
 -- Unusual and suspicious transactions per municipality (2025 division) and reporting sector for
--- one year. Older codes map through reference.municipality_code_map; for a split municipality
--- each measure goes to the successors by share, largest remainder first, so totals are kept.
+-- the run's years. A year delivered as FIU-Nederland records (raw.unusual_transactions) is
+-- counted from them: the records are the finer source, so that year's aggregate file is not
+-- read; other years come from the aggregates (raw.financial). Older codes map through
+-- reference.municipality_code_map; for a split municipality each measure goes to the successors
+-- by share, largest remainder first, so totals are kept. For a year counted from records,
+-- source_rows holds the first record of each delivered cell (its records share year, code and
+-- reporting group).
 create table if not exists staging.stg_financial__fiu_transactions (
     year integer not null,
     municipality_code varchar not null,
@@ -28,7 +33,31 @@ select
     source_file,
     source_row
 from raw.financial
-where partition_year between $first_year and $last_year;
+where
+    partition_year between $first_year and $last_year
+    and partition_year not in (
+        select distinct records.partition_year from raw.unusual_transactions as records
+        where records.partition_year between $first_year and $last_year
+    )
+union all
+-- Records counted per delivered cell; amounts summed in cents, then rounded to whole euros.
+select
+    partition_year as year,
+    trim(gemeentecode) as delivered_code,
+    trim(meldersgroep) as reporting_sector_code,
+    count(*) as unusual_transactions,
+    count(*) filter (where trim(verdacht) = '1') as suspicious_transactions,
+    cast(
+        round(coalesce(sum(cast(trim(bedrag_eur) as decimal(18, 2))) filter (
+            where trim(verdacht) = '1'
+        ), 0)) as bigint
+    ) as suspicious_amount_eur,
+    false as is_provisional,
+    min(source_file) as source_file,
+    min(source_row) as source_row
+from raw.unusual_transactions
+where partition_year between $first_year and $last_year
+group by partition_year, trim(gemeentecode), trim(meldersgroep);
 insert into staging.stg_financial__fiu_transactions
 select
     year,

@@ -84,6 +84,7 @@ def load_year(
     load_raw(conn, "population", year, population_rows, is_synthetic=is_synthetic)
     load_raw(conn, "drug_sites", year, drug_sites, is_synthetic=is_synthetic)
     load_raw(conn, "financial", year, financial, is_synthetic=is_synthetic)
+    load_without_file(conn, "unusual_transactions", year)  # optional: FIU aggregates suffice
 
 
 def load_2024(conn: duckdb.DuckDBPyConnection) -> None:

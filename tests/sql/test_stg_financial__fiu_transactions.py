@@ -5,7 +5,7 @@ from __future__ import annotations
 from pipeline.plumbing.sql_runner import run_in_transaction
 
 from .idempotence import assert_idempotent
-from .raw_loaders import load_raw
+from .raw_loaders import load_raw, load_without_file
 
 NAME = "staging/stg_financial__fiu_transactions"
 TABLE = "staging.stg_financial__fiu_transactions"
@@ -44,6 +44,7 @@ def test_split_municipality_keeps_every_measure_whole(warehouse):
             ("2024", "GM0001", "banken", "1", "0", "7"),
         ],
     )
+    load_without_file(warehouse, "unusual_transactions", 2024)
     run_in_transaction(warehouse, NAME, {"first_year": 2024, "last_year": 2024})
     assert warehouse.execute(
         "select municipality_code, unusual_transactions, suspicious_transactions, "
@@ -57,3 +58,49 @@ def test_split_municipality_keeps_every_measure_whole(warehouse):
         ("GM0003", 3, 1, 250, ["GM0902"]),
         ("GM0004", 7, 2, 751, ["GM0902"]),
     ]
+
+
+def test_a_year_delivered_as_records_is_counted_from_them(warehouse):
+    # The aggregate file says otherwise for 2024; the records win. GM0902 split 25% / 75%.
+    load_raw(warehouse, "financial", 2024, [("2024", "GM0001", "banken", "999", "99", "9")])
+    load_raw(
+        warehouse,
+        "unusual_transactions",
+        2024,
+        [
+            ("UT1", "2024-01-02", " banken ", " GM0001 ", "10.25", "1"),
+            ("UT2", "2024-01-03", "banken", "GM0001", "0.50", "1"),
+            ("UT3", "2024-01-04", "banken", "GM0001", "100.00", "0"),
+            ("UT4", "2024-02-01", "notarissen", "GM0902", "7.00", "0"),
+            ("UT5", "2024-02-02", "notarissen", "GM0902", "7.00", "0"),
+            ("UT6", "2024-02-03", "notarissen", "GM0902", "7.00", "0"),
+            ("UT7", "2024-02-04", "notarissen", "GM0902", "7.00", "0"),
+        ],
+    )
+    run_in_transaction(warehouse, NAME, {"first_year": 2024, "last_year": 2024})
+    assert warehouse.execute(
+        "select municipality_code, reporting_sector_code, unusual_transactions, "
+        "suspicious_transactions, suspicious_amount_eur, source_file, source_rows "
+        "from staging.stg_financial__fiu_transactions order by all"
+    ).fetchall() == [
+        # 10.25 + 0.50 suspicious = 10.75 -> 11 euros; the 100.00 is not suspicious
+        ("GM0001", "banken", 3, 2, 11, "ongebruikelijke_transacties_2024.csv", [2]),
+        # four records of GM0902: 1 and 3 to its successors
+        ("GM0003", "notarissen", 1, 0, 0, "ongebruikelijke_transacties_2024.csv", [5]),
+        ("GM0004", "notarissen", 3, 0, 0, "ongebruikelijke_transacties_2024.csv", [5]),
+    ]
+
+
+def test_a_year_without_records_keeps_its_aggregates(warehouse):
+    load_raw(warehouse, "financial", 2024, [("2024", "GM0001", "banken", "5", "1", "9")])
+    load_raw(
+        warehouse,
+        "unusual_transactions",
+        2023,
+        [("UT1", "2023-01-02", "banken", "GM0001", "1.00", "1")],
+    )
+    run_in_transaction(warehouse, NAME, {"first_year": 2023, "last_year": 2024})
+    assert warehouse.execute(
+        "select year, unusual_transactions, suspicious_amount_eur "
+        "from staging.stg_financial__fiu_transactions order by all"
+    ).fetchall() == [(2023, 1, 1), (2024, 5, 9)]

@@ -33,7 +33,12 @@ from pipeline.domain.files.delimited_files import (
 )
 from pipeline.domain.files.deliveries import code_lists, named_year
 from pipeline.domain.files.sources import SOURCES, Source, SourceFile
-from pipeline.plumbing.check_runner import RejectedValue, ValidationOutcome, record_outcome
+from pipeline.plumbing.check_runner import (
+    RejectedValue,
+    ValidationOutcome,
+    prepare_in_background,
+    record_outcome,
+)
 from pipeline.plumbing.metadata import years_table_metadata
 from pipeline.plumbing.partitions import SINGLE_RUN, partition_years, yearly_partitions
 from pipeline.plumbing.raw_partitions import DeliveredFile, previous_load, replace_raw_partition
@@ -86,6 +91,7 @@ def _raw_asset(source: Source) -> AssetsDefinition:
         context: AssetExecutionContext, warehouse: DuckDBResource, paths: ProjectPaths
     ) -> MaterializeResult:
         years = partition_years(context)
+        prepare_in_background()  # the file checks that follow need Great Expectations
         delivered: list[_Delivery] = []
         unchanged: list[int] = []
         with warehouse.get_connection() as conn:

@@ -57,6 +57,7 @@ MODELS = (
         "Unusual and suspicious transactions per municipality and reporting sector: counted "
         "from FIU-Nederland's records for a year delivered as records, else its aggregates.",
         ("raw/financial", "raw/unusual_transactions", "reference/municipality_code_map"),
+        tables_maybe_unwritten=("raw/loaded_files", "raw/unusual_transactions"),
     ),
     SqlModel(
         "stg_seizures__seizures",

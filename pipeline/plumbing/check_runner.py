@@ -1,12 +1,15 @@
 """Run a Great Expectations suite on a pandas frame and describe failures by file, row and column.
 
-GX is imported inside the functions: importing it takes seconds and only checks need it.
+GX is imported inside the functions: importing it takes seconds and only checks need it. A run
+that will check files starts the import (and the GX context) in a background thread while it
+loads them (``prepare_in_background``), so the seconds overlap DuckDB's work on the other core.
 """
 
 from __future__ import annotations
 
 import functools
 import logging
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -125,9 +128,24 @@ def _bare_expectation(rule: Rule):
     raise ValueError(f"unknown rule kind {rule.kind!r}")
 
 
-@functools.cache
+_CONTEXT_LOCK = threading.Lock()
+
+
 def _context() -> Any:
-    """One ephemeral GX context per process: making one costs more than most validations."""
+    """One ephemeral GX context per process: making one costs more than most validations. A
+    caller waits while another thread makes it."""
+    with _CONTEXT_LOCK:
+        return _new_context()
+
+
+@functools.cache
+def prepare_in_background() -> None:
+    """Start making the GX context in a daemon thread (once per process)."""
+    threading.Thread(target=_context, name="great-expectations-context", daemon=True).start()
+
+
+@functools.cache
+def _new_context() -> Any:
     import great_expectations as gx
     from great_expectations.data_context.types.base import ProgressBarsConfig
 

@@ -26,7 +26,7 @@ from pipeline.plumbing.partitions import (
     year_params,
     yearly_partitions,
 )
-from pipeline.plumbing.sql_runner import run_in_transaction
+from pipeline.plumbing.sql_runner import create_tables_of, run_in_transaction
 
 
 def partitioned_sql_asset(
@@ -37,6 +37,7 @@ def partitioned_sql_asset(
     description: str,
     deps: Sequence[AssetDep | Sequence[str]],
     extra_params: Callable[[AssetExecutionContext], Mapping[str, Any]] | None = None,
+    tables_maybe_unwritten: Sequence[str] = (),
 ) -> AssetsDefinition:
     # One name for the layer: the sql/<layer>/ folder and the schema; the asset-key prefix is
     # added when the layer's folder is loaded (pipeline/plumbing/layers.py).
@@ -56,6 +57,8 @@ def partitioned_sql_asset(
         years = partition_years(context)
         params = {**year_params(years), **(extra_params(context) if extra_params else {})}
         with warehouse.get_connection() as conn:
+            for sql_name in tables_maybe_unwritten:
+                create_tables_of(conn, sql_name)
             run_in_transaction(conn, f"{layer}/{name}", params)
             metadata = yearly_table_metadata(conn, table, years, f"sql/{layer}/{name}.sql")
         return MaterializeResult(metadata=metadata)
@@ -74,6 +77,9 @@ class SqlModel:
     # asset keys: "name" within the layer, "layer/name" from another layer
     inputs: tuple[str, ...]
     extra_params: Callable[[AssetExecutionContext], Mapping[str, Any]] | None = None
+    # SQL files whose tables this model reads though no run may have written them yet (an
+    # optional source): their tables are created empty first
+    tables_maybe_unwritten: tuple[str, ...] = ()
 
 
 def sql_assets(layer: str, models: Sequence[SqlModel]) -> list[AssetsDefinition]:
@@ -86,6 +92,7 @@ def sql_assets(layer: str, models: Sequence[SqlModel]) -> list[AssetsDefinition]
             description=model.description,
             deps=[key.split("/") for key in model.inputs],
             extra_params=model.extra_params,
+            tables_maybe_unwritten=model.tables_maybe_unwritten,
         )
         for model in models
     ]

@@ -83,6 +83,14 @@ def _single_query(conn: duckdb.DuckDBPyConnection, name: str, params: Mapping[st
     return statements[0]
 
 
+def create_tables_of(conn: duckdb.DuckDBPyConnection, name: str) -> None:
+    """Run only the ``create`` statements of ``sql/<name>.sql`` (``if not exists`` tables, and
+    views): a table another asset writes, read as empty before that asset first runs."""
+    for statement in conn.extract_statements(load_sql(name)):
+        if statement.type == duckdb.StatementType.CREATE:
+            conn.execute(statement)
+
+
 def query(
     conn: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, Any] | None = None
 ) -> tuple[list[str], list[tuple]]:
@@ -194,6 +202,13 @@ def prepare_connection(conn: duckdb.DuckDBPyConnection) -> None:
 def query_frame(
     conn: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, Any] | None = None
 ) -> pl.DataFrame:
-    """``query`` as a Polars frame (column types inferred from all rows)."""
-    columns, rows = query(conn, name, params)
-    return pl.DataFrame(rows, schema=columns, orient="row", infer_schema_length=None)
+    """``query`` as a Polars frame for computing with: every integer (and a whole-number sum,
+    which DuckDB gives as a 128-bit decimal) as Int64, every float as Float64."""
+    frame = query_table(conn, name, params)
+    casts: dict[str, pl.DataType] = {}
+    for column, dtype in frame.schema.items():
+        if dtype.is_integer() or (isinstance(dtype, pl.Decimal) and dtype.scale == 0):
+            casts[column] = pl.Int64()
+        elif dtype.is_float():
+            casts[column] = pl.Float64()
+    return frame.with_columns(pl.col(column).cast(dtype) for column, dtype in casts.items())

@@ -1,4 +1,5 @@
-"""The Dagster UI: dagster-webserver loads workspace.yaml and serves the whole graph over GraphQL.
+"""The Dagster UI: ``dagster dev`` (the webserver, and the daemon that starts queued runs) loads
+workspace.yaml, serves the whole graph over GraphQL and runs a year launched through it.
 
 The server runs in its own process group with a temporary DAGSTER_HOME (a copy of the project's
 instance config) and is always stopped, so the test leaves nothing running.
@@ -25,7 +26,7 @@ import pytest
 from pipeline.definitions import defs
 from tests.conftest import PROJECT_ROOT
 
-WEBSERVER = PROJECT_ROOT / ".venv" / "bin" / "dagster-webserver"
+DAGSTER = PROJECT_ROOT / ".venv" / "bin" / "dagster"
 STARTUP_TIMEOUT_S = 90
 STOP_TIMEOUT_S = 10
 
@@ -85,10 +86,10 @@ def get(url: str, timeout: float = 5) -> tuple[int, bytes]:
         return response.status, response.read()
 
 
-def graphql(base_url: str, query: str) -> dict:
+def graphql(base_url: str, query: str, variables: dict | None = None) -> dict:
     request = urllib.request.Request(  # noqa: S310 (loopback URL)
         f"{base_url}/graphql",
-        data=json.dumps({"query": query}).encode("utf-8"),
+        data=json.dumps({"query": query, "variables": variables or {}}).encode("utf-8"),
         headers={"Content-Type": "application/json", "Accept": "application/json"},
         method="POST",
     )
@@ -129,8 +130,8 @@ def stop_process_group(process: subprocess.Popen) -> None:
 
 @pytest.fixture(scope="module")
 def webserver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Base URL of a running dagster-webserver; the server is stopped and gone afterwards."""
-    assert WEBSERVER.is_file(), WEBSERVER
+    """Base URL of a running `dagster dev`; the server is stopped and gone afterwards."""
+    assert DAGSTER.is_file(), DAGSTER
     home = tmp_path_factory.mktemp("dagster_home")
     shutil.copy2(PROJECT_ROOT / "dagster_home" / "dagster.yaml", home / "dagster.yaml")
     port = free_port()
@@ -143,7 +144,7 @@ def webserver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     log_path = home / "webserver.log"
     with log_path.open("wb") as log:
         process = subprocess.Popen(
-            [str(WEBSERVER), "-w", "workspace.yaml", "-h", "127.0.0.1", "-p", str(port)],
+            [str(DAGSTER), "dev", "-w", "workspace.yaml", "-h", "127.0.0.1", "-p", str(port)],
             cwd=PROJECT_ROOT,
             env=env,
             stdout=log,
@@ -156,7 +157,7 @@ def webserver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         while True:
             if process.poll() is not None:
                 pytest.fail(
-                    f"dagster-webserver exited with {process.returncode}:\n"
+                    f"dagster dev exited with {process.returncode}:\n"
                     + log_path.read_text(errors="replace")[-3000:]
                 )
             try:
@@ -167,14 +168,14 @@ def webserver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                 pass
             if time.monotonic() > deadline:
                 pytest.fail(
-                    f"dagster-webserver not ready after {STARTUP_TIMEOUT_S} s:\n"
+                    f"dagster dev not ready after {STARTUP_TIMEOUT_S} s:\n"
                     + log_path.read_text(errors="replace")[-3000:]
                 )
             time.sleep(0.5)
         yield base_url
     finally:
         stop_process_group(process)
-        assert process.poll() is not None, "dagster-webserver is still running"
+        assert process.poll() is not None, "dagster dev is still running"
         assert not process_group_alive(process.pid), "a process of the server's group survived"
 
 
@@ -204,3 +205,61 @@ def test_job_and_schedule_are_served(webserver: str) -> None:
     schedules = {s["name"]: s["cronSchedule"] for repo in repositories for s in repo["schedules"]}
     assert "threat_picture" in jobs
     assert "yearly_threat_picture" in schedules
+
+
+LAUNCH_MUTATION = """
+mutation Launch($executionParams: ExecutionParams!) {
+  launchRun(executionParams: $executionParams) {
+    __typename
+    ... on LaunchRunSuccess { run { runId } }
+    ... on RunConfigValidationInvalid { errors { message } }
+    ... on PythonError { message }
+  }
+}
+"""
+RUN_QUERY = """
+query Run($runId: ID!) {
+  runOrError(runId: $runId) {
+    ... on Run { status stats { ... on RunStatsSnapshot { stepsSucceeded stepsFailed } } }
+  }
+}
+"""
+RUN_TIMEOUT_S = 300
+
+
+def test_one_year_launched_through_graphql_succeeds(webserver: str, tmp_path: Path) -> None:
+    """As the launchpad does: the threat_picture job for 2025, with its own warehouse and
+    reports folder in the run config; the default run launcher starts it in a new process."""
+    params = {
+        "selector": {
+            "repositoryLocationName": "dreigingsbeeld",
+            "repositoryName": "__repository__",
+            "jobName": "threat_picture",
+        },
+        "runConfigData": {
+            "resources": {
+                "warehouse": {"config": {"database": str(tmp_path / "warehouse.duckdb")}},
+                "paths": {
+                    "config": {
+                        "data_dir": str(PROJECT_ROOT / "data"),  # read only: the demo files
+                        "reports_dir": str(tmp_path / "reports"),
+                    }
+                },
+            }
+        },
+        "executionMetadata": {"tags": [{"key": "dagster/partition", "value": "2025"}]},
+    }
+    launched = graphql(webserver, LAUNCH_MUTATION, {"executionParams": params})["launchRun"]
+    assert launched["__typename"] == "LaunchRunSuccess", launched
+    run_id = launched["run"]["runId"]
+    deadline = time.monotonic() + RUN_TIMEOUT_S
+    while True:
+        run = graphql(webserver, RUN_QUERY, {"runId": run_id})["runOrError"]
+        if run["status"] in ("SUCCESS", "FAILURE", "CANCELED") or time.monotonic() > deadline:
+            break
+        time.sleep(1)
+    assert run["status"] == "SUCCESS", run
+    assert run["stats"]["stepsFailed"] == 0
+    # Every asset of the year and its checks ran (reference, raw, staging, indicators, report).
+    assert run["stats"]["stepsSucceeded"] >= len(list(defs.assets))
+    assert (tmp_path / "reports" / "2025" / "dreigingsbeeld-2025.nl.pdf").stat().st_size > 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pipeline.plumbing.sql_runner import query, run_in_transaction
 
 from .fixture_rows import incident
-from .raw_loaders import load_raw
+from .raw_loaders import load_raw, load_without_file
 
 
 def stage_incidents(conn, year, rows):
@@ -51,6 +51,7 @@ def test_incident_jumps(warehouse):
 def test_fiu_and_signal_jumps(warehouse):
     for year, unusual, tips in ((2023, "100", "5"), (2024, "301", "40")):
         load_raw(warehouse, "financial", year, [(str(year), "GM0001", "banken", unusual, "1", "1")])
+        load_without_file(warehouse, "unusual_transactions", year)
         run_in_transaction(
             warehouse,
             "staging/stg_financial__fiu_transactions",

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pipeline.plumbing.sql_runner import query
 
 from .fixture_rows import incident, population
-from .raw_loaders import load_raw
+from .raw_loaders import load_raw, load_without_file
 from .runners import run_marts, run_staging
 
 RECONCILE = "quality/queries/phenomenon_indicators_reconcile"
@@ -127,6 +127,7 @@ def test_reconcile_all_cells_of_a_phenomenon_suppressed(warehouse):
     )
     load_raw(warehouse, "drug_sites", 2024, [])
     load_raw(warehouse, "financial", 2024, [])
+    load_without_file(warehouse, "unusual_transactions", 2024)
     run_staging(warehouse, 2024)
     run_marts(warehouse, 2024)
     # Violence: one suppressed cell, so 0 counted crimes everywhere, consistently.

@@ -1,0 +1,50 @@
+"""The process's resident memory over time, sampled by a thread, so that a run's peak can be put
+on the step during which it grew (ru_maxrss only gives the peak of the whole process)."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from bisect import bisect_left, bisect_right
+
+PAGE_BYTES = os.sysconf("SC_PAGE_SIZE")
+
+
+def resident_mb() -> float:
+    """Resident memory now (Linux: the second field of /proc/self/statm, in pages)."""
+    with open("/proc/self/statm", encoding="ascii") as statm:
+        return int(statm.read().split()[1]) * PAGE_BYTES / 2**20
+
+
+class MemorySampler:
+    """Samples resident memory every ``interval`` seconds between start() and stop()."""
+
+    def __init__(self, interval: float = 0.1) -> None:
+        self.interval = interval
+        self.times: list[float] = []  # epoch seconds, as Dagster's event timestamps
+        self.values: list[float] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        while not self._stop.is_set():
+            self.times.append(time.time())
+            self.values.append(resident_mb())
+            self._stop.wait(self.interval)
+
+    def start(self) -> MemorySampler:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def growth_between(self, start: float, end: float) -> tuple[float, float]:
+        """Highest resident MB between ``start`` and ``end``, and how far above the memory at
+        ``start`` that is (what the step itself added)."""
+        first = max(0, bisect_left(self.times, start) - 1)
+        last = bisect_right(self.times, end)
+        window = self.values[first : last + 1] or [0.0]
+        return max(window), max(window) - window[0]

@@ -72,6 +72,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"No year has files for every source under {paths.data}", file=sys.stderr)
         return 1
     from pipeline.definitions import defs
+    from pipeline.plumbing.executors import collect_less_often
+
+    collect_less_often()  # as the runs' executor does; runs in this process bypass it
 
     job = defs.resolve_job_def("threat_picture")
     instance = DagsterInstance.get()

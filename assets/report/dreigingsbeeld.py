@@ -2,6 +2,7 @@
 HTML and PDF, with its annex (every published indicator table as CSV, Parquet and XLSX) and
 its manifest."""
 
+from collections.abc import Callable
 from pathlib import Path
 
 import polars as pl
@@ -17,9 +18,10 @@ from dagster import (
 from dagster_duckdb import DuckDBResource
 
 from pipeline.domain.publishing.annex import write_annex
+from pipeline.domain.publishing.charts import start_renderer as start_chart_renderer
 from pipeline.domain.publishing.manifest import build_manifest, write_manifest
 from pipeline.domain.publishing.markdown import markdown_table
-from pipeline.domain.publishing.pdf import htmls_to_pdfs
+from pipeline.domain.publishing.pdf import pdf_renderer
 from pipeline.domain.publishing.report_builder import LANGUAGES, build_edition
 from pipeline.domain.publishing.report_data import ReportData
 from pipeline.plumbing.partitions import (
@@ -105,10 +107,15 @@ def dreigingsbeeld(
     context: AssetExecutionContext, warehouse: DuckDBResource, paths: ProjectPaths
 ) -> MaterializeResult:
     years = partition_years(context)
-    # Read every year first, then write: the warehouse is not held while pages are rendered.
-    with warehouse.get_connection() as conn:
-        inputs = {year: (load_report_data(conn, year), annex_tables(conn, year)) for year in years}
-    written = _write_reports(inputs, paths, context.run.run_id)
+    # The chart and PDF renderers start first: they get ready while the data is read.
+    start_chart_renderer()
+    with pdf_renderer() as render_pdfs:
+        # Read every year first, then write: the warehouse is not held while pages are rendered.
+        with warehouse.get_connection() as conn:
+            inputs = {
+                year: (load_report_data(conn, year), annex_tables(conn, year)) for year in years
+            }
+        written = _write_reports(inputs, paths, context.run.run_id, render_pdfs)
     year = years[-1]
     data, tables = inputs[year]
     out_dir = paths.report_dir(year)
@@ -140,6 +147,7 @@ def _write_reports(
     inputs: dict[int, tuple[ReportData, dict[str, pl.DataFrame]]],
     paths: ProjectPaths,
     run_id: str,
+    render_pdfs: Callable[[list[str]], list[bytes]],
 ) -> dict[int, list[Path]]:
     """Every year's editions (HTML and PDF in both languages), annex and manifest; per year the
     files written, its manifest last. The PDFs of all years are rendered side by side."""
@@ -148,7 +156,7 @@ def _write_reports(
         for year, (data, _) in inputs.items()
         for language in LANGUAGES
     }
-    pdfs = dict(zip(editions, htmls_to_pdfs([e.html for e in editions.values()]), strict=True))
+    pdfs = dict(zip(editions, render_pdfs([e.html for e in editions.values()]), strict=True))
     written: dict[int, list[Path]] = {}
     for year, (data, tables) in inputs.items():
         out_dir = paths.report_dir(year)

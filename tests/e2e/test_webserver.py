@@ -220,7 +220,11 @@ mutation Launch($executionParams: ExecutionParams!) {
 RUN_QUERY = """
 query Run($runId: ID!) {
   runOrError(runId: $runId) {
-    ... on Run { status stats { ... on RunStatsSnapshot { stepsSucceeded stepsFailed } } }
+    ... on Run {
+      status
+      stats { ... on RunStatsSnapshot { stepsSucceeded stepsFailed } }
+      eventConnection(afterCursor: null) { events { __typename ... on EngineEvent { message } } }
+    }
   }
 }
 """
@@ -260,6 +264,9 @@ def test_one_year_launched_through_graphql_succeeds(webserver: str, tmp_path: Pa
         time.sleep(1)
     assert run["status"] == "SUCCESS", run
     assert run["stats"]["stepsFailed"] == 0
+    # All steps in the run's own process (the project's executor), not a process per step.
+    engine = [e["message"] for e in run["eventConnection"]["events"] if "message" in e]
+    assert any(message.startswith("Executing steps in process") for message in engine), engine
     # Every asset of the year and its checks ran (reference, raw, staging, indicators, report).
     assert run["stats"]["stepsSucceeded"] >= len(list(defs.assets))
     assert (tmp_path / "reports" / "2025" / "dreigingsbeeld-2025.nl.pdf").stat().st_size > 0

@@ -18,7 +18,9 @@ the MD5 of the PDF's own objects instead of a random one.
 
 from __future__ import annotations
 
+import importlib
 import os
+import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import cache
@@ -117,19 +119,33 @@ def _fixed_font_dates() -> Iterator[None]:
 
 
 def htmls_to_pdfs(htmls: list[str], workers: int | None = None) -> list[bytes]:
-    """``html_to_pdf`` of each page, in order, rendered side by side: a page takes seconds,
-    almost all of it in WeasyPrint's layout, which holds the GIL. This process renders its
-    share while worker processes (``python -m pipeline.domain.publishing.pdf_worker``, which
-    import only WeasyPrint) render theirs."""
-    from pipeline.domain.publishing.pdf_worker import render_elsewhere
+    """``html_to_pdf`` of each page, in order, rendered side by side (see ``pdf_renderer``)."""
+    with pdf_renderer(min(len(htmls), workers or os.cpu_count() or 1)) as render:
+        return render(htmls)
 
-    count = min(len(htmls), workers or os.cpu_count() or 1)
-    shares = [list(range(len(htmls)))[index::count] for index in range(count)]
-    pdfs: list[bytes | None] = [None] * len(htmls)
-    with render_elsewhere([[htmls[i] for i in share] for share in shares[1:]]) as results:
-        for i in shares[0]:
-            pdfs[i] = html_to_pdf(htmls[i])
-        for share, rendered in zip(shares[1:], results(), strict=True):
-            for i, pdf in zip(share, rendered, strict=True):
-                pdfs[i] = pdf
-    return [pdf for pdf in pdfs if pdf is not None]
+
+@contextmanager
+def pdf_renderer(processes: int | None = None) -> Iterator[Callable[[list[str]], list[bytes]]]:
+    """Start rendering now, and yield a function that turns pages into PDFs, in order.
+
+    A page takes seconds, almost all of it in WeasyPrint's layout, which holds the GIL: this
+    process renders its share while worker processes (``pdf_worker``, one fewer than
+    ``processes``, by default the number of CPUs) render theirs. The workers start, and this
+    process imports WeasyPrint in the background, as soon as this is entered, so that starting
+    overlaps the caller's own work until it has its pages. The function is called once."""
+    from pipeline.domain.publishing import pdf_worker
+
+    count = max(1, processes or os.cpu_count() or 1)
+    threading.Thread(target=importlib.import_module, args=("weasyprint",), daemon=True).start()
+    with pdf_worker.started_workers(count - 1) as workers:
+
+        def render(htmls: list[str]) -> list[bytes]:
+            shares = [list(range(len(htmls)))[index::count] for index in range(count)]
+            for worker, share in zip(workers, shares[1:], strict=True):
+                pdf_worker.send(worker, [htmls[i] for i in share])
+            pdfs: dict[int, bytes] = {i: html_to_pdf(htmls[i]) for i in shares[0]}
+            for worker, share in zip(workers, shares[1:], strict=True):
+                pdfs.update(zip(share, pdf_worker.receive(worker, len(share)), strict=True))
+            return [pdfs[i] for i in range(len(htmls))]
+
+        yield render

@@ -15,6 +15,7 @@ import pyarrow as pa
 from duckdb.func import PythonUDFType
 
 from benchmarks.bench_data import POPULATION_MEASURE_TITLE, BenchFiles
+from benchmarks.intervals import poisson_bounds
 
 SCRIPT = Path(__file__).with_name("duckdb_indicators.sql")
 # The same memory limit as the pipeline's warehouse resource.
@@ -22,17 +23,6 @@ MEMORY_LIMIT = "4GB"
 CONFIDENCE_LEVEL = 0.95
 GAP_MAX_UPPER_RATIO = 2.0
 WEIGHT_SET = "default_v0"
-
-
-def poisson_bounds(counts: np.ndarray, level: float) -> tuple[np.ndarray, np.ndarray]:
-    """Exact (Garwood) 95% bounds of a Poisson mean: chi-square quantiles over two."""
-    from scipy.stats import chi2
-
-    alpha = 1.0 - level
-    with np.errstate(invalid="ignore"):
-        lower = np.where(counts == 0, 0.0, chi2.ppf(alpha / 2, 2 * counts) / 2)
-    upper = chi2.ppf(1 - alpha / 2, 2 * counts + 2) / 2
-    return lower, upper
 
 
 def _bound_function(which: int):

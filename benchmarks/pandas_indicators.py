@@ -8,10 +8,10 @@ Netherlands (as sql/macros/every_municipality.sql and rolled_up.sql do).
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 from benchmarks.bench_data import BenchFiles
+from benchmarks.intervals import poisson_bounds
 from benchmarks.pandas_crimes import counted_crimes, read_crimes
 from benchmarks.pandas_sources import code_map, read_population, read_reference, read_transactions
 
@@ -78,17 +78,6 @@ def financial_indicators(files, municipalities, population, codes) -> pd.DataFra
     table["population"] = table["population"].astype("Int64")
     return table[[*REGION, "reporting_sector_code", "sector_code", *measures, "population",
                   "suspicious_per_100k"]]  # fmt: skip
-
-
-def poisson_bounds(counts: np.ndarray, level: float) -> tuple[np.ndarray, np.ndarray]:
-    """Exact (Garwood) bounds of a Poisson mean: chi-square quantiles over two."""
-    from scipy.stats import chi2
-
-    alpha = 1.0 - level
-    with np.errstate(invalid="ignore"):
-        lower = np.where(counts == 0, 0.0, chi2.ppf(alpha / 2, 2 * counts) / 2)
-    upper = chi2.ppf(1 - alpha / 2, 2 * counts + 2) / 2
-    return lower, upper
 
 
 def _events(files, municipalities, codes) -> pd.DataFrame:

@@ -92,31 +92,33 @@ def _raw_asset(source: Source) -> AssetsDefinition:
     ) -> MaterializeResult:
         years = partition_years(context)
         prepare_in_background()  # the file checks that follow need Great Expectations
-        delivered: list[_Delivery] = []
+        # What the metadata names of each file read; its rows are let go once its year is written.
+        delivered: list[tuple[SourceFile, str]] = []
         unchanged: list[int] = []
         with warehouse.get_connection() as conn:
             # Year by year, each in its own transaction: a year's files are read (and kept in
             # memory) only while that year is written.
             for year in years:
                 deliveries = _read_deliveries(conn, source, year, paths)
-                delivered += deliveries
+                delivered += [(d.found, d.sha256) for d in deliveries]
                 files = sorted((d.found.path.name, d.sha256) for d in deliveries)
                 if files and previous_load(conn, source.name, year) == files:
                     # The same files again: nothing to do, so a re-run changes nothing.
                     unchanged.append(year)
                 else:
                     _replace(conn, source, year, deliveries)
+                del deliveries
             metadata = _partition_metadata(conn, source, years)
         if unchanged:
             context.log.info(f"{source.name} {_span(unchanged)}: files unchanged since last load")
-        paths_read = sorted({str(d.found.path) for d in delivered})
+        paths_read = sorted({str(found.path) for found, _ in delivered})
         return MaterializeResult(
             metadata={
                 **metadata,
                 "source_file": ", ".join(paths_read)
                 or ("none this year" if len(years) == 1 else "none in these years"),
-                "synthetic": any(d.found.is_synthetic for d in delivered),
-                "source_sha256": ", ".join(sorted({d.sha256 for d in delivered})),
+                "synthetic": any(found.is_synthetic for found, _ in delivered),
+                "source_sha256": ", ".join(sorted({sha256 for _, sha256 in delivered})),
                 "unchanged": ", ".join(map(str, unchanged)) or "none",
             }
         )

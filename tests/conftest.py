@@ -43,6 +43,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(getattr(pytest.mark, parts[0]))
 
 
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Python's collector as a run's executor sets it (the test modules, Dagster and the
+    definitions are imported by now): the tests run Dagster jobs in this process."""
+    from pipeline.plumbing.executors import collect_less_often
+
+    collect_less_often()
+
+
 def step_key(layer: str, name: str) -> str:
     """The step that materialises the asset ``layer/name`` in a run."""
     from pipeline.definitions import defs
@@ -162,16 +170,35 @@ def make_workspace(
     return _make
 
 
+def all_but_the_report() -> list[AssetKey]:
+    """Every asset of the job but the report: for a run whose test reads only the warehouse
+    (the report's two PDFs are most of a year's time)."""
+    from pipeline.definitions import defs
+
+    report = AssetKey(["report", "dreigingsbeeld"])
+    keys = defs.resolve_job_def("threat_picture").asset_layer.executable_asset_keys
+    return [key for key in keys if key != report]
+
+
+def upstream_of(*keys: str) -> list[AssetKey]:
+    """The assets ``keys`` ("layer/name"), everything they are built from and every reference
+    table (the file checks read all the code lists): a run for a test that reads only those
+    tables."""
+    from dagster import AssetSelection
+
+    from pipeline.definitions import defs
+
+    wanted = AssetSelection.assets(*(AssetKey(key.split("/")) for key in keys)).upstream()
+    reference = AssetSelection.key_prefixes(["reference"])
+    return sorted((wanted | reference).resolve(defs.resolve_asset_graph()))
+
+
 @pytest.fixture(scope="session")
 def demo_build(make_workspace: Callable[..., Workspace]) -> Workspace:
     """The demo's last two years built into one warehouse: 2024 first, then 2025 with report."""
     workspace = make_workspace("demo_build", years=[LATEST_DEMO_YEAR - 1, LATEST_DEMO_YEAR])
     # As `make report` does: the year before is built without its own report.
-    from pipeline.definitions import defs
-
-    report = AssetKey(["report", "dreigingsbeeld"])
-    keys = defs.resolve_job_def("threat_picture").asset_layer.executable_asset_keys
-    workspace.run(LATEST_DEMO_YEAR - 1, [k for k in keys if k != report])
+    workspace.run(LATEST_DEMO_YEAR - 1, all_but_the_report())
     workspace.run(LATEST_DEMO_YEAR)
     return workspace
 

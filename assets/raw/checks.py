@@ -119,28 +119,34 @@ def _known_values(conn) -> dict[str, frozenset[str]]:
     }
 
 
+def _raw_rows(
+    conn: duckdb.DuckDBPyConnection, source: Source, years: range
+) -> duckdb.DuckDBPyRelation:
+    """The source's raw rows of the years, as a relation (nothing read yet)."""
+    return conn.table(f"raw.{source.name}").filter(
+        duckdb.ColumnExpression("partition_year").between(
+            duckdb.ConstantExpression(years[0]), duckdb.ConstantExpression(years[-1])
+        )
+    )
+
+
 def _delivered_rows(conn: duckdb.DuckDBPyConnection, source: Source, years: range) -> pd.DataFrame:
     """The raw rows of the years, as delivered but for the spaces around values (padding, as
     CBS pads region keys, not part of a value; only spaces, as SQL's trim() in staging: a tab
     stays and fails the rules)."""
     delivered = set(source.columns)
+    rows = _raw_rows(conn, source, years)
     columns = [
         duckdb.FunctionExpression(
             "trim", duckdb.ColumnExpression(column), duckdb.ConstantExpression(" ")
         ).alias(column)
         if column in delivered
         else duckdb.ColumnExpression(column)
-        for column in conn.table(f"raw.{source.name}").columns
+        for column in rows.columns
         if column not in LOAD_PROVENANCE
     ]
     frame = (
-        conn.table(f"raw.{source.name}")
-        .filter(
-            duckdb.ColumnExpression("partition_year").between(
-                duckdb.ConstantExpression(years[0]), duckdb.ConstantExpression(years[-1])
-            )
-        )
-        .select(*columns)
+        rows.select(*columns)
         .order("partition_year, source_file, source_row")
         .to_arrow_table()
         # Arrow-backed columns: no copy of every string into a Python object.
@@ -153,16 +159,7 @@ def _year_batches(conn: duckdb.DuckDBPyConnection, source: Source, years: range)
     """The years in runs of consecutive years of at most ROWS_PER_VALIDATION rows together (a
     year is never split; a larger year is a batch of its own): GX costs much per validation
     and little per row, but the rows of a validation are all in memory at once."""
-    counts = dict(
-        conn.table(f"raw.{source.name}")
-        .filter(
-            duckdb.ColumnExpression("partition_year").between(
-                duckdb.ConstantExpression(years[0]), duckdb.ConstantExpression(years[-1])
-            )
-        )
-        .aggregate("partition_year, count(*)")
-        .fetchall()
-    )
+    counts = dict(_raw_rows(conn, source, years).aggregate("partition_year, count(*)").fetchall())
     batches: list[range] = []
     rows = 0
     for year in years:

@@ -118,12 +118,6 @@ def _fixed_font_dates() -> Iterator[None]:
             del os.environ["SOURCE_DATE_EPOCH"]
 
 
-def htmls_to_pdfs(htmls: list[str], workers: int | None = None) -> list[bytes]:
-    """``html_to_pdf`` of each page, in order, rendered side by side (see ``pdf_renderer``)."""
-    with pdf_renderer(min(len(htmls), workers or os.cpu_count() or 1)) as render:
-        return render(htmls)
-
-
 @contextmanager
 def pdf_renderer(processes: int | None = None) -> Iterator[Callable[[list[str]], list[bytes]]]:
     """Start rendering now, and yield a function that turns pages into PDFs, in order.

@@ -1,8 +1,9 @@
 """The blocking check on each raw asset: the file's rows against the Great Expectations suite of
 its source, and the rules that span rows (divisions, totals and parts, countable crime codes)."""
 
+from typing import TYPE_CHECKING
+
 import duckdb
-import pandas as pd
 from dagster import (
     AssetCheckExecutionContext,
     AssetCheckResult,
@@ -10,6 +11,9 @@ from dagster import (
     asset_check,
 )
 from dagster_duckdb import DuckDBResource
+
+if TYPE_CHECKING:
+    import pandas as pd  # imported where frames are made: it takes a third of a second
 
 from assets.raw.files import VALIDATED_AGAINST
 from pipeline.domain.files.cbs_tables import CbsTable
@@ -47,7 +51,7 @@ LOAD_PROVENANCE = ("source_sha256", "loaded_at", "is_synthetic")
 def _cross_row_rejections(
     conn: duckdb.DuckDBPyConnection,
     source: Source,
-    frame: pd.DataFrame,
+    frame: "pd.DataFrame",
     known: dict[str, frozenset[str]],
 ) -> list[RejectedValue]:
     """Mixed municipal divisions; for CBS tables also totals further from their parts than CBS's
@@ -72,7 +76,7 @@ def _cbs_rejections(
     conn: duckdb.DuckDBPyConnection,
     source_name: str,
     table: CbsTable,
-    frame: pd.DataFrame,
+    frame: "pd.DataFrame",
     known: dict[str, frozenset[str]],
 ) -> list[Rejection]:
     if source_name == "establishments":
@@ -130,10 +134,14 @@ def _raw_rows(
     )
 
 
-def _delivered_rows(conn: duckdb.DuckDBPyConnection, source: Source, years: range) -> pd.DataFrame:
+def _delivered_rows(
+    conn: duckdb.DuckDBPyConnection, source: Source, years: range
+) -> "pd.DataFrame":
     """The raw rows of the years, as delivered but for the spaces around values (padding, as
     CBS pads region keys, not part of a value; only spaces, as SQL's trim() in staging: a tab
     stays and fails the rules)."""
+    import pandas as pd
+
     delivered = set(source.columns)
     rows = _raw_rows(conn, source, years)
     columns = [
@@ -192,7 +200,7 @@ def _validated_years(
 def _year_outcome(
     conn: duckdb.DuckDBPyConnection,
     source: Source,
-    frame: pd.DataFrame,
+    frame: "pd.DataFrame",
     known: dict[str, frozenset[str]],
     checked: ValidationOutcome,
     year: int,

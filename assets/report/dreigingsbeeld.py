@@ -2,7 +2,6 @@
 HTML and PDF, with its annex (every published indicator table as CSV, Parquet and XLSX) and
 its manifest."""
 
-from collections.abc import Callable
 from pathlib import Path
 
 import polars as pl
@@ -18,11 +17,9 @@ from dagster import (
 from dagster_duckdb import DuckDBResource
 
 from pipeline.domain.publishing.annex import write_annex
-from pipeline.domain.publishing.charts import start_renderer as start_chart_renderer
 from pipeline.domain.publishing.manifest import build_manifest, write_manifest
 from pipeline.domain.publishing.markdown import markdown_table
-from pipeline.domain.publishing.pdf import pdf_renderer
-from pipeline.domain.publishing.report_builder import LANGUAGES, build_edition
+from pipeline.domain.publishing.pdf import PdfRenderer
 from pipeline.domain.publishing.report_data import ReportData
 from pipeline.plumbing.partitions import (
     SINGLE_RUN,
@@ -31,6 +28,7 @@ from pipeline.plumbing.partitions import (
     yearly_partitions,
 )
 from pipeline.plumbing.report_queries import load_report_data
+from pipeline.plumbing.report_renderer import ReportRenderer
 from pipeline.plumbing.resources import ProjectPaths
 from pipeline.plumbing.sql_runner import SQL_DIR, query_table
 
@@ -104,18 +102,19 @@ def code_version(root: Path = PROJECT_ROOT) -> dict[str, object]:
     pool="duckdb",
 )
 def dreigingsbeeld(
-    context: AssetExecutionContext, warehouse: DuckDBResource, paths: ProjectPaths
+    context: AssetExecutionContext,
+    warehouse: DuckDBResource,
+    paths: ProjectPaths,
+    renderer: ReportRenderer,
 ) -> MaterializeResult:
     years = partition_years(context)
-    # The chart and PDF renderers start first: they get ready while the data is read.
-    start_chart_renderer()
-    with pdf_renderer() as render_pdfs:
-        # Read every year first, then write: the warehouse is not held while pages are rendered.
+    with renderer.pdfs() as pdfs:
+        # Every year is read before anything is written.
         with warehouse.get_connection() as conn:
             inputs = {
                 year: (load_report_data(conn, year), annex_tables(conn, year)) for year in years
             }
-        written = _write_reports(inputs, paths, context.run.run_id, render_pdfs)
+        written = _write_reports(inputs, paths, context.run.run_id, pdfs)
     year = years[-1]
     data, tables = inputs[year]
     out_dir = paths.report_dir(year)
@@ -147,41 +146,51 @@ def _write_reports(
     inputs: dict[int, tuple[ReportData, dict[str, pl.DataFrame]]],
     paths: ProjectPaths,
     run_id: str,
-    render_pdfs: Callable[[list[str]], list[bytes]],
+    renderer: PdfRenderer,
 ) -> dict[int, list[Path]]:
     """Every year's editions (HTML and PDF in both languages), annex and manifest; per year the
-    files written, its manifest last. The PDFs of all years are rendered side by side."""
-    editions = {
-        (year, language): build_edition(data, language)
-        for year, (data, _) in inputs.items()
-        for language in LANGUAGES
-    }
-    pdfs = dict(zip(editions, render_pdfs([e.html for e in editions.values()]), strict=True))
-    written: dict[int, list[Path]] = {}
-    for year, (data, tables) in inputs.items():
+    files written, its manifest last. Each edition's PDF is being rendered while the next
+    edition is built and the HTML and annex files are written."""
+    # Imported here: the templates and charts (Altair) take a third of a second to import, which
+    # every process that loads the definitions would pay.
+    from pipeline.domain.publishing.report_builder import LANGUAGES, Edition, build_edition
+
+    editions: dict[tuple[int, str], Edition] = {}
+    for year, (data, _) in inputs.items():
+        for language in LANGUAGES:
+            editions[year, language] = build_edition(data, language)
+            renderer.submit(editions[year, language].html)
+    files: dict[int, list[Path]] = {}
+    for year, (_, tables) in inputs.items():
         out_dir = paths.report_dir(year)
         out_dir.mkdir(parents=True, exist_ok=True)
-        files: list[Path] = []
-        findings = {}
+        files[year] = []
         for language in LANGUAGES:
-            edition = editions[year, language]
-            findings[language] = [(f.text, f.datasets) for f in edition.findings]
             html_path = out_dir / f"dreigingsbeeld-{year}.{language}.html"
-            html_path.write_text(edition.html, encoding="utf-8")
-            pdf_path = out_dir / f"dreigingsbeeld-{year}.{language}.pdf"
-            pdf_path.write_bytes(pdfs[year, language])
-            files += [html_path, pdf_path]
-        files += write_annex(tables, out_dir / "annex")
+            html_path.write_text(editions[year, language].html, encoding="utf-8")
+            files[year].append(html_path)
+        files[year] += write_annex(tables, out_dir / "annex")
+    for (year, language), pdf in zip(editions, renderer.results(), strict=True):
+        pdf_path = paths.report_dir(year) / f"dreigingsbeeld-{year}.{language}.pdf"
+        pdf_path.write_bytes(pdf)
+        files[year].append(pdf_path)
+    written: dict[int, list[Path]] = {}
+    for year, (data, _) in inputs.items():
+        out_dir = paths.report_dir(year)
+        findings = {
+            language: [(f.text, f.datasets) for f in editions[year, language].findings]
+            for language in LANGUAGES
+        }
         manifest = build_manifest(
             data,
             findings,
             run_id=run_id,
             code_version=code_version(),
             reference_files=sorted((paths.data / "reference").glob("*.csv")),
-            outputs=files,
+            outputs=files[year],
             root=out_dir,
         )
-        written[year] = [*files, write_manifest(manifest, out_dir / "manifest.json")]
+        written[year] = [*files[year], write_manifest(manifest, out_dir / "manifest.json")]
     return written
 
 

@@ -11,14 +11,16 @@ import functools
 import logging
 import threading
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
-import pandas as pd
 import polars as pl
 
 from pipeline.domain.files.value_rules import REAL_DATE, Rule
 from pipeline.plumbing.sql_runner import registered, run_all_in_transaction
+
+if TYPE_CHECKING:
+    import pandas as pd  # imported where frames are made: it takes a third of a second
 
 MAX_FAILURES_LISTED = 20
 
@@ -198,6 +200,8 @@ def _rejected_values(
     frame: pd.DataFrame, rule: Rule, details: dict[str, Any], suite_name: str
 ) -> list[RejectedValue]:
     """The values of ``frame`` a failed rule rejects, each with its file, row and column."""
+    import pandas as pd
+
     if rule.kind == "columns_match":
         files = sorted(frame["source_file"].dropna().unique()) if "source_file" in frame else []
         file_label = ", ".join(files) or suite_name

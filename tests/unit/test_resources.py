@@ -1,9 +1,15 @@
-"""The warehouse resource releases the DuckDB file even when the work inside fails."""
+"""The warehouse resource: the DuckDB file released even when the work inside fails, one
+connection for all the steps of a run, and a wait for a file another process holds."""
+
+import subprocess
+import sys
+import time
 
 import duckdb
 import pytest
+from dagster import asset, materialize
 
-from pipeline.plumbing.resources import warehouse_resource
+from pipeline.plumbing.resources import Warehouse, WarehouseBusy, lock_holder, warehouse_resource
 
 
 def test_connection_is_closed_after_a_failure(tmp_path):
@@ -20,3 +26,94 @@ def test_memory_limit_is_applied(tmp_path):
     with warehouse.get_connection() as conn:
         limit = conn.execute("select current_setting('memory_limit')").fetchall()[0][0]
     assert limit in {"1.0 GB", "953.6 MiB"}
+
+
+def test_the_steps_of_a_run_share_one_connection_closed_when_the_run_ends(tmp_path):
+    database = tmp_path / "w.duckdb"
+    seen: list[int] = []
+
+    @asset
+    def first(warehouse: Warehouse) -> None:
+        with warehouse.get_connection() as conn:
+            seen.append(id(conn))
+            conn.execute("create table t as select 1 as x")
+
+    @asset(deps=[first])
+    def second(warehouse: Warehouse) -> None:
+        with warehouse.get_connection() as conn:
+            seen.append(id(conn))
+            # a failed statement inside a transaction is rolled back for the next step
+            conn.execute("begin transaction")
+            conn.execute("insert into t values (2)")
+            conn.execute("select * from no_such_table")
+
+    @asset(deps=[second])
+    def third(warehouse: Warehouse) -> None:
+        with warehouse.get_connection() as conn:
+            seen.append(id(conn))
+
+    result = materialize(
+        [first, second, third],
+        resources={"warehouse": warehouse_resource(str(database), memory_limit="1GB")},
+        raise_on_error=False,
+    )
+    assert not result.success
+    assert len(seen) == 2 and seen[0] == seen[1]  # third did not run: second failed
+    # Closed at the run's end: the file opens with another configuration; the failed
+    # step's insert was rolled back.
+    with duckdb.connect(str(database), config={"memory_limit": "2GB"}) as conn:
+        assert conn.execute("select x from t").fetchall() == [(1,)]
+
+
+HOLD = (
+    "import duckdb, sys, time\n"
+    "conn = duckdb.connect(sys.argv[1])\n"
+    "print('held', flush=True)\n"
+    "time.sleep(float(sys.argv[2]))\n"
+)
+
+
+def hold(database, seconds: float) -> subprocess.Popen:
+    """Another process (as a DuckDB CLI or a notebook would) holding the file for a while."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(database), str(seconds)], stdout=subprocess.PIPE
+    )
+    assert holder.stdout is not None and holder.stdout.readline() == b"held\n"
+    return holder
+
+
+def test_a_held_file_fails_after_the_wait_naming_the_process_that_holds_it(tmp_path):
+    database = tmp_path / "w.duckdb"
+    holder = hold(database, 60)
+    try:
+        warehouse = Warehouse(database=str(database), lock_wait_seconds=1)
+        started = time.monotonic()
+        with (
+            pytest.raises(WarehouseBusy, match=rf"PID {holder.pid}\)") as raised,
+            warehouse.get_connection(),
+        ):
+            pass
+        assert time.monotonic() - started >= 1
+        assert str(database) in str(raised.value) and "Close" in str(raised.value)
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_a_run_waits_for_a_file_held_for_less_than_its_wait(tmp_path):
+    database = tmp_path / "w.duckdb"
+    holder = hold(database, 1.5)
+    try:
+        with Warehouse(database=str(database), lock_wait_seconds=30).get_connection() as conn:
+            assert conn.execute("select 42").fetchall() == [(42,)]
+    finally:
+        holder.wait()
+
+
+def test_lock_holder_reads_duckdbs_message():
+    message = (
+        'IO Error: Could not set lock on file "/w.duckdb": Conflicting lock is held in '
+        "/usr/bin/duckdb (PID 4242) by user ana. See also https://duckdb.org/docs"
+    )
+    assert lock_holder(message) == "/usr/bin/duckdb (PID 4242)"
+    assert lock_holder("IO Error: Cannot open file: no such file") is None

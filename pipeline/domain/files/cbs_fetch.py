@@ -24,11 +24,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import httpx
-
 from pipeline.domain.files.cbs_tables import CbsTable
 
 if TYPE_CHECKING:
+    import httpx  # imported when a client is made: only fetching needs it
+
     from pipeline.domain.files.sources import Source
 
 CBS_API = "https://datasets.cbs.nl/odata/v1/CBS"
@@ -76,6 +76,8 @@ class CbsClient:
         progress: Callable[[str], None],
         transport: httpx.BaseTransport | None = None,
     ) -> None:
+        import httpx
+
         self.base_url = base_url.rstrip("/")
         self.progress = progress
         self.http = httpx.Client(timeout=TIMEOUT_SECONDS, transport=transport)
@@ -85,6 +87,8 @@ class CbsClient:
 
     def get_json(self, url: str, params: Mapping[str, str] | None = None) -> tuple[str, JsonObject]:
         """The document at ``url`` and the URL it came from, retried on a server error."""
+        import httpx
+
         request = self.http.build_request("GET", url, params=params)
         for attempt in range(1, ATTEMPTS + 1):
             try:

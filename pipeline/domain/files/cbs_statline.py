@@ -148,6 +148,8 @@ def _records(
     records: dict[str, list[int | str | None]] = {"source_row": []}
     records |= {column: [] for column in columns}
     problems: list[str] = []
+    # A label recurs on thousands of rows (every region under every crime type): looked up once.
+    looked_up: dict[tuple[str, str, int | None], str | None] = {}
     for number_in_file, raw_cells in enumerate(lines, start=layout.header_row + 1):
         cells = [cell.strip() for cell in raw_cells]
         if not any(cells) or cells[0].casefold().startswith(("bron", "source")):
@@ -159,7 +161,10 @@ def _records(
         year = int(period[:4]) if period else None
         records["source_row"].append(number_in_file)
         for index, dimension in layout.dimensions.items():
-            code = codes.code_for(table.table_id, dimension, cells[index], year)
+            label = (dimension, cells[index], year)
+            if label not in looked_up:
+                looked_up[label] = codes.code_for(table.table_id, dimension, cells[index], year)
+            code = looked_up[label]
             if code is None:
                 of_year = f" of {year}" if dimension == "RegioS" else ""
                 problems.append(

@@ -15,11 +15,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any, NamedTuple
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from pipeline.domain.files.sources import SOURCES
+
+if TYPE_CHECKING:
+    import pandas as pd  # only frames made elsewhere pass through here
 
 
 class Pattern(NamedTuple):

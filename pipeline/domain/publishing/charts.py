@@ -43,7 +43,10 @@ def start_renderer() -> None:
 
 def render_svg(chart: Chart, language: str) -> str:
     """SVG markup of ``chart``; numbers in axes follow the edition's locale."""
-    svg = vl_convert.vegalite_to_svg(chart.to_dict(), format_locale=VEGA_LOCALES[language])
+    # Without Altair's check of the spec against the Vega-Lite schema, a quarter of a chart's
+    # time: the charts are the project's own, and a test checks every one the report draws.
+    spec = chart.to_dict(validate=False)
+    svg = vl_convert.vegalite_to_svg(spec, format_locale=VEGA_LOCALES[language])
     # Drop the XML prolog so the SVG can sit inline in HTML.
     return svg.split("?>", 1)[1].lstrip() if svg.startswith("<?xml") else svg
 

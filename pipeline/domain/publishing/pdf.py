@@ -18,14 +18,15 @@ the MD5 of the PDF's own objects instead of a random one.
 
 from __future__ import annotations
 
-import importlib
 import os
-import threading
+import subprocess
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import Protocol, cast
+
+from pipeline.domain.publishing import pdf_worker
 
 PRINT_CSS = Path(__file__).resolve().parents[3] / "reports" / "static" / "print.css"
 # The font subsets' modification date: 2000-01-01 (any fixed date would do; a PDF viewer shows
@@ -118,28 +119,53 @@ def _fixed_font_dates() -> Iterator[None]:
             del os.environ["SOURCE_DATE_EPOCH"]
 
 
+class PdfRenderer:
+    """Renders pages to PDF in worker processes while the caller goes on: ``submit`` hands a
+    page to a worker at once, ``results`` gives the PDFs in the order the pages came."""
+
+    def __init__(self, workers: list[subprocess.Popen[bytes]]) -> None:
+        self._workers = workers
+        self._assigned: list[int] = []  # per page submitted, the worker rendering it
+
+    def submit(self, html: str) -> None:
+        worker = len(self._assigned) % len(self._workers)
+        pdf_worker.send(self._workers[worker], html)
+        self._assigned.append(worker)
+
+    @property
+    def pending(self) -> int:
+        """Pages submitted whose PDFs have not been read."""
+        return len(self._assigned)
+
+    def results(self) -> list[bytes]:
+        """The PDFs of every page submitted since the last call, in order. Raises
+        ``ExternalResourceError`` as ``html_to_pdf`` does."""
+        try:
+            received = {
+                index: iter(pdf_worker.receive(worker, self._assigned.count(index)))
+                for index, worker in enumerate(self._workers)
+            }
+        except pdf_worker.PageFailed as failure:
+            kind, _, message = str(failure).partition(": ")
+            if kind == ExternalResourceError.__name__:
+                raise ExternalResourceError(message) from None
+            raise
+        pdfs = [next(received[index]) for index in self._assigned]
+        self._assigned = []
+        return pdfs
+
+
 @contextmanager
-def pdf_renderer(processes: int | None = None) -> Iterator[Callable[[list[str]], list[bytes]]]:
-    """Start rendering now, and yield a function that turns pages into PDFs, in order.
-
-    A page takes seconds, almost all of it in WeasyPrint's layout, which holds the GIL: this
-    process renders its share while worker processes (``pdf_worker``, one fewer than
-    ``processes``, by default the number of CPUs) render theirs. The workers start, and this
-    process imports WeasyPrint in the background, as soon as this is entered, so that starting
-    overlaps the caller's own work until it has its pages. The function is called once."""
-    from pipeline.domain.publishing import pdf_worker
-
+def pdf_renderer(processes: int | None = None) -> Iterator[PdfRenderer]:
+    """Start the renderer's worker processes now (``processes``, by default one per CPU) and
+    yield it. A page takes seconds, almost all of it in WeasyPrint's layout, which holds the
+    GIL, so pages render in processes of their own. Each worker imports WeasyPrint as it starts,
+    which overlaps the caller's own work until its first page comes. The renderer can be used
+    for several batches of pages (``results`` after each)."""
     count = max(1, processes or os.cpu_count() or 1)
-    threading.Thread(target=importlib.import_module, args=("weasyprint",), daemon=True).start()
-    with pdf_worker.started_workers(count - 1) as workers:
-
-        def render(htmls: list[str]) -> list[bytes]:
-            shares = [list(range(len(htmls)))[index::count] for index in range(count)]
-            for worker, share in zip(workers, shares[1:], strict=True):
-                pdf_worker.send(worker, [htmls[i] for i in share])
-            pdfs: dict[int, bytes] = {i: html_to_pdf(htmls[i]) for i in shares[0]}
-            for worker, share in zip(workers, shares[1:], strict=True):
-                pdfs.update(zip(share, pdf_worker.receive(worker, len(share)), strict=True))
-            return [pdfs[i] for i in range(len(htmls))]
-
-        yield render
+    with pdf_worker.started_workers(count) as workers:
+        renderer = PdfRenderer(workers)
+        yield renderer
+        if not renderer.pending:  # else the workers are stopped, their pages left unread
+            for worker in workers:
+                pdf_worker.finish(worker)

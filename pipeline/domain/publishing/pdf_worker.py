@@ -1,20 +1,29 @@
-"""A process that renders pages to PDF for ``pdf.pdf_renderer``: pages in on stdin, PDFs out on
-stdout, each as an 8-byte length and its bytes. It imports WeasyPrint and this package's pdf
-module only, so it is ready in about a second, and it imports them before its pages come.
+"""A process that renders pages to PDF for ``pdf.pdf_renderer``: pages in on stdin, one result
+out on stdout per page, in order, until stdin closes. A page is an 8-byte length and its bytes;
+a result is one status byte (``OK`` or ``FAILED``), an 8-byte length and the PDF or the error.
+It imports WeasyPrint and this package's pdf module only, so it is ready in about a second, and
+it imports them before its first page comes.
 
-    python -m pipeline.domain.publishing.pdf_worker    # reads a count, then that many pages
+    python -m pipeline.domain.publishing.pdf_worker
 """
 
 from __future__ import annotations
 
+import queue
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
 _LENGTH = 8
+OK, FAILED = b"\x00", b"\x01"
+
+
+class PageFailed(RuntimeError):
+    """A page could not be rendered; the message is the worker's error, with its type."""
 
 
 def _write(stream: IO[bytes], data: bytes) -> None:
@@ -22,17 +31,21 @@ def _write(stream: IO[bytes], data: bytes) -> None:
     stream.write(data)
 
 
-def _read(stream: IO[bytes]) -> bytes:
-    length = int.from_bytes(stream.read(_LENGTH), "big")
+def _read(stream: IO[bytes]) -> bytes | None:
+    """The next length-prefixed message; None when the stream has ended."""
+    header = stream.read(_LENGTH)
+    if not header:
+        return None
+    length = int.from_bytes(header, "big")
     data = stream.read(length)
     if len(data) != length:
-        raise EOFError("the PDF worker stopped before it was done")
+        raise EOFError("the stream ended inside a message")
     return data
 
 
 @contextmanager
 def started_workers(count: int) -> Iterator[list[subprocess.Popen[bytes]]]:
-    """Start ``count`` worker processes now: each imports WeasyPrint, then waits for its pages
+    """Start ``count`` worker processes now: each imports WeasyPrint, then waits for pages
     (``send``), so the import overlaps whatever the caller does meanwhile. Workers still
     running at the end are stopped."""
     workers = []
@@ -57,21 +70,35 @@ def started_workers(count: int) -> Iterator[list[subprocess.Popen[bytes]]]:
                 worker.wait()
 
 
-def send(worker: subprocess.Popen[bytes], pages: list[str]) -> None:
-    """Hand a worker all its pages (a worker renders one batch, then ends). It reads every page
-    before it writes a PDF, so the pipes cannot both fill up."""
-    _write(_pipe(worker.stdin), str(len(pages)).encode())
-    for html in pages:
-        _write(_pipe(worker.stdin), html.encode("utf-8"))
-    _pipe(worker.stdin).close()
+def send(worker: subprocess.Popen[bytes], html: str) -> None:
+    """Hand a worker one page; it starts on it at once. The worker reads its input as it comes,
+    so this never waits for a render, however many pages are sent before the results are read."""
+    stdin = _pipe(worker.stdin)
+    _write(stdin, html.encode("utf-8"))
+    stdin.flush()
 
 
 def receive(worker: subprocess.Popen[bytes], count: int) -> list[bytes]:
-    """The worker's ``count`` PDFs, once it has rendered them."""
-    pdfs = [_read(_pipe(worker.stdout)) for _ in range(count)]
+    """The worker's next ``count`` PDFs, in the order its pages were sent. Raises
+    ``PageFailed`` with the worker's error if a page could not be rendered."""
+    pdfs = []
+    stdout = _pipe(worker.stdout)
+    for _ in range(count):
+        status = stdout.read(1)
+        data = _read(stdout)
+        if data is None:
+            raise RuntimeError(f"the PDF worker stopped (exit code {worker.wait()})")
+        if status != OK:
+            raise PageFailed(data.decode("utf-8"))
+        pdfs.append(data)
+    return pdfs
+
+
+def finish(worker: subprocess.Popen[bytes]) -> None:
+    """Tell the worker no more pages come, and wait for it to end."""
+    _pipe(worker.stdin).close()
     if worker.wait() != 0:
         raise RuntimeError(f"the PDF worker failed with exit code {worker.returncode}")
-    return pdfs
 
 
 def _pipe(stream: IO[bytes] | None) -> IO[bytes]:
@@ -80,16 +107,29 @@ def _pipe(stream: IO[bytes] | None) -> IO[bytes]:
     return stream
 
 
+def _drain(stdin: IO[bytes], pages: queue.SimpleQueue[str | None]) -> None:
+    """Read pages as they come, so that the sender never waits on a full pipe."""
+    while (data := _read(stdin)) is not None:
+        pages.put(data.decode("utf-8"))
+    pages.put(None)  # stdin has closed: no more pages
+
+
 def main() -> int:
     import weasyprint  # noqa: F401  (imported before the pages come: the slow part of starting)
 
     from pipeline.domain.publishing.pdf import html_to_pdf
 
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
-    pages = [_read(stdin).decode("utf-8") for _ in range(int(_read(stdin).decode()))]
-    for html in pages:
-        _write(stdout, html_to_pdf(html))
-    stdout.flush()
+    pages: queue.SimpleQueue[str | None] = queue.SimpleQueue()
+    threading.Thread(target=_drain, args=(stdin, pages), daemon=True).start()
+    while (html := pages.get()) is not None:
+        try:
+            result, status = html_to_pdf(html), OK
+        except Exception as error:  # the caller gets the error, with its type
+            result, status = f"{type(error).__name__}: {error}".encode(), FAILED
+        stdout.write(status)
+        _write(stdout, result)
+        stdout.flush()
     return 0
 
 

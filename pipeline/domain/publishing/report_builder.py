@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any, cast
 
@@ -216,8 +217,10 @@ def _method_section(
     }
 
 
-def render_html(context: Mapping[str, Any]) -> str:
-    environment = Environment(
+@cache
+def _environment() -> Environment:
+    """The templates' environment, made once: it keeps the compiled templates."""
+    return Environment(
         loader=FileSystemLoader(REPORTS_DIR / "templates"),
         autoescape=select_autoescape(["html", "j2"], default_for_string=True, default=True),
         undefined=StrictUndefined,
@@ -225,7 +228,10 @@ def render_html(context: Mapping[str, Any]) -> str:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    return environment.get_template("report.html.j2").render(**context)
+
+
+def render_html(context: Mapping[str, Any]) -> str:
+    return _environment().get_template("report.html.j2").render(**context)
 
 
 @dataclass(frozen=True)

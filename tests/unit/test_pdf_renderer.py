@@ -1,0 +1,78 @@
+"""The report's PDF renderer: pages go to worker processes as they are submitted and come back
+in order, identical to rendering them here; a page that fails says why."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from pipeline.domain.publishing.pdf import ExternalResourceError, html_to_pdf, pdf_renderer
+
+
+def page(title: str) -> str:
+    return (
+        f'<!doctype html><html lang="nl"><head><title>{title}</title></head>'
+        f"<body><h1>{title}</h1><p>{'Ondermijning. ' * 200}</p></body></html>"
+    )
+
+
+def test_pages_come_back_in_the_order_submitted_as_rendered_here():
+    pages = [page(f"Editie {n}") for n in range(5)]
+    with pdf_renderer(processes=2) as renderer:
+        for html in pages[:3]:
+            renderer.submit(html)
+        first = renderer.results()
+        for html in pages[3:]:
+            renderer.submit(html)
+        second = renderer.results()
+    assert first + second == [html_to_pdf(html) for html in pages]
+
+
+def noise_png(side: int) -> str:
+    """A PNG of random pixels as a data: URL: it does not compress, so its PDF is large."""
+    import base64
+    import io
+    import random
+
+    from PIL import Image
+
+    pixels = random.Random(7).randbytes(side * side * 3)  # noqa: S311  (noise, not a secret)
+    buffer = io.BytesIO()
+    Image.frombytes("RGB", (side, side), pixels).save(buffer, format="PNG")
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
+
+
+def test_many_large_pages_sent_before_any_result_is_read_do_not_stall_the_pipes():
+    # Pages and PDFs both larger than a pipe's buffer: a worker that stopped reading while it
+    # writes would leave it and the sender waiting for each other for ever.
+    image = noise_png(300)
+    big = page("Groot").replace("</body>", f'<img src="{image}" alt="ruis"></body>')
+    pdfs: list[bytes] = []
+
+    def render() -> None:
+        with pdf_renderer(processes=1) as renderer:
+            for _ in range(4):
+                renderer.submit(big)
+            pdfs.extend(renderer.results())
+
+    rendering = threading.Thread(target=render, daemon=True)
+    rendering.start()
+    rendering.join(timeout=60)
+    assert not rendering.is_alive(), "the renderer and its worker wait for each other"
+    assert len(pdfs) == 4 and all(len(pdf) > 200_000 for pdf in pdfs)
+
+
+def test_a_page_that_fetches_a_resource_fails_with_the_renderers_own_error():
+    remote = page("Op afstand").replace("<h1>", '<img src="https://example.org/x.png"><h1>')
+    with pytest.raises(ExternalResourceError, match=r"example\.org"), pdf_renderer(2) as renderer:
+        renderer.submit(page("Goed"))
+        renderer.submit(remote)
+        renderer.results()
+
+
+def test_leaving_with_pages_unread_stops_the_workers_instead_of_waiting_for_them():
+    with pdf_renderer(processes=1) as renderer:
+        renderer.submit(page("Niet gelezen"))
+        workers = list(renderer._workers)
+    assert all(worker.poll() is not None for worker in workers)

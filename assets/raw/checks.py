@@ -34,8 +34,8 @@ from pipeline.plumbing.check_runner import (
     RejectedValue,
     ValidationOutcome,
     record_outcome,
-    validate_frame,
 )
+from pipeline.plumbing.expectations import Expectations
 from pipeline.plumbing.partitions import partition_years, yearly_partitions
 from pipeline.plumbing.sql_runner import query
 
@@ -183,13 +183,14 @@ def _year_batches(conn: duckdb.DuckDBPyConnection, source: Source, years: range)
 
 def _validated_years(
     conn: duckdb.DuckDBPyConnection,
+    expectations: Expectations,
     source: Source,
     years: range,
     known: dict[str, frozenset[str]],
 ) -> dict[int, ValidationOutcome]:
     """The outcome of each of the years, from one suite over all their rows."""
     frame = _delivered_rows(conn, source, years)
-    checked = validate_frame(
+    checked = expectations.run_suite(
         with_year_marked(frame, source.name),
         raw_rules(source.name, known),
         suite_name=f"raw_{source.name}",
@@ -253,12 +254,16 @@ def _raw_check(source: Source):
         additional_deps=VALIDATED_AGAINST,
         pool="duckdb",
     )
-    def _check(context: AssetCheckExecutionContext, warehouse: DuckDBResource) -> AssetCheckResult:
+    def _check(
+        context: AssetCheckExecutionContext,
+        warehouse: DuckDBResource,
+        expectations: Expectations,
+    ) -> AssetCheckResult:
         with warehouse.get_connection() as conn:
             known = _known_values(conn)
             outcomes: dict[int, ValidationOutcome] = {}
             for years in _year_batches(conn, source, partition_years(context)):
-                outcomes |= _validated_years(conn, source, years, known)
+                outcomes |= _validated_years(conn, expectations, source, years, known)
             for year, outcome in outcomes.items():
                 record_outcome(
                     conn, f"raw/{source.name}", f"{source.name}_file_is_valid", year, outcome

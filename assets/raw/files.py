@@ -36,7 +36,6 @@ from pipeline.domain.files.sources import SOURCES, Source, SourceFile
 from pipeline.plumbing.check_runner import (
     RejectedValue,
     ValidationOutcome,
-    prepare_in_background,
     record_outcome,
 )
 from pipeline.plumbing.metadata import years_table_metadata
@@ -91,7 +90,6 @@ def _raw_asset(source: Source) -> AssetsDefinition:
         context: AssetExecutionContext, warehouse: DuckDBResource, paths: ProjectPaths
     ) -> MaterializeResult:
         years = partition_years(context)
-        prepare_in_background()  # the file checks that follow need Great Expectations
         # What the metadata names of each file read; its rows are let go once its year is written.
         delivered: list[tuple[SourceFile, str]] = []
         unchanged: list[int] = []

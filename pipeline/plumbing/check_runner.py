@@ -1,15 +1,13 @@
 """Run a Great Expectations suite on a pandas frame and describe failures by file, row and column.
 
-GX is imported inside the functions: importing it takes seconds and only checks need it. A run
-that will check files starts the import (and the GX context) in a background thread while it
-loads them (``prepare_in_background``), so the seconds overlap DuckDB's work on the other core.
+GX is imported inside the functions: importing it takes seconds and only checks need it. In a
+run the suites run in a worker process started with the run (``expectations.Expectations``).
 """
 
 from __future__ import annotations
 
 import functools
 import logging
-import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -130,20 +128,14 @@ def _bare_expectation(rule: Rule):
     raise ValueError(f"unknown rule kind {rule.kind!r}")
 
 
-_CONTEXT_LOCK = threading.Lock()
-
-
 def _context() -> Any:
-    """One ephemeral GX context per process: making one costs more than most validations. A
-    caller waits while another thread makes it."""
-    with _CONTEXT_LOCK:
-        return _new_context()
+    """One ephemeral GX context per process: making one costs more than most validations."""
+    return _new_context()
 
 
-@functools.cache
-def prepare_in_background() -> None:
-    """Start making the GX context in a daemon thread (once per process)."""
-    threading.Thread(target=_context, name="great-expectations-context", daemon=True).start()
+def prepare_context() -> None:
+    """Import GX and make the process's context now, before the first validation needs it."""
+    _context()
 
 
 @functools.cache

@@ -16,6 +16,7 @@ from pydantic import Field, PrivateAttr
 
 from pipeline.domain.files.deliveries import files_for_year, years_with_files
 from pipeline.domain.files.sources import Source, SourceFile, find_policy_file
+from pipeline.plumbing.expectations import Expectations
 from pipeline.plumbing.partitions import built_years
 from pipeline.plumbing.report_renderer import ReportRenderer
 from pipeline.plumbing.sql_runner import prepare_connection
@@ -182,5 +183,6 @@ def default_resources(
     return {
         "warehouse": warehouse_resource(str(database or paths.data / "warehouse.duckdb")),
         "paths": paths,
-        "renderer": ReportRenderer(),
+        "renderer": ReportRenderer(pdf_cache_dir=str(paths.data / "cache" / "pdf")),
+        "expectations": Expectations(),
     }

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import assets.raw.checks as raw_checks
 from pipeline.domain.files.sources import SOURCES
+from pipeline.plumbing.expectations import Expectations
 from tests.conftest import Workspace
 
 YEARS = range(2024, 2026)
@@ -38,10 +39,10 @@ def test_batched_years_have_the_outcome_of_one_validation(demo_build: Workspace)
     source = SOURCES["incidents"]
     with demo_build.connect() as conn:
         known = raw_checks._known_values(conn)
-        together = raw_checks._validated_years(conn, source, YEARS, known)
+        together = raw_checks._validated_years(conn, Expectations(), source, YEARS, known)
         apart = {
-            **raw_checks._validated_years(conn, source, range(2024, 2025), known),
-            **raw_checks._validated_years(conn, source, range(2025, 2026), known),
+            **raw_checks._validated_years(conn, Expectations(), source, range(2024, 2025), known),
+            **raw_checks._validated_years(conn, Expectations(), source, range(2025, 2026), known),
         }
     assert together == apart
     assert [outcome.rows_checked > 20_000 for outcome in together.values()] == [True, True]

@@ -3,6 +3,7 @@ in order, identical to rendering them here; a page that fails says why."""
 
 from __future__ import annotations
 
+import os
 import threading
 
 import pytest
@@ -76,3 +77,48 @@ def test_leaving_with_pages_unread_stops_the_workers_instead_of_waiting_for_them
         renderer.submit(page("Niet gelezen"))
         workers = list(renderer._workers)
     assert all(worker.poll() is not None for worker in workers)
+
+
+def test_a_page_rendered_before_comes_from_the_cache_and_a_changed_one_is_rendered(tmp_path):
+    cache_dir = tmp_path / "cache"
+    with pdf_renderer(processes=1, cache_dir=cache_dir) as renderer:
+        renderer.submit(page("Eerste"))
+        (first,) = renderer.results()
+    assert first == html_to_pdf(page("Eerste"))
+    (kept,) = cache_dir.glob("*.pdf")
+    assert kept.read_bytes() == first
+    # What is in the cache is what is given: mark it, to see that no worker rendered it.
+    kept.write_bytes(b"%PDF from the cache")
+    with pdf_renderer(processes=1, cache_dir=cache_dir) as renderer:
+        renderer.submit(page("Eerste"))
+        renderer.submit(page("Tweede"))
+        cached, rendered = renderer.results()
+    assert cached == b"%PDF from the cache"
+    assert rendered == html_to_pdf(page("Tweede"))
+    assert len(list(cache_dir.glob("*.pdf"))) == 2
+    assert not list(cache_dir.glob("*.part"))
+
+
+def test_the_cache_key_changes_with_the_print_stylesheet(tmp_path):
+    from pipeline.domain.publishing.pdf_cache import PdfCache
+
+    css = tmp_path / "print.css"
+    css.write_text("@page { size: A4 }")
+    before = PdfCache(tmp_path, css).key(page("Een"))
+    assert PdfCache(tmp_path, css).key(page("Een")) == before
+    assert PdfCache(tmp_path, css).key(page("Twee")) != before
+    css.write_text("@page { size: A5 }")
+    assert PdfCache(tmp_path, css).key(page("Een")) != before
+
+
+def test_the_cache_keeps_only_the_newest_entries(tmp_path, monkeypatch):
+    from pipeline.domain.publishing import pdf_cache
+
+    monkeypatch.setattr(pdf_cache, "KEPT", 3)
+    css = tmp_path / "print.css"
+    css.write_text("")
+    cache = pdf_cache.PdfCache(tmp_path / "c", css)
+    for n in range(5):
+        cache.put(f"k{n}", b"%PDF")
+        os.utime(tmp_path / "c" / f"k{n}.pdf", ns=(n * 10**9, n * 10**9))
+    assert sorted(p.stem for p in (tmp_path / "c").glob("*.pdf")) == ["k2", "k3", "k4"]

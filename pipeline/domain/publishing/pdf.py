@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Protocol, cast
 
 from pipeline.domain.publishing import pdf_worker
+from pipeline.domain.publishing.pdf_cache import PdfCache
 
 PRINT_CSS = Path(__file__).resolve().parents[3] / "reports" / "static" / "print.css"
 # The font subsets' modification date: 2000-01-01 (any fixed date would do; a PDF viewer shows
@@ -121,28 +122,40 @@ def _fixed_font_dates() -> Iterator[None]:
 
 class PdfRenderer:
     """Renders pages to PDF in worker processes while the caller goes on: ``submit`` hands a
-    page to a worker at once, ``results`` gives the PDFs in the order the pages came."""
+    page to a worker at once, ``results`` gives the PDFs in the order the pages came. With a
+    cache, a page rendered before is taken from it instead."""
 
-    def __init__(self, workers: list[subprocess.Popen[bytes]]) -> None:
+    def __init__(
+        self, workers: list[subprocess.Popen[bytes]], cache: PdfCache | None = None
+    ) -> None:
         self._workers = workers
-        self._assigned: list[int] = []  # per page submitted, the worker rendering it
+        self._cache = cache
+        # Per page submitted: its cache key and the worker rendering it (None: in the cache).
+        self._pages: list[tuple[str | None, int | None]] = []
+        self._rendered = 0  # pages sent to a worker so far
 
     def submit(self, html: str) -> None:
-        worker = len(self._assigned) % len(self._workers)
+        key = self._cache.key(html) if self._cache else None
+        if key is not None and self._cache is not None and self._cache.get(key) is not None:
+            self._pages.append((key, None))
+            return
+        worker = self._rendered % len(self._workers)
         pdf_worker.send(self._workers[worker], html)
-        self._assigned.append(worker)
+        self._rendered += 1
+        self._pages.append((key, worker))
 
     @property
     def pending(self) -> int:
         """Pages submitted whose PDFs have not been read."""
-        return len(self._assigned)
+        return len(self._pages)
 
     def results(self) -> list[bytes]:
         """The PDFs of every page submitted since the last call, in order. Raises
         ``ExternalResourceError`` as ``html_to_pdf`` does."""
+        workers = [worker for _, worker in self._pages]
         try:
             received = {
-                index: iter(pdf_worker.receive(worker, self._assigned.count(index)))
+                index: iter(pdf_worker.receive(worker, workers.count(index)))
                 for index, worker in enumerate(self._workers)
             }
         except pdf_worker.PageFailed as failure:
@@ -150,21 +163,34 @@ class PdfRenderer:
             if kind == ExternalResourceError.__name__:
                 raise ExternalResourceError(message) from None
             raise
-        pdfs = [next(received[index]) for index in self._assigned]
-        self._assigned = []
+        pdfs = []
+        for key, worker in self._pages:
+            if worker is None:
+                pdf = self._cache.get(key) if self._cache and key else None
+                if pdf is None:
+                    raise RuntimeError("a cached PDF went missing while the report was written")
+            else:
+                pdf = next(received[worker])
+                if self._cache and key:
+                    self._cache.put(key, pdf)
+            pdfs.append(pdf)
+        self._pages = []
         return pdfs
 
 
 @contextmanager
-def pdf_renderer(processes: int | None = None) -> Iterator[PdfRenderer]:
+def pdf_renderer(
+    processes: int | None = None, cache_dir: Path | None = None
+) -> Iterator[PdfRenderer]:
     """Start the renderer's worker processes now (``processes``, by default one per CPU) and
     yield it. A page takes seconds, almost all of it in WeasyPrint's layout, which holds the
     GIL, so pages render in processes of their own. Each worker imports WeasyPrint as it starts,
     which overlaps the caller's own work until its first page comes. The renderer can be used
-    for several batches of pages (``results`` after each)."""
+    for several batches of pages (``results`` after each). With ``cache_dir``, PDFs are kept
+    there by what they were rendered from (``pdf_cache``)."""
     count = max(1, processes or os.cpu_count() or 1)
     with pdf_worker.started_workers(count) as workers:
-        renderer = PdfRenderer(workers)
+        renderer = PdfRenderer(workers, PdfCache(cache_dir, PRINT_CSS) if cache_dir else None)
         yield renderer
         if not renderer.pending:  # else the workers are stopped, their pages left unread
             for worker in workers:

@@ -18,29 +18,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
-_LENGTH = 8
+from pipeline.domain.framing import pipe, read_message, write_message
+
 OK, FAILED = b"\x00", b"\x01"
 
 
 class PageFailed(RuntimeError):
     """A page could not be rendered; the message is the worker's error, with its type."""
-
-
-def _write(stream: IO[bytes], data: bytes) -> None:
-    stream.write(len(data).to_bytes(_LENGTH, "big"))
-    stream.write(data)
-
-
-def _read(stream: IO[bytes]) -> bytes | None:
-    """The next length-prefixed message; None when the stream has ended."""
-    header = stream.read(_LENGTH)
-    if not header:
-        return None
-    length = int.from_bytes(header, "big")
-    data = stream.read(length)
-    if len(data) != length:
-        raise EOFError("the stream ended inside a message")
-    return data
 
 
 @contextmanager
@@ -73,8 +57,8 @@ def started_workers(count: int) -> Iterator[list[subprocess.Popen[bytes]]]:
 def send(worker: subprocess.Popen[bytes], html: str) -> None:
     """Hand a worker one page; it starts on it at once. The worker reads its input as it comes,
     so this never waits for a render, however many pages are sent before the results are read."""
-    stdin = _pipe(worker.stdin)
-    _write(stdin, html.encode("utf-8"))
+    stdin = pipe(worker.stdin)
+    write_message(stdin, html.encode("utf-8"))
     stdin.flush()
 
 
@@ -82,10 +66,10 @@ def receive(worker: subprocess.Popen[bytes], count: int) -> list[bytes]:
     """The worker's next ``count`` PDFs, in the order its pages were sent. Raises
     ``PageFailed`` with the worker's error if a page could not be rendered."""
     pdfs = []
-    stdout = _pipe(worker.stdout)
+    stdout = pipe(worker.stdout)
     for _ in range(count):
         status = stdout.read(1)
-        data = _read(stdout)
+        data = read_message(stdout)
         if data is None:
             raise RuntimeError(f"the PDF worker stopped (exit code {worker.wait()})")
         if status != OK:
@@ -96,20 +80,14 @@ def receive(worker: subprocess.Popen[bytes], count: int) -> list[bytes]:
 
 def finish(worker: subprocess.Popen[bytes]) -> None:
     """Tell the worker no more pages come, and wait for it to end."""
-    _pipe(worker.stdin).close()
+    pipe(worker.stdin).close()
     if worker.wait() != 0:
         raise RuntimeError(f"the PDF worker failed with exit code {worker.returncode}")
 
 
-def _pipe(stream: IO[bytes] | None) -> IO[bytes]:
-    if stream is None:  # Popen with PIPE always has it
-        raise RuntimeError("the PDF worker has no pipe")
-    return stream
-
-
 def _drain(stdin: IO[bytes], pages: queue.SimpleQueue[str | None]) -> None:
     """Read pages as they come, so that the sender never waits on a full pipe."""
-    while (data := _read(stdin)) is not None:
+    while (data := read_message(stdin)) is not None:
         pages.put(data.decode("utf-8"))
     pages.put(None)  # stdin has closed: no more pages
 
@@ -128,7 +106,7 @@ def main() -> int:
         except Exception as error:  # the caller gets the error, with its type
             result, status = f"{type(error).__name__}: {error}".encode(), FAILED
         stdout.write(status)
-        _write(stdout, result)
+        write_message(stdout, result)
         stdout.flush()
     return 0
 

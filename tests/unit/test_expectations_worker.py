@@ -1,0 +1,47 @@
+"""The Expectations resource runs the GX suites in a worker process: the same outcomes as in
+this process, an error raised with its own type, and a worker that died replaced."""
+
+import pandas as pd
+import pyarrow as pa
+import pytest
+
+from pipeline.domain.files.value_rules import Rule
+from pipeline.plumbing import expectations
+from pipeline.plumbing.check_runner import validate_frame
+from pipeline.plumbing.expectations import Expectations
+
+RULES = [
+    Rule("match_regex", "n", {"regex": "^[0-9]+$", "meaning": "a whole number"}),
+    Rule("in_set", "code", {"value_set": ["GM0363"], "set_name": "municipality codes"}),
+]
+
+
+def frame(n: list[str], code: list[str]) -> pd.DataFrame:
+    """Arrow-backed string columns, as the raw checks read them from DuckDB."""
+    text = pd.ArrowDtype(pa.string())
+    return pd.DataFrame(
+        {"n": n, "code": code, "source_file": "f.csv", "source_row": range(2, len(n) + 2)}
+    ).astype({"n": text, "code": text})
+
+
+@pytest.mark.parametrize("rows", [(["1", "2"], ["GM0363"] * 2), (["1", "-5"], ["GM0363", "GM9"])])
+def test_the_worker_gives_the_outcome_of_this_process(rows):
+    checked = frame(*rows)
+    in_worker = Expectations().run_suite(checked, RULES, "t")
+    assert in_worker == validate_frame(checked, RULES, "t")
+    assert in_worker == Expectations(separate_process=False).run_suite(checked, RULES, "t")
+
+
+def test_an_error_in_the_worker_is_raised_with_its_type():
+    with pytest.raises(ValueError, match="unknown rule kind 'no_such_kind'"):
+        Expectations().run_suite(frame(["1"], ["GM0363"]), [Rule("no_such_kind", "n")], "t")
+
+
+def test_a_worker_that_died_is_replaced():
+    Expectations().run_suite(frame(["1"], ["GM0363"]), RULES, "t")
+    process = expectations._WORKER._process
+    assert process is not None
+    process.kill()
+    process.wait()
+    assert Expectations().run_suite(frame(["1"], ["GM0363"]), RULES, "t").passed
+    assert expectations._WORKER._process is not process

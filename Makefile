@@ -56,7 +56,7 @@ fetch: $(VENV)/.synced
 
 ## test: lint, then the whole test suite
 test: lint $(AXE_CORE)
-	$(VENV)/bin/python -m pytest -n auto
+	$(VENV)/bin/python -m pytest -n auto --dist loadfile
 
 ## test-fast: the unit and SQL tests only (no Dagster runs, no browser)
 test-fast: $(VENV)/.synced

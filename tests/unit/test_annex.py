@@ -1,5 +1,7 @@
-"""The data annex: CSV, Parquet and XLSX round trips, byte reproducibility, stale files."""
+"""The data annex: CSV, Parquet and XLSX round trips, byte reproducibility, stale files, and
+no text cell a spreadsheet would take for a formula."""
 
+import csv
 import datetime as dt
 import io
 import math
@@ -11,7 +13,7 @@ import polars as pl
 import pytest
 from polars.testing import assert_frame_equal
 
-from pipeline.domain.publishing.annex import write_annex
+from pipeline.domain.publishing.annex import neutralise_formulas, write_annex
 
 TRICKY_STRINGS = [
     "plain",
@@ -63,7 +65,9 @@ def test_csv_round_trip(tmp_path):
     assert raw.startswith(b"region,count,rate,flag,reference_date\n")
     assert not raw.startswith(b"\xef\xbb\xbf")
     back = pl.read_csv(io.BytesIO(raw), schema=frame.schema)
-    assert_frame_equal(back, frame)  # exact: floats, nulls and empty strings survive
+    # exact: floats, nulls and empty strings survive; text that would be a formula comes back
+    # with the apostrophe that keeps a spreadsheet from running it
+    assert_frame_equal(back, neutralise_formulas(frame))
 
 
 def test_csv_floats_are_written_exactly_and_with_a_decimal_point(tmp_path):
@@ -221,3 +225,31 @@ def test_frames_excel_cannot_hold_are_rejected_before_anything_is_written(tmp_pa
     with pytest.raises(ValueError, match="bad_table"):
         write_annex({"fine": pl.DataFrame({"x": [1]}), "bad_table": frame}, tmp_path / "annex")
     assert not (tmp_path / "annex").exists()
+
+
+FORMULAS = ["=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]
+
+
+def test_no_text_cell_of_the_csv_can_become_a_formula(tmp_path):
+    frame = pl.DataFrame(
+        {"source_file": [*FORMULAS, "gewoon.csv", None], "count": [-5, 1, 2, 3, 4, 5, -6, 7]}
+    )
+    write_annex({"input_files": frame}, tmp_path)
+    back = pl.read_csv(tmp_path / "input_files.csv", schema=frame.schema)
+    assert back["source_file"].to_list() == [*(f"'{text}" for text in FORMULAS), "gewoon.csv", None]
+    assert back["count"].to_list() == frame["count"].to_list()  # numbers stay numbers
+    # what a spreadsheet sees: no text cell begins with a formula character
+    with (tmp_path / "input_files.csv").open(newline="", encoding="utf-8") as file:
+        cells = [row[0] for row in csv.reader(file)][1:]
+    assert all(cell[:1] not in {"=", "+", "-", "@", "\t", "\r"} for cell in cells), cells
+
+
+def test_no_text_cell_of_the_xlsx_can_become_a_formula(tmp_path):
+    formulas = FORMULAS[:-1]  # a carriage return is stored as _x000D_, which openpyxl keeps
+    frame = pl.DataFrame({"source_file": formulas})
+    write_annex({"input_files": frame}, tmp_path)
+    _, rows = xlsx_rows(tmp_path / "input_files.xlsx")
+    assert [row[0].value for row in rows[1:]] == formulas
+    assert all(row[0].data_type == "s" for row in rows[1:])
+    with zipfile.ZipFile(tmp_path / "input_files.xlsx") as archive:
+        assert "<f>" not in archive.read("xl/worksheets/sheet1.xml").decode()

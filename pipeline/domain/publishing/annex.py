@@ -67,10 +67,29 @@ def _check_frame(name: str, frame: pl.DataFrame) -> None:
             raise ValueError(f"{name}.{series.name}: a string is too long for an Excel cell")
 
 
+# A spreadsheet opening a CSV takes a cell starting with one of these as a formula (and "=cmd|..."
+# runs a program): such text cells get a leading apostrophe, which shows them as text.
+FORMULA_START = r"^[=+\-@\t\r]"
+
+
+def neutralise_formulas(frame: pl.DataFrame) -> pl.DataFrame:
+    """``frame`` with every text cell that a spreadsheet would read as a formula prefixed with
+    an apostrophe; numbers and other cells unchanged."""
+    text = [name for name, dtype in frame.schema.items() if dtype == pl.String]
+    return frame.with_columns(
+        pl.when(pl.col(name).str.contains(FORMULA_START))
+        .then(pl.lit("'") + pl.col(name))
+        .otherwise(pl.col(name))
+        .alias(name)
+        for name in text
+    )
+
+
 def _write_csv(frame: pl.DataFrame, path: Path) -> list[Path]:
     # All settings pinned. Floats use the shortest text that reads back to the same value;
-    # nulls are empty cells and empty strings are written as "".
-    frame.write_csv(
+    # nulls are empty cells and empty strings are written as "". Text that would be a formula
+    # is neutralised (the XLSX writes every text as a text cell, so it needs no apostrophe).
+    neutralise_formulas(frame).write_csv(
         path,
         include_bom=False,
         include_header=True,

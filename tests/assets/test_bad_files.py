@@ -27,6 +27,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.domain.files.sources import SOURCES
 from tests.assets.bad_files_bad_values import BAD_VALUES
 from tests.assets.bad_files_bench import (
     FIXTURE_INFO,
@@ -42,6 +43,7 @@ from tests.assets.bad_files_bench import (
     materialized,
     quarantine,
     raw_key,
+    raw_path,
     sha256,
     staging_key,
     staging_rows,
@@ -169,6 +171,52 @@ def test_tricky_but_valid_file_passes_and_reaches_staging(bench: Bench, name: st
     data_lines = (FIXTURES / name).read_bytes().splitlines()[1:]
     assert state.raw_rows == sum(1 for line in data_lines if line.strip())
     assert staging_rows(bench, source, year, columns, *crimes) == expected
+
+
+# --- links out of the data folder ----------------------------------------------------------------
+
+# as the first line of /etc/passwd would be
+OUTSIDE_CONTENT = "root:x:0:0:geheim-niet-kopieren:/root:/bin/bash"
+
+
+@pytest.mark.parametrize("linked", ["file", "folder"])
+def test_a_link_out_of_the_data_folder_is_refused_without_reading_it(
+    bench: Bench, tmp_path: Path, linked: str
+) -> None:
+    """A file in data/raw/ (or its source folder) that links to a file elsewhere, as a link to
+    /etc/passwd would: refused before it is read; neither the error nor the quarantine shows
+    any of its content, and the year keeps its good load."""
+    source, year = "signals", YEAR
+    before = bench.restore_good_load(source, year)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / SOURCES[source].file_name(year)).write_text(OUTSIDE_CONTENT + "\n", encoding="utf-8")
+    target = raw_path(bench.workspace, source, year)
+    target.parent.parent.mkdir(parents=True, exist_ok=True)
+    if linked == "file":
+        target.parent.mkdir(exist_ok=True)
+        target.symlink_to(outside / target.name)
+        link = target
+    else:
+        folder_existed = target.parent.is_dir()
+        if folder_existed:
+            target.parent.rmdir()  # empty: the good load came from the demo file
+        target.parent.symlink_to(outside, target_is_directory=True)
+        link = target.parent
+    try:
+        result = bench.run(source, year)
+    finally:
+        link.unlink()
+        if linked == "folder" and folder_existed:
+            link.mkdir()
+    assert not result.success
+    message = step_failure_message(result, step_key("raw", source))
+    assert "outside the data folder" in message and "refused" in message
+    assert "geheim" not in message and "root:x" not in message
+    assert materialized(result) == set()
+    rows = quarantine(bench, source, year, "file_is_readable")
+    assert rows and all("geheim" not in str(cell) for row in rows for cell in row)
+    assert bench.state(source, year) == before
 
 
 # --- the fixtures themselves ---------------------------------------------------------------------

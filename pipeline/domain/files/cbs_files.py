@@ -65,7 +65,9 @@ def metadata_file(folder: Path, table_id: str, ending: str) -> Path | None:
     found = sorted(
         path
         for path in folder.glob("*")
+        # the folder is <data>/<raw|demo>/<source>: a code list must lie in the data folder too
         if path.is_file()
+        and path.resolve().is_relative_to(folder.resolve().parents[1])
         and table_id_of(path.name) == table_id
         and path.suffix.lower() in DATA_SUFFIXES
         and _squashed(path.stem).endswith(ending)

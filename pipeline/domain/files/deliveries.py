@@ -26,6 +26,7 @@ from pipeline.domain.files.cbs_files import DATA_SUFFIXES, is_metadata_file, rea
 from pipeline.domain.files.cbs_frames import years_of
 from pipeline.domain.files.cbs_labels import CodeLists, load_code_lists
 from pipeline.domain.files.cbs_tables import table_id_of
+from pipeline.domain.files.data_folder import inside_data_folder
 from pipeline.domain.files.delimited_files import UnreadableFile
 from pipeline.domain.files.sources import Source, SourceFile
 
@@ -62,6 +63,7 @@ def data_files(data_dir: Path, source: Source) -> list[DataFile]:
         for path in sorted(directory.iterdir()):
             if not path.is_file():
                 continue
+            inside_data_folder(path, data_dir)
             year = named_year(source, path.name)
             if source.cbs_table is None:
                 if year is not None:

@@ -165,8 +165,11 @@ class SourceFile:
 def find_policy_file(data_dir: Path, programme: str) -> SourceFile | None:
     """The list of municipalities taking part in ``programme``: data/raw/policy/ wins over the
     demo's synthetic selection."""
+    # here, not at the top: data_folder's error class lives beside the readers, which use this
+    from pipeline.domain.files.data_folder import inside_data_folder
+
     for folder, is_synthetic in (("raw", False), ("demo", True)):
         path = data_dir / folder / "policy" / f"{programme}.csv"
         if path.is_file():
-            return SourceFile(path, is_synthetic=is_synthetic)
+            return SourceFile(inside_data_folder(path, data_dir), is_synthetic=is_synthetic)
     return None

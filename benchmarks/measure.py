@@ -61,7 +61,7 @@ def measure(kind: str, files: BenchFiles, out_dir: Path) -> dict:
         result = _measure_pipeline(files, out_dir)
     else:
         result = _measure_frames(kind, files, out_dir)
-    result["peak_mb"] = peak_mb()
+    result["peak_mb"] = max(peak_mb(), result.pop("process_tree_peak_mb", 0.0))
     return result
 
 

@@ -6,15 +6,40 @@ from __future__ import annotations
 import os
 import threading
 import time
+from pathlib import Path
 from bisect import bisect_left, bisect_right
 
 PAGE_BYTES = os.sysconf("SC_PAGE_SIZE")
 
 
+def _resident_pages(pid: str) -> int:
+    """Resident pages of a process (Linux: the second field of /proc/<pid>/statm); 0 if gone."""
+    try:
+        with open(f"/proc/{pid}/statm", encoding="ascii") as statm:
+            return int(statm.read().split()[1])
+    except (FileNotFoundError, ProcessLookupError, IndexError, ValueError):
+        return 0
+
+
+def _children(pid: str) -> list[str]:
+    found: list[str] = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found += (task / "children").read_text(encoding="ascii").split()
+        except OSError:
+            continue
+    return found
+
+
 def resident_mb() -> float:
-    """Resident memory now (Linux: the second field of /proc/self/statm, in pages)."""
-    with open("/proc/self/statm", encoding="ascii") as statm:
-        return int(statm.read().split()[1]) * PAGE_BYTES / 2**20
+    """Resident memory now of this process and every process it started (the pipeline's
+    Great Expectations and PDF workers count as its own memory)."""
+    pids, pages = ["self"], 0
+    while pids:
+        pid = pids.pop()
+        pages += _resident_pages(pid)
+        pids += _children(pid)
+    return pages * PAGE_BYTES / 2**20
 
 
 class MemorySampler:

@@ -116,6 +116,8 @@ def run_pipeline(files: BenchFiles, work_dir: Path) -> dict:
         "steps": run.steps,
         "outside_steps_seconds": max(0.0, run.seconds - sum(run.steps.values())),
         "step_memory_mb": _step_memory(instance, result.run_id, sampler),
+        # with the worker processes' memory (ru_maxrss counts this process alone)
+        "process_tree_peak_mb": max(sampler.values, default=0.0),
         "database": str(database),
     }
 

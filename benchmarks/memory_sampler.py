@@ -6,8 +6,8 @@ from __future__ import annotations
 import os
 import threading
 import time
-from pathlib import Path
 from bisect import bisect_left, bisect_right
+from pathlib import Path
 
 PAGE_BYTES = os.sysconf("SC_PAGE_SIZE")
 

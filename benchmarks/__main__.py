@@ -16,6 +16,7 @@ DuckDB script and plain pandas, on the same generated files.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -25,6 +26,7 @@ from benchmarks import report
 from benchmarks.bench_data import PROJECT_ROOT, BenchFiles, prepare_bench_data
 from benchmarks.identity import TABLE_KEYS, compare_folders
 from benchmarks.measure import IMPLEMENTATIONS, measure_in_subprocess, parse_years
+from pipeline.plumbing.allowed_folders import ALLOWED_FOLDERS_VARIABLE
 
 COMPARED = (
     "financial_indicators (all columns) and the registered-crime rows (source = 'incidents') "
@@ -111,6 +113,8 @@ def main(argv: list[str] | None = None) -> int:
         build = measure_demo_build()
     print("National scale ...", flush=True)
     with tempfile.TemporaryDirectory(prefix="bench-") as work:
+        # The pipeline's warehouse and reports go to this folder, outside the project.
+        os.environ[ALLOWED_FOLDERS_VARIABLE] = work
         results, rows = _national_scale(files, args.repeat, Path(work))
     # Times are shown only once the three implementations are known to agree.
     if build:

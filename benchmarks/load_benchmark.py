@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import statistics
 import subprocess
@@ -22,6 +23,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from pipeline.plumbing.allowed_folders import ALLOWED_FOLDERS_VARIABLE
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 BENCH_DIR = PROJECT_ROOT / "data" / "bench"
@@ -89,6 +92,8 @@ def run_plain(years: list[int], database: Path) -> dict:
 
 def _in_subprocess(kind: str, years: list[int]) -> dict:
     with tempfile.TemporaryDirectory() as folder:
+        # The raw asset's warehouse goes to this folder, outside the project.
+        os.environ[ALLOWED_FOLDERS_VARIABLE] = folder
         command = [
             sys.executable,
             "-m",

@@ -6,6 +6,7 @@ made once per session (``demo_build``) and the tests only look at their results.
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -19,6 +20,7 @@ from dagster import AssetKey, DagsterInstance, ExecuteInProcessResult
 from pipeline.domain.files.cbs_tables import table_id_of
 from pipeline.domain.files.deliveries import named_year
 from pipeline.domain.files.sources import SOURCES
+from pipeline.plumbing.allowed_folders import ALLOWED_FOLDERS_VARIABLE
 from pipeline.plumbing.sql_runner import prepare_connection
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -49,6 +51,16 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     from pipeline.plumbing.executors import collect_less_often
 
     collect_less_often()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def allowed_test_folders(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Runs may use the tests' temporary folders (as an operator allows a folder outside the
+    project): the root shared by every xdist worker; processes the tests start inherit it."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent
+    os.environ[ALLOWED_FOLDERS_VARIABLE] = str(root)
 
 
 def step_key(layer: str, name: str) -> str:

@@ -8,10 +8,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from dagster import ConfigurableResource
+from dagster import ConfigurableResource, InitResourceContext
 from pydantic import Field
 
 from pipeline.domain.publishing.pdf import PdfRenderer, pdf_renderer
+from pipeline.plumbing.allowed_folders import check_allowed
 
 
 def _prepare_report_builder() -> None:
@@ -33,6 +34,10 @@ class ReportRenderer(ConfigurableResource):
         description="Folder where PDFs are kept by what they were rendered from, so that an "
         "unchanged edition is not rendered again; empty for no cache.",
     )
+
+    def setup_for_execution(self, context: InitResourceContext) -> None:
+        if self.pdf_cache_dir:
+            check_allowed("renderer.pdf_cache_dir", self.pdf_cache_dir)
 
     @contextmanager
     def pdfs(self) -> Iterator[PdfRenderer]:

@@ -16,6 +16,7 @@ from pydantic import Field, PrivateAttr
 
 from pipeline.domain.files.deliveries import files_for_year, years_with_files
 from pipeline.domain.files.sources import Source, SourceFile, find_policy_file
+from pipeline.plumbing.allowed_folders import check_allowed
 from pipeline.plumbing.expectations import Expectations
 from pipeline.plumbing.partitions import built_years
 from pipeline.plumbing.report_renderer import ReportRenderer
@@ -31,6 +32,10 @@ class ProjectPaths(ConfigurableResource):
 
     data_dir: str
     reports_dir: str
+
+    def setup_for_execution(self, context: InitResourceContext) -> None:
+        check_allowed("paths.data_dir", self.data_dir)
+        check_allowed("paths.reports_dir", self.reports_dir)
 
     @property
     def data(self) -> Path:
@@ -83,6 +88,7 @@ class Warehouse(DuckDBResource):
     _in_run: bool = PrivateAttr(default=False)
 
     def setup_for_execution(self, context: InitResourceContext) -> None:
+        check_allowed("warehouse.database", self.database)
         self._in_run = True
 
     def teardown_after_execution(self, context: InitResourceContext) -> None:

@@ -233,31 +233,16 @@ query Run($runId: ID!) {
 RUN_TIMEOUT_S = 300
 
 
-def test_one_year_launched_through_graphql_succeeds(
-    webserver: str, demo_build: Workspace, tmp_path: Path
-) -> None:
-    """As the launchpad does: the threat_picture job for 2025, with its own warehouse (a copy of
-    the demo build's, as an analyst's would hold earlier years) and reports folder in the run
-    config; the default run launcher starts it in a new process."""
-    shutil.copy2(demo_build.database, tmp_path / "warehouse.duckdb")
+def launch(webserver: str, resources: dict) -> dict:
+    """Launch threat_picture for 2025 with ``resources`` as run config, as the launchpad does;
+    the run once it has ended."""
     params = {
         "selector": {
             "repositoryLocationName": "dreigingsbeeld",
             "repositoryName": "__repository__",
             "jobName": "threat_picture",
         },
-        "runConfigData": {
-            "resources": {
-                "warehouse": {"config": {"database": str(tmp_path / "warehouse.duckdb")}},
-                "paths": {
-                    "config": {
-                        "data_dir": str(demo_build.data),
-                        "reports_dir": str(tmp_path / "reports"),
-                    }
-                },
-                "renderer": {"config": {"pdf_cache_dir": str(tmp_path / "pdf_cache")}},
-            }
-        },
+        "runConfigData": {"resources": resources},
         "executionMetadata": {"tags": [{"key": "dagster/partition", "value": "2025"}]},
     }
     launched = graphql(webserver, LAUNCH_MUTATION, {"executionParams": params})["launchRun"]
@@ -267,8 +252,30 @@ def test_one_year_launched_through_graphql_succeeds(
     while True:
         run = graphql(webserver, RUN_QUERY, {"runId": run_id})["runOrError"]
         if run["status"] in ("SUCCESS", "FAILURE", "CANCELED") or time.monotonic() > deadline:
-            break
-        time.sleep(1)
+            return run
+        time.sleep(0.5)
+
+
+def test_one_year_launched_through_graphql_succeeds(
+    webserver: str, demo_build: Workspace, tmp_path: Path
+) -> None:
+    """As the launchpad does: the threat_picture job for 2025, with its own warehouse (a copy of
+    the demo build's, as an analyst's would hold earlier years) and reports folder in the run
+    config; the default run launcher starts it in a new process."""
+    shutil.copy2(demo_build.database, tmp_path / "warehouse.duckdb")
+    run = launch(
+        webserver,
+        {
+            "warehouse": {"config": {"database": str(tmp_path / "warehouse.duckdb")}},
+            "paths": {
+                "config": {
+                    "data_dir": str(demo_build.data),
+                    "reports_dir": str(tmp_path / "reports"),
+                }
+            },
+            "renderer": {"config": {"pdf_cache_dir": str(tmp_path / "pdf_cache")}},
+        },
+    )
     assert run["status"] == "SUCCESS", run
     assert run["stats"]["stepsFailed"] == 0
     # All steps in the run's own process (the project's executor), not a process per step.
@@ -277,3 +284,22 @@ def test_one_year_launched_through_graphql_succeeds(
     # Every asset of the year and its checks ran (reference, raw, staging, indicators, report).
     assert run["stats"]["stepsSucceeded"] >= len(list(defs.assets))
     assert (tmp_path / "reports" / "2025" / "dreigingsbeeld-2025.nl.pdf").stat().st_size > 0
+
+
+def test_a_launch_that_moves_the_reports_outside_the_project_fails_writing_nothing(
+    webserver: str,
+) -> None:
+    """A launch with run config that sends the reports elsewhere on the machine (as a foreign
+    page posting to the UI would): the run fails at its start, before any step."""
+    elsewhere = Path("/opt/dreigingsbeeld-elsewhere")  # outside the project and the tests
+    run = launch(
+        webserver,
+        {
+            "paths": {
+                "config": {"data_dir": str(PROJECT_ROOT / "data"), "reports_dir": str(elsewhere)}
+            }
+        },
+    )
+    assert run["status"] == "FAILURE", run
+    assert run["stats"]["stepsSucceeded"] == 0
+    assert not elsewhere.exists()

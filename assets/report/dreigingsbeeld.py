@@ -2,6 +2,7 @@
 HTML and PDF, with its annex (every published indicator table as CSV, Parquet and XLSX) and
 its manifest."""
 
+from contextlib import ExitStack
 from pathlib import Path
 
 import polars as pl
@@ -21,6 +22,7 @@ from pipeline.domain.publishing.manifest import build_manifest, write_manifest
 from pipeline.domain.publishing.markdown import markdown_table
 from pipeline.domain.publishing.pdf import PdfRenderer
 from pipeline.domain.publishing.report_data import ReportData
+from pipeline.domain.publishing.whole_folder import written_whole
 from pipeline.plumbing.partitions import (
     SINGLE_RUN,
     partition_years,
@@ -149,8 +151,9 @@ def _write_reports(
     renderer: PdfRenderer,
 ) -> dict[int, list[Path]]:
     """Every year's editions (HTML and PDF in both languages), annex and manifest; per year the
-    files written, its manifest last. Each edition's PDF is being rendered while the next
-    edition is built and the HTML and annex files are written."""
+    files written. Each edition's PDF is being rendered while the next edition is built and the
+    HTML and annex files are written. A year's folder is replaced whole once all its files are
+    there (``whole_folder``), so a reader never finds a mix of builds or half a file."""
     # Imported here: the templates and charts (Altair) take a third of a second to import, which
     # every process that loads the definitions would pay.
     from pipeline.domain.publishing.report_builder import LANGUAGES, Edition, build_edition
@@ -160,38 +163,42 @@ def _write_reports(
         for language in LANGUAGES:
             editions[year, language] = build_edition(data, language)
             renderer.submit(editions[year, language].html)
-    files: dict[int, list[Path]] = {}
-    for year, (_, tables) in inputs.items():
-        out_dir = paths.report_dir(year)
-        out_dir.mkdir(parents=True, exist_ok=True)
-        files[year] = []
-        for language in LANGUAGES:
-            html_path = out_dir / f"dreigingsbeeld-{year}.{language}.html"
-            html_path.write_text(editions[year, language].html, encoding="utf-8")
-            files[year].append(html_path)
-        files[year] += write_annex(tables, out_dir / "annex")
-    for (year, language), pdf in zip(editions, renderer.results(), strict=True):
-        pdf_path = paths.report_dir(year) / f"dreigingsbeeld-{year}.{language}.pdf"
-        pdf_path.write_bytes(pdf)
-        files[year].append(pdf_path)
-    written: dict[int, list[Path]] = {}
-    for year, (data, _) in inputs.items():
-        out_dir = paths.report_dir(year)
-        findings = {
-            language: [(f.text, f.datasets) for f in editions[year, language].findings]
-            for language in LANGUAGES
+    with ExitStack() as folders:
+        out = {
+            year: folders.enter_context(written_whole(paths.report_dir(year))) for year in inputs
         }
-        manifest = build_manifest(
-            data,
-            findings,
-            run_id=run_id,
-            code_version=code_version(),
-            reference_files=sorted((paths.data / "reference").glob("*.csv")),
-            outputs=files[year],
-            root=out_dir,
-        )
-        written[year] = [*files[year], write_manifest(manifest, out_dir / "manifest.json")]
-    return written
+        files: dict[int, list[Path]] = {}
+        for year, (_, tables) in inputs.items():
+            files[year] = []
+            for language in LANGUAGES:
+                html_path = out[year] / f"dreigingsbeeld-{year}.{language}.html"
+                html_path.write_text(editions[year, language].html, encoding="utf-8")
+                files[year].append(html_path)
+            files[year] += write_annex(tables, out[year] / "annex")
+        for (year, language), pdf in zip(editions, renderer.results(), strict=True):
+            pdf_path = out[year] / f"dreigingsbeeld-{year}.{language}.pdf"
+            pdf_path.write_bytes(pdf)
+            files[year].append(pdf_path)
+        for year, (data, _) in inputs.items():
+            findings = {
+                language: [(f.text, f.datasets) for f in editions[year, language].findings]
+                for language in LANGUAGES
+            }
+            manifest = build_manifest(
+                data,
+                findings,
+                run_id=run_id,
+                code_version=code_version(),
+                reference_files=sorted((paths.data / "reference").glob("*.csv")),
+                outputs=files[year],
+                root=out[year],
+            )
+            files[year].append(write_manifest(manifest, out[year] / "manifest.json"))
+    # Where the files are now that each year's folder is in place.
+    return {
+        year: [paths.report_dir(year) / path.relative_to(out[year]) for path in written]
+        for year, written in files.items()
+    }
 
 
 report_assets = [dreigingsbeeld]

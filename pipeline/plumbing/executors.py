@@ -18,6 +18,8 @@ from dagster import (
 )
 from dagster._core.executor.in_process import InProcessExecutor
 
+from pipeline.plumbing.dead_runs import release_slots_of_dead_runs
+
 # Collections of the youngest objects after 50,000 allocations instead of 700: a run allocates
 # millions of small objects (events, metadata, frames' values) and few of them form cycles.
 GC_THRESHOLDS = (50_000, 20, 10)
@@ -36,6 +38,8 @@ def _executor(init_context: InitExecutorContext) -> Executor:
     create = multi_or_in_process_executor.executor_creation_fn
     if create is None:  # Dagster's own executor always has one; this tells mypy
         raise RuntimeError("multi_or_in_process_executor cannot create an executor")
+    # before any step of this run waits for a slot a killed run would hold for ever
+    release_slots_of_dead_runs(init_context.instance)
     executor = create(init_context)
     if isinstance(executor, InProcessExecutor):
         collect_less_often()

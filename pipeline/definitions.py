@@ -15,13 +15,24 @@ from pipeline.plumbing.executors import in_process_unless_asked
 from pipeline.plumbing.fetch_job import CbsApi, fetch_cbs_tables_job
 from pipeline.plumbing.layers import load_layer
 from pipeline.plumbing.resources import default_resources
-from pipeline.plumbing.schedules import new_source_files, threat_picture_job, yearly_schedule
+from pipeline.plumbing.schedules import (
+    SOURCES_OUT_CRON,
+    dead_runs,
+    new_source_files,
+    threat_picture_job,
+    yearly_threat_picture_schedule,
+)
 
 
 def build_definitions(
-    data_dir: Path | None = None, reports_dir: Path | None = None, database: Path | None = None
+    data_dir: Path | None = None,
+    reports_dir: Path | None = None,
+    database: Path | None = None,
+    yearly_schedule_cron: str = SOURCES_OUT_CRON,
 ) -> Definitions:
-    """Definitions with the given folders; tests pass temporary ones."""
+    """Definitions with the given folders (tests pass temporary ones) and the date the yearly
+    schedule builds the year just ended (a cron string in Europe/Amsterdam time; by default
+    1 July 06:00, when the sources are out)."""
     layers = [
         load_layer(package)
         for package in (
@@ -38,8 +49,8 @@ def build_definitions(
         jobs=[threat_picture_job, fetch_cbs_tables_job],
         # Also the executor of the asset jobs the UI launches (Materialize, backfills).
         executor=in_process_unless_asked,
-        schedules=[yearly_schedule],
-        sensors=[new_source_files],
+        schedules=[yearly_threat_picture_schedule(yearly_schedule_cron)],
+        sensors=[new_source_files, dead_runs],
         resources={**default_resources(data_dir, reports_dir, database), "cbs_api": CbsApi()},
     )
 

@@ -1,10 +1,11 @@
-"""Pool slots of runs whose process has died are given back.
+"""Runs whose process has died are marked failed, and their pool slots given back.
 
-A run killed with SIGKILL (or on a machine that went down) keeps the ``duckdb`` pool slot its
-step held: every later run then waits for it, for ever, spinning a core. When a run starts, it
-looks at the runs holding slots; one whose process (the pid of its last event) is gone, or is a
-newer process that took its pid, is marked failed and its slots are freed. The project runs on
-one machine, so the pid is one of this machine's.
+A run killed with SIGKILL (or on a machine that went down) stays "started" for ever: the run
+queue (pools at run granularity) then starts no other run, and a pool slot its step held makes
+every later run wait, spinning a core. When a run starts, and every 30 s in the daemon (the
+``dead_runs`` sensor), the running runs are looked at; one whose process (the pid of its last
+event) is gone, or is a newer process that took its pid, is marked failed and its slots are
+freed. The project runs on one machine, so the pid is one of this machine's.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from dagster import DagsterInstance, DagsterRunStatus
+from dagster import DagsterInstance, DagsterRunStatus, RunsFilter
 
 # A run in these states should have a live process.
 RUNNING = (DagsterRunStatus.STARTING, DagsterRunStatus.STARTED, DagsterRunStatus.CANCELING)
@@ -51,22 +52,25 @@ def _last_pid(instance: DagsterInstance, run_id: str) -> int | None:
 
 
 def release_slots_of_dead_runs(instance: DagsterInstance) -> list[str]:
-    """Fail every running run whose process is gone and free its pool slots; the run ids."""
-    storage = instance.event_log_storage
-    if not storage.supports_global_concurrency_limits:
-        return []
+    """Fail every running run whose process is gone, and free the pool slots of runs that are
+    not running; the run ids failed or freed."""
     released = []
-    for run_id in sorted(storage.get_concurrency_run_ids()):
-        record = instance.get_run_record_by_id(run_id)
-        if record is not None and record.dagster_run.status in RUNNING:
-            pid = _last_pid(instance, run_id)
-            if pid is None or is_alive(pid, record.start_time):
-                continue  # alive, or not yet started by a process: leave it
-            instance.report_run_failed(
-                record.dagster_run,
-                "Its process is gone (killed, or the machine stopped): marked failed by a later "
-                "run, which freed the pool slots it held.",
-            )
-        storage.free_concurrency_slots_for_run(run_id)
+    for record in instance.get_run_records(filters=RunsFilter(statuses=list(RUNNING))):
+        run_id = record.dagster_run.run_id
+        pid = _last_pid(instance, run_id)
+        if pid is None or is_alive(pid, record.start_time):
+            continue  # alive, or not yet started by a process: leave it
+        instance.report_run_failed(
+            record.dagster_run,
+            "Its process is gone (killed, or the machine stopped): marked failed by a later "
+            "run or the housekeeping sensor, so that the run queue and pools go on.",
+        )
         released.append(run_id)
-    return released
+    storage = instance.event_log_storage
+    if storage.supports_global_concurrency_limits:
+        for run_id in sorted(storage.get_concurrency_run_ids()):
+            record = instance.get_run_record_by_id(run_id)
+            if record is None or record.dagster_run.status not in RUNNING:
+                storage.free_concurrency_slots_for_run(run_id)
+                released.append(run_id)
+    return sorted(set(released))

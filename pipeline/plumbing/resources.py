@@ -80,7 +80,7 @@ class Warehouse(DuckDBResource):
     """
 
     lock_wait_seconds: float = Field(
-        default=120.0,
+        default=600.0,
         description="How long a run waits for the warehouse file while another process "
         "(a run, the DuckDB CLI, a notebook) holds it, before it fails saying which.",
     )

@@ -19,6 +19,7 @@ from dagster import (
 )
 
 from pipeline.domain.files.file_watch import scan_raw_files
+from pipeline.plumbing.dead_runs import release_slots_of_dead_runs
 from pipeline.plumbing.executors import in_process_unless_asked
 from pipeline.plumbing.partitions import yearly_partitions
 from pipeline.plumbing.resources import ProjectPaths
@@ -54,9 +55,6 @@ def yearly_threat_picture_schedule(cron_schedule: str = SOURCES_OUT_CRON) -> Sch
         return RunRequest(run_key=year_just_ended, partition_key=year_just_ended)
 
     return _yearly
-
-
-yearly_schedule = yearly_threat_picture_schedule()
 
 
 @sensor(
@@ -104,3 +102,17 @@ def new_source_files(context: SensorEvaluationContext, paths: ProjectPaths):
     if not requests:
         return SensorResult(skip_reason=SkipReason("no new or changed files"), cursor=new_cursor)
     return SensorResult(run_requests=requests, cursor=new_cursor)
+
+
+@sensor(
+    name="dead_runs",
+    minimum_interval_seconds=30,
+    default_status=DefaultSensorStatus.RUNNING,
+    description="Housekeeping: marks runs whose process has died (killed, or the machine "
+    "stopped) as failed and frees their pool slots, so the run queue goes on.",
+)
+def dead_runs(context: SensorEvaluationContext) -> SkipReason:
+    released = release_slots_of_dead_runs(context.instance)
+    if released:
+        context.log.warning(f"Runs whose process is gone, marked failed: {', '.join(released)}")
+    return SkipReason(f"{len(released)} dead run(s) released" if released else "no dead runs")

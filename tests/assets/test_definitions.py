@@ -2,11 +2,13 @@
 
 import subprocess
 import sys
-from datetime import datetime
+from datetime import UTC, datetime
 
+import pytest
 from dagster import DefaultScheduleStatus, build_schedule_context
+from dagster._utils.schedules import cron_string_iterator
 
-from pipeline.definitions import defs
+from pipeline.definitions import build_definitions, defs
 from tests.conftest import PROJECT_ROOT
 
 
@@ -25,7 +27,7 @@ def test_instance_limits_the_pool_and_turns_telemetry_off():
 
     config = yaml.safe_load((PROJECT_ROOT / "dagster_home" / "dagster.yaml").read_text())
     assert config["telemetry"] == {"enabled": False}
-    assert config["concurrency"]["pools"]["default_limit"] == 1
+    assert config["concurrency"]["pools"] == {"granularity": "run", "default_limit": 1}
 
 
 def test_the_yearly_schedule_builds_the_year_just_ended_and_starts_stopped():
@@ -38,6 +40,39 @@ def test_the_yearly_schedule_builds_the_year_just_ended_and_starts_stopped():
     [request] = list(schedule.evaluate_tick(context).run_requests)
     assert request.partition_key == "2025"
     assert schedule.job_name == "threat_picture"
+
+
+@pytest.mark.parametrize(
+    ("cron", "now", "next_tick", "partition"),
+    [
+        # the default: 1 July 06:00 in Amsterdam (summer time, UTC+2)
+        (None, datetime(2026, 3, 1, tzinfo=UTC), datetime(2026, 7, 1, 4, tzinfo=UTC), "2025"),
+        (None, datetime(2026, 7, 1, 5, tzinfo=UTC), datetime(2027, 7, 1, 4, tzinfo=UTC), "2026"),
+        # another date, as an operator would set it: 15 November 07:30 (winter time, UTC+1)
+        (
+            "30 7 15 11 *",
+            datetime(2029, 1, 2, tzinfo=UTC),
+            datetime(2029, 11, 15, 6, 30, tzinfo=UTC),
+            "2028",
+        ),
+    ],
+)
+def test_the_yearly_schedule_date_is_configurable_and_requests_the_year_before(
+    cron, now, next_tick, partition
+):
+    built = build_definitions() if cron is None else build_definitions(yearly_schedule_cron=cron)
+    schedule = built.resolve_schedule_def("yearly_threat_picture")
+    assert schedule.execution_timezone == "Europe/Amsterdam"
+    tick = next(cron_string_iterator(now.timestamp(), schedule.cron_schedule, "Europe/Amsterdam"))
+    assert tick.astimezone(UTC) == next_tick
+    context = build_schedule_context(
+        scheduled_execution_time=tick, repository_def=built.get_repository_def()
+    )
+    [request] = list(schedule.evaluate_tick(context).run_requests)
+    assert request.partition_key == partition
+    assert partition in built.resolve_job_def("threat_picture").partitions_def.get_partition_keys(
+        current_time=tick
+    )
 
 
 def test_importing_the_definitions_opens_no_project_file(tmp_path):

@@ -9,140 +9,17 @@ are being written)."""
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
-import shutil
-import signal
-import subprocess
-import time
 from pathlib import Path
 
-import duckdb
-import pytest
-
-from tests.conftest import PROJECT_ROOT, Workspace
-
-YEAR = 2025
-DAGSTER = PROJECT_ROOT / ".venv" / "bin" / "dagster"
-# Per kill: the step whose start is awaited, and a file whose appearance is awaited after it.
-KILL_POINTS = {
-    "raw load": ('step "drug_sites"', None),
-    "indicator build": ('step "phenomenon_indicators"', None),
-    "report files": ('step "dreigingsbeeld"', f".{YEAR}.part/dreigingsbeeld-{YEAR}.en.html"),
-}
-# Run-specific, not part of a year's state.
-VOLATILE_COLUMNS = {"loaded_at"}
-
-
-class Build:
-    def __init__(self, root: Path, home: Path) -> None:
-        self.root, self.home = root, home
-
-    @property
-    def database(self) -> Path:
-        return self.root / "w.duckdb"
-
-    @property
-    def report_dir(self) -> Path:
-        return self.root / "reports" / str(YEAR)
-
-    def start(self) -> subprocess.Popen[str]:
-        config = {
-            "resources": {
-                "warehouse": {"config": {"database": str(self.database)}},
-                "paths": {
-                    "config": {
-                        "data_dir": str(self.root / "data"),
-                        "reports_dir": str(self.root / "reports"),
-                    }
-                },
-                "renderer": {"config": {"pdf_cache_dir": str(self.root / "pdf_cache")}},
-            }
-        }
-        command = [
-            str(DAGSTER), "asset", "materialize", "-m", "pipeline.definitions",
-            "--select", "*", "--partition", str(YEAR), "--config-json", json.dumps(config),
-        ]  # fmt: skip
-        return subprocess.Popen(
-            command,
-            cwd=PROJECT_ROOT,
-            env={**os.environ, "DAGSTER_HOME": str(self.home)},
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
-            start_new_session=True,  # its workers die with it, as on a machine that goes down
-        )
-
-    def kill_at(self, step: str, file: str | None) -> None:
-        build = self.start()
-        assert build.stderr is not None
-        for line in build.stderr:
-            if "STEP_START" in line and step in line:
-                break
-        else:
-            pytest.fail(f"the build ended before {step} (exit code {build.wait()})")
-        if file is not None:
-            deadline = time.monotonic() + 60
-            while not (self.report_dir.parent / file).exists() and time.monotonic() < deadline:
-                time.sleep(0.01)
-        os.killpg(build.pid, signal.SIGKILL)
-        build.wait()
-
-    def complete(self) -> None:
-        build = self.start()
-        _, errors = build.communicate(timeout=300)
-        assert build.returncode == 0, errors[-3000:]
-
-    def tables(self) -> dict[str, str]:
-        """Per table, a fingerprint of the year's rows (the whole table where it has no year)."""
-        with duckdb.connect(str(self.database), read_only=True) as conn:
-            columns: dict[str, list[str]] = {}
-            for schema, table, column in conn.execute(
-                "select table_schema, table_name, column_name from information_schema.columns "
-                "where table_schema in ('raw', 'staging', 'indicators', 'quality', 'reference') "
-                "order by table_schema, table_name, ordinal_position"
-            ).fetchall():
-                columns.setdefault(f"{schema}.{table}", []).append(column)
-            prints = {}
-            for name, names in columns.items():
-                kept = [c for c in names if c not in VOLATILE_COLUMNS]
-                year = next((c for c in ("year", "partition_year") if c in names), None)
-                relation = conn.table(name).select(*(duckdb.ColumnExpression(c) for c in kept))
-                if year is not None:
-                    relation = relation.filter(
-                        duckdb.ColumnExpression(year) == duckdb.ConstantExpression(YEAR)
-                    )
-                rows = relation.order("all").fetchall()
-                prints[name] = hashlib.sha256(repr(rows).encode()).hexdigest()
-        return prints
-
-    def report(self) -> dict[str, bytes]:
-        """The year's report files as a reader finds them (the manifest without its run id)."""
-        found = {}
-        for path in sorted(self.report_dir.rglob("*")):
-            if path.is_file():
-                data = path.read_bytes()
-                if path.name == "manifest.json":
-                    manifest = json.loads(data)
-                    manifest.pop("dagster_run_id")
-                    data = json.dumps(manifest, sort_keys=True).encode()
-                found[path.relative_to(self.report_dir).as_posix()] = data
-        return found
+from tests.conftest import Workspace
+from tests.e2e.cli_build import KILL_POINTS, YEAR, copy_of_demo_build
 
 
 def test_a_killed_build_leaves_old_or_new_never_a_mix_and_the_next_completes(
     demo_build: Workspace, tmp_path: Path
 ) -> None:
-    root = tmp_path / "build"
-    root.mkdir()
-    for part in ("data", "reports"):
-        shutil.copytree(demo_build.root / part, root / part, ignore=shutil.ignore_patterns("cache"))
-    shutil.copy2(demo_build.database, root / "w.duckdb")
-    home = tmp_path / "dagster_home"
-    home.mkdir()
-    shutil.copy2(PROJECT_ROOT / "dagster_home" / "dagster.yaml", home / "dagster.yaml")
-    build = Build(root, home)
+    build = copy_of_demo_build(demo_build, tmp_path)
+    root = build.root
     old_tables, old_report = build.tables(), build.report()
     # A new delivery for the year: the drug sites file loses its last site.
     sites = next((root / "data" / "demo" / "drug_sites").glob(f"*{YEAR}*.csv"))

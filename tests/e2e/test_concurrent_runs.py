@@ -1,0 +1,45 @@
+"""Two analysts start a year each from the command line at the same moment: both runs succeed,
+one after the other, never with DuckDB's lock error; and a warehouse held open elsewhere makes
+a run wait, then fail saying which process holds it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import Workspace
+from tests.e2e.cli_build import copy_of_demo_build
+
+
+def test_two_years_started_together_from_two_processes_both_succeed(
+    demo_build: Workspace, tmp_path: Path
+) -> None:
+    build = copy_of_demo_build(demo_build, tmp_path)
+    first, second = build.start(2024), build.start(2025)
+    outputs = [process.communicate(timeout=600) for process in (first, second)]
+    for process, (_, errors) in zip((first, second), outputs, strict=True):
+        assert process.returncode == 0, errors[-3000:]
+        assert "Conflicting lock" not in errors
+    assert (build.root / "reports" / "2025" / "dreigingsbeeld-2025.nl.pdf").is_file()
+
+
+def test_a_warehouse_held_open_by_an_analyst_fails_the_run_naming_the_holder(
+    demo_build: Workspace, tmp_path: Path
+) -> None:
+    build = copy_of_demo_build(demo_build, tmp_path)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
+         "print('open', flush=True); time.sleep(120)", str(build.database)],
+        stdout=subprocess.PIPE,
+    )  # fmt: skip
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == b"open\n"
+        run = build.start(2025, lock_wait_seconds=2)
+        _, errors = run.communicate(timeout=300)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert run.returncode != 0
+    assert f"is held by {sys.executable}" in errors or f"(PID {holder.pid})" in errors
+    assert f"(PID {holder.pid})" in errors and "Close that program" in errors

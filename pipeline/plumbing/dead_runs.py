@@ -69,8 +69,8 @@ def release_slots_of_dead_runs(instance: DagsterInstance) -> list[str]:
     storage = instance.event_log_storage
     if storage.supports_global_concurrency_limits:
         for run_id in sorted(storage.get_concurrency_run_ids()):
-            record = instance.get_run_record_by_id(run_id)
-            if record is None or record.dagster_run.status not in RUNNING:
+            holder = instance.get_run_record_by_id(run_id)
+            if holder is None or holder.dagster_run.status not in RUNNING:
                 storage.free_concurrency_slots_for_run(run_id)
                 released.append(run_id)
     return sorted(set(released))

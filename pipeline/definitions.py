@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dagster import Definitions
+from dagster import Definitions, map_asset_specs
 
 import assets.indicators
 import assets.raw
@@ -22,6 +22,9 @@ from pipeline.plumbing.schedules import (
     threat_picture_job,
     yearly_threat_picture_schedule,
 )
+
+# The team that produces the threat picture (Dagster takes "team:<name>" or an e-mail address).
+OWNER = "team:dreigingsbeeld"
 
 
 def build_definitions(
@@ -43,8 +46,10 @@ def build_definitions(
             assets.report,
         )
     ]
+    all_assets = [asset for layer_assets, _ in layers for asset in layer_assets]
     return Definitions(
-        assets=[asset for layer_assets, _ in layers for asset in layer_assets],
+        # Who answers for them, in the UI's owner column and filters.
+        assets=map_asset_specs(lambda spec: spec.replace_attributes(owners=[OWNER]), all_assets),
         asset_checks=[check for _, layer_checks in layers for check in layer_checks],
         jobs=[threat_picture_job, fetch_cbs_tables_job],
         # Also the executor of the asset jobs the UI launches (Materialize, backfills).

@@ -77,7 +77,8 @@ published_counts = python_table_asset(
     name="no_published_count_can_be_disclosed",
     description="No published municipal, regional or national count is below the threshold, "
     "every published value equals the warehouse's, and no hidden count can be worked out from "
-    "a published total.",
+    "a published total. When it fails: do not publish; the description names the counts; the "
+    "disclosure rules are in sql/indicators/published_*_counts.sql; the report waits.",
 )
 def no_published_count_can_be_disclosed(
     context: AssetCheckExecutionContext, warehouse: DuckDBResource

@@ -37,7 +37,9 @@ regions_add_up = yearly_problems_check(
     "regions_add_up",
     "Each RIEC region and province equals the sum of its municipalities, the Netherlands the sum "
     "of the RIEC regions and of the provinces, the national count equals staging, and every "
-    "municipality has a population.",
+    "municipality has a population. When it fails: the description names the regions that do "
+    "not add up; a region missing from reference/region_membership or a municipality without "
+    "inhabitants is the usual cause; the report waits until it passes.",
     "quality/queries/phenomenon_indicators_reconcile",
     "All region levels add up.",
 )

@@ -244,11 +244,18 @@ def _check_description(source: Source) -> str:
     )
 
 
+WHEN_A_FILE_FAILS = (
+    " When it fails: the description lists each refused value by file, row and column (all of "
+    "them in quality.quarantine); correct the file in data/raw/ (or ask its supplier for a new "
+    "delivery) and materialize the asset again. What depends on it waits until it passes."
+)
+
+
 def _raw_check(source: Source):
     @asset_check(
         asset=AssetKey(source.name),
         name=f"{source.name}_file_is_valid",
-        description=_check_description(source),
+        description=_check_description(source) + WHEN_A_FILE_FAILS,
         blocking=True,
         partitions_def=yearly_partitions,
         additional_deps=VALIDATED_AGAINST,

@@ -91,7 +91,8 @@ def policy_municipalities(
     name="policy_municipalities_are_valid",
     description="Every listed code is a municipality of the current division, listed once per "
     "programme, with a start year from 2015 on, one start year per programme; a failure names "
-    "the file, row, column and value.",
+    "the file, row, column and value. When it fails: correct the list in data/raw/policy/ and "
+    "materialize the asset again; the policy effects wait until it passes.",
     blocking=True,
     pool="duckdb",
 )

@@ -14,7 +14,7 @@ from pipeline.plumbing.sql_runner import run_in_transaction
 REFERENCE_TABLES: dict[str, str] = {
     "municipalities": "The 342 municipalities of the 2025 division with province, police unit, "
     "RIEC region and population.",
-    "provinces": "The 12 provinces.",
+    "provinces": "The 12 provinces, with their CBS codes (PV20-PV31) and names.",
     "riec_regions": "The 10 RIEC regions (boundaries assumed equal to the police units).",
     "phenomena": "The threat areas (phenomena) of the threat picture.",
     "crime_types": "The 75 crime types (SoortMisdrijf) of CBS 83648NED with parent and level; "

@@ -108,7 +108,8 @@ def _jump_check(staging_name: str, what: str, ignored_below: int = 10):
         name="no_implausible_jumps",
         description=f"Warns (does not block) when {what} in a municipality is more than three "
         f"times, or less than a third of, last year's value (changes below {ignored_below} are "
-        "ignored).",
+        "ignored). When it warns: the metadata lists the cells; check them against the source "
+        "(a new registration practice, a merger, a typing error) before publishing; nothing waits.",
         blocking=False,
         partitions_def=yearly_partitions,
         pool="duckdb",

@@ -45,7 +45,8 @@ def _reconciliation_check(source_name: str, staging_name: str) -> AssetChecksDef
         name=CHECK_NAME,
         description=f"Warns (does not block) when an aggregate row of CBS {table.table_id} "
         "(NL01, landsdeel, province, police unit) and the sum of its municipalities are not "
-        f"{rule}.",
+        f"{rule}. When it warns: the metadata lists the regions and gaps; a municipal boundary "
+        "change or a late correction by CBS explains most, otherwise ask CBS; nothing waits.",
         blocking=False,
         partitions_def=yearly_partitions,
         additional_deps=[

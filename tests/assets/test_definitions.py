@@ -98,3 +98,21 @@ def test_importing_the_definitions_opens_no_project_file(tmp_path):
         cwd=tmp_path,
     )
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_every_asset_tells_the_analyst_what_it_is_and_every_check_what_to_do():
+    graph = defs.resolve_asset_graph()
+    for key in graph.get_all_asset_keys():
+        node = graph.get(key)
+        shown = key.to_user_string()
+        assert node.description and len(node.description) > 20, shown
+        assert node.owners == ["team:dreigingsbeeld"], shown
+        assert node.group_name in {
+            "reference", "incidents", "population", "drugs", "financial", "signals",
+            "sectors", "harm", "policy", "report",
+        }, shown  # fmt: skip
+        assert node.kinds, shown
+        assert node.tags, shown
+    for check in graph.asset_check_keys:
+        description = graph.get_check_spec(check).description or ""
+        assert "When it fails" in description or "When it warns" in description, check

@@ -284,6 +284,43 @@ def test_one_year_launched_through_graphql_succeeds(
     # Every asset of the year and its checks ran (reference, raw, staging, indicators, report).
     assert run["stats"]["stepsSucceeded"] >= len(list(defs.assets))
     assert (tmp_path / "reports" / "2025" / "dreigingsbeeld-2025.nl.pdf").stat().st_size > 0
+    # What the UI shows of the run's materialisations, read back as it reads them.
+    staging = materialization_metadata(webserver, ["staging", "stg_incidents__crimes"])
+    assert staging["dagster/row_count"]["intValue"] > 0
+    assert "dagster/column_schema" in staging and "preview" in staging
+    report = materialization_metadata(webserver, ["report", "dreigingsbeeld"])
+    assert report["dagster/uri"]["path"].endswith("reports/2025/dreigingsbeeld-2025.nl.html")
+    assert "dreigingsbeeld-2025.en.pdf" in report["files"]["mdStr"]
+
+
+METADATA_QUERY = """
+query Metadata($key: AssetKeyInput!) {
+  assetOrError(assetKey: $key) {
+    ... on Asset {
+      assetMaterializations(partitions: ["2025"], limit: 1) {
+        metadataEntries {
+          label
+          ... on IntMetadataEntry { intValue }
+          ... on PathMetadataEntry { path }
+          ... on MarkdownMetadataEntry { mdStr }
+          ... on TableSchemaMetadataEntry { schema { columns { name } } }
+        }
+      }
+    }
+  }
+}
+"""
+
+
+def materialization_metadata(webserver: str, path: list[str]) -> dict[str, dict]:
+    """The metadata of the asset's latest 2025 materialisation, by label."""
+    asset = graph_ql_asset(webserver, path)
+    (materialization,) = asset["assetMaterializations"]
+    return {entry["label"]: entry for entry in materialization["metadataEntries"]}
+
+
+def graph_ql_asset(webserver: str, path: list[str]) -> dict:
+    return graphql(webserver, METADATA_QUERY, {"key": {"path": path}})["assetOrError"]
 
 
 def test_a_launch_that_moves_the_reports_outside_the_project_fails_writing_nothing(

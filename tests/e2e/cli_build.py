@@ -136,4 +136,12 @@ def copy_of_demo_build(demo_build: Workspace, tmp_path: Path) -> Build:
     home = tmp_path / "dagster_home"
     home.mkdir()
     shutil.copy2(PROJECT_ROOT / "dagster_home" / "dagster.yaml", home / "dagster.yaml")
+    # The instance's storage made once, as the first run on a machine makes it: two processes
+    # starting on a home with none would both create its tables.
+    subprocess.run(
+        [str(DAGSTER), "instance", "info"],
+        env={**os.environ, "DAGSTER_HOME": str(home)},
+        capture_output=True,
+        check=True,
+    )
     return Build(root, home)

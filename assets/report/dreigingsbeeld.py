@@ -130,12 +130,20 @@ def dreigingsbeeld(
                 columns=[TableColumn("figure", "string"), TableColumn("value", "double")]
             ),
             "preview": MetadataValue.md(markdown_table(["figure", "value"], figures)),
+            # Each file with its size; the UI renders the table.
             "files": MetadataValue.md(
-                "\n".join(
-                    f"- {path.relative_to(paths.report_dir(y).parent)}"
-                    for y, paths_written in written.items()
-                    for path in paths_written
+                markdown_table(
+                    ["file", "bytes"],
+                    [
+                        (str(path.relative_to(paths.report_dir(y).parent)), path.stat().st_size)
+                        for y, paths_written in written.items()
+                        for path in sorted(paths_written)
+                    ],
                 )
+            ),
+            # A link the UI opens (the Dutch edition in the browser on this machine).
+            "open_report": MetadataValue.url(
+                (out_dir / f"dreigingsbeeld-{year}.nl.html").resolve().as_uri()
             ),
             "annex_tables": len(tables),
             "manifest": MetadataValue.path(str(out_dir / "manifest.json")),

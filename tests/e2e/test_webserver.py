@@ -291,6 +291,7 @@ def test_one_year_launched_through_graphql_succeeds(
     report = materialization_metadata(webserver, ["report", "dreigingsbeeld"])
     assert report["dagster/uri"]["path"].endswith("reports/2025/dreigingsbeeld-2025.nl.html")
     assert "dreigingsbeeld-2025.en.pdf" in report["files"]["mdStr"]
+    assert report["open_report"]["url"].startswith("file:///")
 
 
 METADATA_QUERY = """
@@ -302,6 +303,7 @@ query Metadata($key: AssetKeyInput!) {
           label
           ... on IntMetadataEntry { intValue }
           ... on PathMetadataEntry { path }
+          ... on UrlMetadataEntry { url }
           ... on MarkdownMetadataEntry { mdStr }
           ... on TableSchemaMetadataEntry { schema { columns { name } } }
         }

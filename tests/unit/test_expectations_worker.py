@@ -45,3 +45,12 @@ def test_a_worker_that_died_is_replaced():
     process.wait()
     assert Expectations().run_suite(frame(["1"], ["GM0363"]), RULES, "t").passed
     assert expectations._WORKER._process is not process
+
+
+def test_a_large_frame_is_validated_in_this_process(monkeypatch):
+    monkeypatch.setattr(expectations, "WORKER_ROWS", 1)
+    asked: list[object] = []
+    monkeypatch.setattr(expectations._WORKER, "validate", lambda *args: asked.append(args))
+    checked = frame(["1", "-5"], ["GM0363", "GM9"])
+    assert Expectations().run_suite(checked, RULES, "t") == validate_frame(checked, RULES, "t")
+    assert asked == []

@@ -26,10 +26,11 @@ if TYPE_CHECKING:
     from pipeline.domain.files.value_rules import Rule
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
-# Larger frames are validated in the run's own process: copying millions of rows to the worker
-# cost more than the import it spares (measured: a year of 2.5 million FIU records took 77 s
-# and 6.1 GB in the worker, 40 s and 5.0 GB here), and at that size the GIL is no matter.
-WORKER_ROWS = 250_000
+# Larger frames (a year of record-level data) are validated in the run's own process: copying
+# millions of rows to the worker cost more than the import it spares (measured: a year of 2.5
+# million FIU records took 77 s and 6.1 GB in the worker, 41 s and 5.1 GB here), and at that
+# size the GIL is no matter. Every batch of aggregate files, all years at once, stays below.
+WORKER_ROWS = 1_000_000
 
 
 class _Worker:

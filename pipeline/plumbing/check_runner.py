@@ -128,18 +128,14 @@ def _bare_expectation(rule: Rule):
     raise ValueError(f"unknown rule kind {rule.kind!r}")
 
 
-def _context() -> Any:
-    """One ephemeral GX context per process: making one costs more than most validations."""
-    return _new_context()
-
-
 def prepare_context() -> None:
     """Import GX and make the process's context now, before the first validation needs it."""
     _context()
 
 
 @functools.cache
-def _new_context() -> Any:
+def _context() -> Any:
+    """One ephemeral GX context per process: making one costs more than most validations."""
     import great_expectations as gx
     from great_expectations.data_context.types.base import ProgressBarsConfig
     from great_expectations.execution_engine import pandas_execution_engine

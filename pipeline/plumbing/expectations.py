@@ -11,13 +11,13 @@ import pickle
 import subprocess
 import sys
 import threading
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dagster import ConfigurableResource, InitResourceContext
 from pydantic import Field
 
 from pipeline.domain.framing import pipe, read_message, write_message
+from pipeline.plumbing.allowed_folders import PROJECT_ROOT
 from pipeline.plumbing.check_runner import ValidationOutcome, validate_frame
 
 if TYPE_CHECKING:
@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 
     from pipeline.domain.files.value_rules import Rule
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
 # Larger frames (a year of record-level data) are validated in the run's own process: copying
 # millions of rows to the worker cost more than the import it spares (measured: a year of 2.5
 # million FIU records took 77 s and 6.1 GB in the worker, 41 s and 5.1 GB here), and at that

@@ -16,13 +16,12 @@ from pydantic import Field, PrivateAttr
 
 from pipeline.domain.files.deliveries import files_for_year, years_with_files
 from pipeline.domain.files.sources import Source, SourceFile, find_policy_file
-from pipeline.plumbing.allowed_folders import check_allowed
+from pipeline.plumbing.allowed_folders import PROJECT_ROOT, check_allowed
 from pipeline.plumbing.expectations import Expectations
 from pipeline.plumbing.partitions import built_years
 from pipeline.plumbing.report_renderer import ReportRenderer
 from pipeline.plumbing.sql_runner import prepare_connection
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
 # How often a run waiting for the warehouse file tries again.
 LOCK_POLL_SECONDS = 0.25
 

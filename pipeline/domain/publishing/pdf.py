@@ -130,14 +130,16 @@ class PdfRenderer:
     ) -> None:
         self._workers = workers
         self._cache = cache
-        # Per page submitted: its cache key and the worker rendering it (None: in the cache).
-        self._pages: list[tuple[str | None, int | None]] = []
+        # Per page submitted: its PDF when the cache had it, else its cache key and the worker
+        # rendering it.
+        self._pages: list[bytes | tuple[str | None, int]] = []
         self._rendered = 0  # pages sent to a worker so far
 
     def submit(self, html: str) -> None:
         key = self._cache.key(html) if self._cache else None
-        if key is not None and self._cache is not None and self._cache.get(key) is not None:
-            self._pages.append((key, None))
+        cached = self._cache.get(key) if self._cache and key else None
+        if cached is not None:
+            self._pages.append(cached)
             return
         worker = self._rendered % len(self._workers)
         pdf_worker.send(self._workers[worker], html)
@@ -146,13 +148,13 @@ class PdfRenderer:
 
     @property
     def pending(self) -> int:
-        """Pages submitted whose PDFs have not been read."""
-        return len(self._pages)
+        """Pages sent to a worker whose PDFs have not been read."""
+        return sum(1 for page in self._pages if isinstance(page, tuple))
 
     def results(self) -> list[bytes]:
         """The PDFs of every page submitted since the last call, in order. Raises
         ``ExternalResourceError`` as ``html_to_pdf`` does."""
-        workers = [worker for _, worker in self._pages]
+        workers = [page[1] for page in self._pages if isinstance(page, tuple)]
         try:
             received = {
                 index: iter(pdf_worker.receive(worker, workers.count(index)))
@@ -164,15 +166,14 @@ class PdfRenderer:
                 raise ExternalResourceError(message) from None
             raise
         pdfs = []
-        for key, worker in self._pages:
-            if worker is None:
-                pdf = self._cache.get(key) if self._cache and key else None
-                if pdf is None:
-                    raise RuntimeError("a cached PDF went missing while the report was written")
-            else:
-                pdf = next(received[worker])
-                if self._cache and key:
-                    self._cache.put(key, pdf)
+        for page in self._pages:
+            if isinstance(page, bytes):
+                pdfs.append(page)
+                continue
+            key, worker = page
+            pdf = next(received[worker])
+            if self._cache and key:
+                self._cache.put(key, pdf)
             pdfs.append(pdf)
         self._pages = []
         return pdfs

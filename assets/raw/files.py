@@ -1,6 +1,8 @@
 """Raw assets: one per source and year, the delivered file as text with provenance.
 
-Each raw asset has a blocking Great Expectations check; a failing check stops everything
+Each raw asset checks the rows it read with its blocking Great Expectations check before it
+writes them (``validation.py``): a year whose rows fail is not written, so rows the check refused
+never replace accepted ones, whatever a run selects; and the failed check stops everything
 downstream of it in the run, so a broken file never reaches the report.
 """
 
@@ -23,6 +25,16 @@ from dagster import (
 )
 from dagster_duckdb import DuckDBResource
 
+from assets.raw.validation import (
+    ROWS_PER_VALIDATION,
+    check_name,
+    check_result,
+    check_spec,
+    known_values,
+    validate_loaded,
+    validate_rows,
+)
+from pipeline.domain.files.batches import Batches
 from pipeline.domain.files.cbs_files import read_cbs_file
 from pipeline.domain.files.cbs_frames import row_years
 from pipeline.domain.files.delimited_files import (
@@ -38,9 +50,15 @@ from pipeline.plumbing.check_runner import (
     ValidationOutcome,
     record_outcome,
 )
+from pipeline.plumbing.expectations import Expectations
 from pipeline.plumbing.metadata import years_table_metadata
 from pipeline.plumbing.partitions import SINGLE_RUN, partition_years, yearly_partitions
-from pipeline.plumbing.raw_partitions import DeliveredFile, previous_load, replace_raw_partition
+from pipeline.plumbing.raw_partitions import (
+    DeliveredFile,
+    previous_load,
+    raw_view_exists,
+    replace_raw_partition,
+)
 from pipeline.plumbing.resources import ProjectPaths
 
 T = TypeVar("T")
@@ -76,39 +94,68 @@ VALIDATED_AGAINST = [
 ]
 
 
+@dataclass(frozen=True)
+class _Delivery:
+    found: SourceFile
+    sha256: str
+    rows: pl.DataFrame
+
+
 def _raw_asset(source: Source) -> AssetsDefinition:
     @asset(
         name=source.name,
         group_name=GROUPS[source.name],
-        description=f"{source.description} As delivered, one row per file row, with provenance.",
+        description=f"{source.description} As delivered, one row per file row, with provenance; "
+        "a year's rows are replaced only by rows that pass the file's blocking check.",
         partitions_def=yearly_partitions,
         backfill_policy=SINGLE_RUN,
         pool="duckdb",
         kinds={"duckdb", "csv"},
+        # The code lists the rows are checked against.
+        deps=VALIDATED_AGAINST,
+        check_specs=[check_spec(source)],
     )
     def _load(
-        context: AssetExecutionContext, warehouse: DuckDBResource, paths: ProjectPaths
+        context: AssetExecutionContext,
+        warehouse: DuckDBResource,
+        paths: ProjectPaths,
+        expectations: Expectations,
     ) -> MaterializeResult:
         years = partition_years(context)
-        # What the metadata names of each file read; its rows are let go once its year is written.
+        # What the metadata names of each file read.
         delivered: list[tuple[SourceFile, str]] = []
         unchanged: list[int] = []
+        outcomes: dict[int, ValidationOutcome] = {}
+        # New deliveries wait here until a batch is full, then are checked together; only the
+        # years that pass are written, each in its own transaction.
+        held = Batches[tuple[int, list[_Delivery]]](ROWS_PER_VALIDATION)
         with warehouse.get_connection() as conn:
-            # Year by year, each in its own transaction: a year's files are read (and kept in
-            # memory) only while that year is written.
+            known = known_values(conn)
             for year in years:
                 deliveries = _read_deliveries(conn, source, year, paths)
                 delivered += [(d.found, d.sha256) for d in deliveries]
                 files = sorted((d.found.path.name, d.sha256) for d in deliveries)
                 if files and previous_load(conn, source.name, year) == files:
-                    # The same files again: nothing to do, so a re-run changes nothing.
+                    # The same files again: not written again, so a re-run changes nothing.
                     unchanged.append(year)
-                else:
-                    _replace(conn, source, year, deliveries)
-                del deliveries
+                    continue
+                rows = sum(d.rows.height for d in deliveries)
+                full = held.add((year, deliveries), rows)
+                outcomes |= _check_and_write(conn, expectations, source, known, full)
+                del deliveries, full
+            outcomes |= _check_and_write(conn, expectations, source, known, held.rest())
+            outcomes |= validate_loaded(conn, expectations, source, unchanged, known)
+            for year, outcome in sorted(outcomes.items()):
+                record_outcome(conn, f"raw/{source.name}", check_name(source), year, outcome)
             metadata = _partition_metadata(conn, source, years)
+        refused = sorted(year for year, outcome in outcomes.items() if not outcome.passed)
         if unchanged:
             context.log.info(f"{source.name} {_span(unchanged)}: files unchanged since last load")
+        if refused:
+            context.log.warning(
+                f"{source.name} {', '.join(map(str, refused))}: the delivered rows fail the "
+                "file's check; the rows accepted before are kept"
+            )
         paths_read = sorted({str(found.path) for found, _ in delivered})
         return MaterializeResult(
             metadata={
@@ -118,17 +165,40 @@ def _raw_asset(source: Source) -> AssetsDefinition:
                 "synthetic": any(found.is_synthetic for found, _ in delivered),
                 "source_sha256": ", ".join(sorted({sha256 for _, sha256 in delivered})),
                 "unchanged": ", ".join(map(str, unchanged)) or "none",
-            }
+                "refused": ", ".join(map(str, refused)) or "none",
+            },
+            check_results=[check_result(source, outcomes)],
         )
 
     return _load
 
 
-@dataclass(frozen=True)
-class _Delivery:
-    found: SourceFile
-    sha256: str
-    rows: pl.DataFrame
+def _check_and_write(
+    conn: duckdb.DuckDBPyConnection,
+    expectations: Expectations,
+    source: Source,
+    known: dict[str, frozenset[str]],
+    batch: list[tuple[int, list[_Delivery]]],
+) -> dict[int, ValidationOutcome]:
+    """The batch's years checked together; each year that passes replaces its raw rows."""
+    if not batch:
+        return {}
+    years = [year for year, _ in batch]
+    frames = [
+        _rows_of(source, deliveries).with_columns(pl.lit(year, pl.Int32).alias("partition_year"))
+        for year, deliveries in batch
+    ]
+    rows = conn.from_arrow(pl.concat(frames, how="vertical").to_arrow())
+    outcomes = validate_rows(conn, expectations, source, rows, years, known)
+    del rows, frames
+    for year, deliveries in batch:
+        if outcomes[year].passed:
+            _replace(conn, source, year, deliveries)
+    if not raw_view_exists(conn, source.name):
+        # Nothing was ever accepted: the table is made empty (so a run of staging alone reads
+        # no rows instead of failing), which replaces nothing.
+        replace_raw_partition(conn, source.name, years[0], empty_delivery(source), [], None)
+    return outcomes
 
 
 def _read_deliveries(
@@ -169,11 +239,7 @@ def _replace(
     conn: duckdb.DuckDBPyConnection, source: Source, year: int, deliveries: list[_Delivery]
 ) -> None:
     """The year's raw rows replaced by the deliveries', and the file recorded as readable."""
-    rows = (
-        pl.concat([d.rows for d in deliveries], how="vertical")
-        if deliveries
-        else empty_delivery(source)
-    )
+    rows = _rows_of(source, deliveries)
     files = [
         DeliveredFile(d.found.path.name, d.sha256, d.found.is_synthetic, d.rows.height)
         for d in deliveries
@@ -182,6 +248,13 @@ def _replace(
     replace_raw_partition(conn, source.name, year, rows, files, loaded_at)
     outcome = ValidationOutcome(True, rows.height, 1, [])
     record_outcome(conn, f"raw/{source.name}", READABLE_CHECK, year, outcome)
+
+
+def _rows_of(source: Source, deliveries: list[_Delivery]) -> pl.DataFrame:
+    """The rows of a year's deliveries (none, for an optional source without a file)."""
+    if not deliveries:
+        return empty_delivery(source)
+    return pl.concat([d.rows for d in deliveries], how="vertical")
 
 
 READABLE_CHECK = "file_is_readable"

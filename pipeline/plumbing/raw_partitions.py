@@ -70,3 +70,8 @@ def replace_raw_partition(
     # Every row carries its source_row, so the insert need not keep the file's order.
     with registered(conn, frames), insertion_order_free(conn):
         run_all_in_transaction(conn, steps)
+
+
+def raw_view_exists(conn: duckdb.DuckDBPyConnection, source: str) -> bool:
+    """Whether ``raw.<source>`` exists (some year of the source was written once)."""
+    return bool(query(conn, "raw/queries/raw_view_exists", {"source": source})[1][0][0])

@@ -1,21 +1,19 @@
-"""The blocking check on each raw asset: the file's rows against the Great Expectations suite of
-its source, and the rules that span rows (divisions, totals and parts, countable crime codes)."""
+"""The blocking check of each raw asset: a year's rows against the Great Expectations suite of
+its source, and the rules that span rows (divisions, totals and parts, countable crime codes).
 
+The raw asset runs it on the rows it has read, before they are written: a year whose rows fail
+is not written, so the raw table keeps the rows it last accepted (``files.py``)."""
+
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import duckdb
-from dagster import (
-    AssetCheckExecutionContext,
-    AssetCheckResult,
-    AssetKey,
-    asset_check,
-)
-from dagster_duckdb import DuckDBResource
+from dagster import AssetCheckResult, AssetCheckSpec, AssetKey
 
 if TYPE_CHECKING:
     import pandas as pd  # imported where frames are made: it takes a third of a second
 
-from assets.raw.files import VALIDATED_AGAINST
+from pipeline.domain.files.batches import batched
 from pipeline.domain.files.cbs_tables import CbsTable
 from pipeline.domain.files.consistency_rules import (
     SBI_TOTAL,
@@ -27,16 +25,12 @@ from pipeline.domain.files.consistency_rules import (
     uncountable_codes,
 )
 from pipeline.domain.files.region_codes import is_municipality
-from pipeline.domain.files.sources import SOURCES, Source
+from pipeline.domain.files.sources import Source
 from pipeline.domain.files.value_rules import KNOWN_SETS, raw_rules, with_year_marked
 from pipeline.plumbing.check_results import by_year
-from pipeline.plumbing.check_runner import (
-    RejectedValue,
-    ValidationOutcome,
-    record_outcome,
-)
+from pipeline.plumbing.check_runner import RejectedValue, ValidationOutcome
 from pipeline.plumbing.expectations import Expectations
-from pipeline.plumbing.partitions import partition_years, yearly_partitions
+from pipeline.plumbing.partitions import yearly_partitions
 from pipeline.plumbing.sql_runner import query
 
 # Mixed municipal divisions, totals against their parts, and countable crime codes.
@@ -115,7 +109,7 @@ def _file_of(frame, row: int) -> str | None:
     return str(match.iloc[0]) if len(match) == 1 else None
 
 
-def _known_values(conn) -> dict[str, frozenset[str]]:
+def known_values(conn: duckdb.DuckDBPyConnection) -> dict[str, frozenset[str]]:
     """Every named set of allowed codes, read from the reference tables."""
     return {
         name: frozenset(row[0] for row in query(conn, f"quality/queries/known_{name}")[1])
@@ -123,27 +117,24 @@ def _known_values(conn) -> dict[str, frozenset[str]]:
     }
 
 
-def _raw_rows(
-    conn: duckdb.DuckDBPyConnection, source: Source, years: range
+def _loaded_rows(
+    conn: duckdb.DuckDBPyConnection, source: Source, years: Sequence[int]
 ) -> duckdb.DuckDBPyRelation:
     """The source's raw rows of the years, as a relation (nothing read yet)."""
     return conn.table(f"raw.{source.name}").filter(
-        duckdb.ColumnExpression("partition_year").between(
-            duckdb.ConstantExpression(years[0]), duckdb.ConstantExpression(years[-1])
+        duckdb.ColumnExpression("partition_year").isin(
+            *(duckdb.ConstantExpression(year) for year in years)
         )
     )
 
 
-def _delivered_rows(
-    conn: duckdb.DuckDBPyConnection, source: Source, years: range
-) -> "pd.DataFrame":
-    """The raw rows of the years, as delivered but for the spaces around values (padding, as
-    CBS pads region keys, not part of a value; only spaces, as SQL's trim() in staging: a tab
-    stays and fails the rules)."""
+def _checked_frame(rows: duckdb.DuckDBPyRelation, source: Source) -> "pd.DataFrame":
+    """The rows as delivered but for the spaces around values (padding, as CBS pads region
+    keys, not part of a value; only spaces, as SQL's trim() in staging: a tab stays and fails
+    the rules)."""
     import pandas as pd
 
     delivered = set(source.columns)
-    rows = _raw_rows(conn, source, years)
     columns = [
         duckdb.FunctionExpression(
             "trim", duckdb.ColumnExpression(column), duckdb.ConstantExpression(" ")
@@ -153,49 +144,52 @@ def _delivered_rows(
         for column in rows.columns
         if column not in LOAD_PROVENANCE
     ]
-    frame = (
+    return (
         rows.select(*columns)
         .order("partition_year, source_file, source_row")
         .to_arrow_table()
         # Arrow-backed columns: no copy of every string into a Python object.
         .to_pandas(types_mapper=pd.ArrowDtype)
     )
-    return frame
 
 
-def _year_batches(conn: duckdb.DuckDBPyConnection, source: Source, years: range) -> list[range]:
-    """The years in runs of consecutive years of at most ROWS_PER_VALIDATION rows together (a
-    year is never split; a larger year is a batch of its own): GX costs much per validation
-    and little per row, but the rows of a validation are all in memory at once."""
-    counts = dict(_raw_rows(conn, source, years).aggregate("partition_year, count(*)").fetchall())
-    batches: list[range] = []
-    rows = 0
-    for year in years:
-        year_rows = counts.get(year, 0)
-        if batches and rows + year_rows <= ROWS_PER_VALIDATION:
-            batches[-1] = range(batches[-1].start, year + 1)
-            rows += year_rows
-        else:
-            batches.append(range(year, year + 1))
-            rows = year_rows
-    return batches
-
-
-def _validated_years(
+def validate_rows(
     conn: duckdb.DuckDBPyConnection,
     expectations: Expectations,
     source: Source,
-    years: range,
+    rows: duckdb.DuckDBPyRelation,
+    years: Sequence[int],
     known: dict[str, frozenset[str]],
 ) -> dict[int, ValidationOutcome]:
-    """The outcome of each of the years, from one suite over all their rows."""
-    frame = _delivered_rows(conn, source, years)
+    """The outcome of each of the years, from one suite over all their ``rows`` (a relation
+    with the raw table's columns and ``partition_year``)."""
+    frame = _checked_frame(rows, source)
     checked = expectations.run_suite(
         with_year_marked(frame, source.name),
         raw_rules(source.name, known),
         suite_name=f"raw_{source.name}",
     )
     return {year: _year_outcome(conn, source, frame, known, checked, year) for year in years}
+
+
+def validate_loaded(
+    conn: duckdb.DuckDBPyConnection,
+    expectations: Expectations,
+    source: Source,
+    years: Sequence[int],
+    known: dict[str, frozenset[str]],
+) -> dict[int, ValidationOutcome]:
+    """The outcome of each of the years already in the raw table (their files unchanged since),
+    validated again: the code lists they are checked against may have changed."""
+    if not years:
+        return {}
+    loaded = _loaded_rows(conn, source, years)
+    counts = dict(loaded.aggregate("partition_year, count(*)").fetchall())
+    outcomes: dict[int, ValidationOutcome] = {}
+    for batch in batched([(year, counts.get(year, 0)) for year in years], ROWS_PER_VALIDATION):
+        rows = _loaded_rows(conn, source, batch)
+        outcomes |= validate_rows(conn, expectations, source, rows, batch, known)
+    return outcomes
 
 
 def _year_outcome(
@@ -245,53 +239,46 @@ def _check_description(source: Source) -> str:
 
 
 WHEN_A_FILE_FAILS = (
+    " The rows of a year that fails are not loaded: the raw table keeps the rows it last "
+    "accepted for that year, so nothing refused reaches staging, whatever a run selects."
     " When it fails: the description lists each refused value by file, row and column (all of "
     "them in quality.quarantine); correct the file in data/raw/ (or ask its supplier for a new "
     "delivery) and materialize the asset again. What depends on it waits until it passes."
 )
 
 
-def _raw_check(source: Source):
-    @asset_check(
-        asset=AssetKey(source.name),
-        name=f"{source.name}_file_is_valid",
+def check_spec(source: Source) -> AssetCheckSpec:
+    """The blocking check of the source's raw asset, evaluated by the asset itself."""
+    return AssetCheckSpec(
+        name=check_name(source),
+        # The layer's prefix is added where the layer is loaded (pipeline/plumbing/layers.py).
+        asset=AssetKey([source.name]),
         description=_check_description(source) + WHEN_A_FILE_FAILS,
         blocking=True,
         partitions_def=yearly_partitions,
-        additional_deps=VALIDATED_AGAINST,
-        pool="duckdb",
     )
-    def _check(
-        context: AssetCheckExecutionContext,
-        warehouse: DuckDBResource,
-        expectations: Expectations,
-    ) -> AssetCheckResult:
-        with warehouse.get_connection() as conn:
-            known = _known_values(conn)
-            outcomes: dict[int, ValidationOutcome] = {}
-            for years in _year_batches(conn, source, partition_years(context)):
-                outcomes |= _validated_years(conn, expectations, source, years, known)
-            for year, outcome in outcomes.items():
-                record_outcome(
-                    conn, f"raw/{source.name}", f"{source.name}_file_is_valid", year, outcome
-                )
-        failing = {year: outcome for year, outcome in outcomes.items() if not outcome.passed}
-        failures = [f for outcome in failing.values() for f in outcome.failures]
-        rows = sum(outcome.rows_checked for outcome in outcomes.values())
-        rules = max(outcome.rules_checked for outcome in outcomes.values())
-        return AssetCheckResult(
-            passed=not failing,
-            description=by_year({year: o.summary() for year, o in failing.items()})
-            or f"All {rules} rules hold on {rows} rows.",
-            metadata={
-                "rows_checked": rows,
-                "rules_checked": rules,
-                "failed_values": len(failures),
-                "first_failure": failures[0].message() if failures else "",
-            },
-        )
-
-    return _check
 
 
-raw_checks = [_raw_check(source) for source in SOURCES.values()]
+def check_name(source: Source) -> str:
+    return f"{source.name}_file_is_valid"
+
+
+def check_result(source: Source, outcomes: dict[int, ValidationOutcome]) -> AssetCheckResult:
+    """The check's result over the run's years: passed only if every year's rows passed."""
+    failing = {year: outcome for year, outcome in outcomes.items() if not outcome.passed}
+    failures = [f for outcome in failing.values() for f in outcome.failures]
+    rows = sum(outcome.rows_checked for outcome in outcomes.values())
+    rules = max((outcome.rules_checked for outcome in outcomes.values()), default=0)
+    return AssetCheckResult(
+        check_name=check_name(source),
+        passed=not failing,
+        description=by_year({year: o.summary() for year, o in failing.items()})
+        or f"All {rules} rules hold on {rows} rows.",
+        metadata={
+            "rows_checked": rows,
+            "rules_checked": rules,
+            "failed_values": len(failures),
+            "first_failure": failures[0].message() if failures else "",
+            "refused_years": ", ".join(map(str, sorted(failing))) or "none",
+        },
+    )

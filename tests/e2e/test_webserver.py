@@ -7,11 +7,9 @@ instance config) and is always stopped, so the test leaves nothing running.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -25,12 +23,11 @@ import pytest
 
 from pipeline.definitions import defs
 from tests.conftest import PROJECT_ROOT, Workspace
+from tests.e2e.dagster_dev import free_port, get, graphql, process_group_alive, stop_process_group
+from tests.e2e.ui_proxy import nginx, running_proxy
 
 DAGSTER = PROJECT_ROOT / ".venv" / "bin" / "dagster"
 STARTUP_TIMEOUT_S = 90
-STOP_TIMEOUT_S = 10
-# dagster dev shuts its webserver and daemon down in about 5 s; a test server need not.
-GRACE_S = 1
 
 REFERENCE_NAMES = (
     "municipalities",
@@ -75,59 +72,6 @@ REPOSITORIES_QUERY = """
   }
 }
 """
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def get(url: str, timeout: float = 5) -> tuple[int, bytes]:
-    with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 (loopback URL)
-        return response.status, response.read()
-
-
-def graphql(base_url: str, query: str, variables: dict | None = None) -> dict:
-    request = urllib.request.Request(  # noqa: S310 (loopback URL)
-        f"{base_url}/graphql",
-        data=json.dumps({"query": query, "variables": variables or {}}).encode("utf-8"),
-        headers={"Content-Type": "application/json", "Accept": "application/json"},
-        method="POST",
-    )
-    with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310
-        payload = json.loads(response.read())
-    assert "errors" not in payload, payload.get("errors")
-    return payload["data"]
-
-
-def process_group_alive(pgid: int) -> bool:
-    try:
-        os.killpg(pgid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def stop_process_group(process: subprocess.Popen) -> None:
-    """SIGTERM to the server's group; SIGKILL after GRACE_S if it has not gone."""
-    pgid = process.pid  # start_new_session=True: the group id is the server's pid
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(pgid, signal.SIGTERM)
-    with contextlib.suppress(subprocess.TimeoutExpired):
-        process.wait(timeout=GRACE_S)
-    deadline = time.monotonic() + GRACE_S
-    while process_group_alive(pgid) and time.monotonic() < deadline:
-        time.sleep(0.2)
-    if process_group_alive(pgid):
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(pgid, signal.SIGKILL)
-        process.wait(timeout=STOP_TIMEOUT_S)
-        deadline = time.monotonic() + STOP_TIMEOUT_S
-        while process_group_alive(pgid) and time.monotonic() < deadline:
-            time.sleep(0.1)
 
 
 @pytest.fixture(scope="module")
@@ -342,3 +286,99 @@ def test_a_launch_that_moves_the_reports_outside_the_project_fails_writing_nothi
     assert run["status"] == "FAILURE", run
     assert run["stats"]["stepsSucceeded"] == 0
     assert not elsewhere.exists()
+
+
+# --- behind the proxy of deploy/nginx/ (README, "Safety") --------------------------------------
+
+FOREIGN = "https://elsewhere.example.com"
+VERSION_QUERY = json.dumps({"query": "{ version }"}).encode("utf-8")
+
+
+@pytest.fixture(scope="module")
+def ui_proxy(webserver: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Base URL of nginx in front of the test's webserver (the site's own address)."""
+    nginx_path = nginx()
+    if nginx_path is None:
+        pytest.skip("nginx is not installed (.ci/run installs it)")
+    with running_proxy(nginx_path, webserver, tmp_path_factory.mktemp("nginx")) as site:
+        yield site
+
+
+def status_of(url: str, method: str = "GET", origin: str | None = None, data=None) -> int:
+    headers = {"Content-Type": "application/json"}
+    if origin is not None:
+        headers["Origin"] = origin
+    request = urllib.request.Request(url, data=data, headers=headers, method=method)  # noqa: S310
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 (loopback)
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def websocket_status(base_url: str, origin: str) -> int:
+    """The status line's code of a websocket handshake on /graphql, as the UI opens it."""
+    host, port = base_url.split("//", 1)[1].split(":")
+    handshake = (
+        "GET /graphql HTTP/1.1\r\n"
+        f"Host: {host}:{port}\r\n"
+        "Upgrade: websocket\r\n"
+        "Connection: Upgrade\r\n"
+        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+        "Sec-WebSocket-Version: 13\r\n"
+        "Sec-WebSocket-Protocol: graphql-ws\r\n"
+        f"Origin: {origin}\r\n\r\n"
+    )
+    with socket.create_connection((host, int(port)), timeout=10) as sock:
+        sock.sendall(handshake.encode("ascii"))
+        status_line = sock.recv(1024).split(b"\r\n", 1)[0].decode("ascii")
+    return int(status_line.split()[1])
+
+
+def test_dagster_alone_answers_graphql_sent_as_a_get(webserver: str) -> None:
+    # Why the proxy: without it, a link or an image on any page can send GraphQL.
+    assert status_of(f"{webserver}/graphql?query=%7B%20version%20%7D") == 200
+
+
+def test_the_sites_own_pages_query_through_the_proxy(ui_proxy: str) -> None:
+    request = urllib.request.Request(  # noqa: S310 (loopback URL)
+        f"{ui_proxy}/graphql",
+        data=VERSION_QUERY,
+        headers={"Content-Type": "application/json", "Origin": ui_proxy},
+        method="POST",
+    )
+    with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
+        assert json.loads(response.read())["data"]["version"]
+    assert status_of(f"{ui_proxy}/") == 200
+    assert websocket_status(ui_proxy, ui_proxy) == 101
+
+
+@pytest.mark.parametrize(
+    ("method", "origin", "path"),
+    [
+        ("GET", None, "/graphql?query=%7B%20version%20%7D"),
+        ("GET", "SITE", "/graphql?query=%7B%20version%20%7D"),
+        ("POST", FOREIGN, "/graphql"),
+        ("POST", None, "/graphql"),
+        ("POST", "null", "/graphql"),
+        ("POST", FOREIGN, "/report_asset_materialization/raw/incidents"),
+    ],
+    ids=[
+        "get_without_origin",
+        "get_from_the_site",
+        "post_from_elsewhere",
+        "post_without_origin",
+        "post_from_a_sandbox",
+        "rest_write_from_elsewhere",
+    ],
+)
+def test_the_proxy_refuses_what_another_page_could_send(
+    ui_proxy: str, method: str, origin: str | None, path: str
+) -> None:
+    origin = ui_proxy if origin == "SITE" else origin
+    data = VERSION_QUERY if method == "POST" else None
+    assert status_of(f"{ui_proxy}{path}", method, origin, data) == 403
+
+
+def test_the_proxy_refuses_a_websocket_from_elsewhere(ui_proxy: str) -> None:
+    assert websocket_status(ui_proxy, FOREIGN) == 403

@@ -42,5 +42,11 @@ def test_a_killed_build_leaves_old_or_new_never_a_mix_and_the_next_completes(
         ]
         assert mixed == [], f"killed during the {point}: tables in neither state: {mixed}"
         assert report in (old_report, new_report), f"killed during the {point}: a mixed report"
+        # Never a half-written file where a reader looks (a kill once left 0-byte files).
+        empty = [name for name, content in report.items() if not content]
+        assert empty == [], f"killed during the {point}: empty files {empty}"
+    # The report a reader finds holds the files a kill once left empty.
+    for kind in (f"dreigingsbeeld-{YEAR}.en.pdf", ".parquet", ".xlsx"):
+        assert any(name.endswith(kind) for name in new_report), kind
     leftovers = [p.name for p in build.report_dir.parent.iterdir() if p.name.startswith(".")]
     assert leftovers == []

@@ -104,6 +104,12 @@ class Workspace:
 
     root: Path
     results: dict[str, ExecuteInProcessResult] = field(default_factory=dict)
+    # Where the runs in ``results`` wrote, if this is a copy (the paths their metadata names).
+    built_in: Path | None = None
+
+    def as_built(self, path: Path) -> Path:
+        """``path`` in this workspace as the runs of ``results`` named it."""
+        return (self.built_in or self.root) / path.relative_to(self.root)
 
     @property
     def data(self) -> Path:
@@ -209,13 +215,74 @@ def upstream_of(*keys: str) -> list[AssetKey]:
 
 
 @pytest.fixture(scope="session")
-def demo_build(make_workspace: Callable[..., Workspace]) -> Workspace:
-    """The demo's last two years built into one warehouse: 2024 first, then 2025 with report."""
-    workspace = make_workspace("demo_build", years=[LATEST_DEMO_YEAR - 1, LATEST_DEMO_YEAR])
-    # As `make report` does: the year before is built without its own report.
-    workspace.run(LATEST_DEMO_YEAR - 1, all_but_the_report())
-    workspace.run(LATEST_DEMO_YEAR)
+def demo_build(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
+    """The demo's last two years built into one warehouse: 2024 first, then 2025 with report.
+
+    Built once for the whole session, whichever xdist worker asks first (the others wait for
+    it), then copied into each worker's own folder: tests write to their copy (a rebuilt report,
+    a read-write connection) without disturbing another worker's. The runs' events are kept
+    with the build, so every copy has its ``results``."""
+    shared_root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared_root = shared_root.parent
+    shared = shared_root / "demo_build_shared"
+    with _file_lock(shared_root / "demo_build.lock"):
+        if not (shared / RESULTS_FILE).is_file():
+            shutil.rmtree(shared, ignore_errors=True)
+            shared.mkdir()
+            make_data_dir(shared, [LATEST_DEMO_YEAR - 1, LATEST_DEMO_YEAR])
+            build = Workspace(shared)
+            # As `make report` does: the year before is built without its own report.
+            build.run(LATEST_DEMO_YEAR - 1, all_but_the_report())
+            build.run(LATEST_DEMO_YEAR)
+            _save_results(build.results, shared / RESULTS_FILE)
+    workspace = Workspace(tmp_path_factory.mktemp("demo_build"), built_in=shared)
+    shutil.copytree(shared, workspace.root, dirs_exist_ok=True)
+    workspace.results = _load_results(workspace.root / RESULTS_FILE)
     return workspace
+
+
+RESULTS_FILE = "results.json"
+
+
+@contextmanager
+def _file_lock(path: Path) -> Iterator[None]:
+    import fcntl
+
+    with path.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _save_results(results: dict[str, ExecuteInProcessResult], path: Path) -> None:
+    """Each run's record and events, as Dagster serialises them."""
+    from dagster import serialize_value
+
+    path.write_text(
+        serialize_value(
+            {
+                year: [result.dagster_run, list(result.all_events)]
+                for year, result in results.items()
+            }
+        ),
+        encoding="utf-8",
+    )
+
+
+def _load_results(path: Path) -> dict[str, ExecuteInProcessResult]:
+    from dagster import deserialize_value
+
+    from pipeline.definitions import defs
+
+    job = defs.resolve_job_def("threat_picture")
+    saved = deserialize_value(path.read_text(encoding="utf-8"), dict)
+    return {
+        year: ExecuteInProcessResult(events, run, None, job)
+        for year, (run, events) in saved.items()
+    }
 
 
 def replace_cell(path: Path, data_line: int, column: str, value: str) -> tuple[str, int]:

@@ -82,7 +82,7 @@ def test_clean_year_writes_the_report(demo_build: Workspace) -> None:
     assert report.is_file()
     assert report.stat().st_size > 10_000
     metadata = materialized(demo_build.results[str(YEAR)])[REPORT]
-    assert metadata["dagster/uri"].value == str(report)
+    assert metadata["dagster/uri"].value == str(demo_build.as_built(report))
 
 
 def test_every_materialization_has_row_count_schema_and_preview(demo_build: Workspace) -> None:

@@ -11,6 +11,7 @@ import signal
 import subprocess
 import time
 from pathlib import Path
+from unittest import mock
 
 import duckdb
 import pytest
@@ -127,21 +128,29 @@ class Build:
 
 
 def copy_of_demo_build(demo_build: Workspace, tmp_path: Path) -> Build:
-    """The demo build's data, reports and warehouse in ``tmp_path``, with a DAGSTER_HOME there."""
+    """The demo build's data, reports, warehouse and rendered PDFs in ``tmp_path``, with a
+    DAGSTER_HOME there."""
+    from dagster import DagsterInstance
+    from dagster._core.instance.ref import InstanceRef
+
     root = tmp_path / "build"
     root.mkdir()
     for part in ("data", "reports"):
         shutil.copytree(demo_build.root / part, root / part, ignore=shutil.ignore_patterns("cache"))
     shutil.copy2(demo_build.database, root / "w.duckdb")
+    # An unchanged edition comes from the cache, as it would on the analyst's machine.
+    cache = demo_build.data / "cache" / "pdf"
+    if cache.is_dir():
+        shutil.copytree(cache, root / "pdf_cache")
     home = tmp_path / "dagster_home"
     home.mkdir()
     shutil.copy2(PROJECT_ROOT / "dagster_home" / "dagster.yaml", home / "dagster.yaml")
     # The instance's storage made once, as the first run on a machine makes it: two processes
     # starting on a home with none would both create its tables.
-    subprocess.run(
-        [str(DAGSTER), "instance", "info"],
-        env={**os.environ, "DAGSTER_HOME": str(home)},
-        capture_output=True,
-        check=True,
-    )
+    # (Here, not with `dagster instance info`: that would start Dagster once more.)
+    with (
+        mock.patch.dict(os.environ, {"DAGSTER_HOME": str(home)}),
+        DagsterInstance.from_ref(InstanceRef.from_dir(str(home))),
+    ):
+        pass
     return Build(root, home)

@@ -14,6 +14,12 @@ subsets keep a date that is not the clock's (HarfBuzz keeps the font's own ``hea
 fontTools, WeasyPrint's fallback without HarfBuzz-subset, stamps the render's time unless
 SOURCE_DATE_EPOCH is set, so it is set for the render), and the PDF file identifier (/ID) is
 the MD5 of the PDF's own objects instead of a random one.
+
+Accessible: the PDF is tagged PDF/UA-1 (WeasyPrint's ``pdf/ua-1`` variant): a structure tree
+in the HTML's order, the title and language of the HTML, bookmarks from the headings, the
+PDF/UA identification in XMP (which for PDF/UA-1 holds no date and no random id). WeasyPrint
+reads a chart's alternative text only from the SVG's own ``<title>`` and a header cell's
+direction not at all, so ``html_to_pdf`` adds both from the HTML's own markup.
 """
 
 from __future__ import annotations
@@ -24,7 +30,8 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
-from typing import Protocol, cast
+from typing import Any, Protocol, cast
+from xml.etree import ElementTree
 
 from pipeline.domain.publishing import pdf_worker
 from pipeline.domain.publishing.pdf_cache import PdfCache
@@ -33,6 +40,15 @@ PRINT_CSS = Path(__file__).resolve().parents[3] / "reports" / "static" / "print.
 # The font subsets' modification date: 2000-01-01 (any fixed date would do; a PDF viewer shows
 # the document's date, not this one).
 FONT_SUBSET_EPOCH = "946684800"
+# WeasyPrint's options for every PDF: tagged PDF/UA-1, and /ID from the MD5 of the PDF's
+# objects (present, the same for the same HTML).
+PDF_OPTIONS: dict[str, object] = {"pdf_variant": "pdf/ua-1", "pdf_identifier": True}
+# What html_to_pdf adds to WeasyPrint's tags (charts' alt text, header cells' scope): raise it
+# when that changes. The PDF cache keys on it and on PDF_OPTIONS, so that no PDF made the old
+# way is served.
+TAGGING_REVISION = 1
+RENDERING: dict[str, object] = {"options": PDF_OPTIONS, "tagging": TAGGING_REVISION}
+SVG = "{http://www.w3.org/2000/svg}"
 
 
 class ExternalResourceError(RuntimeError):
@@ -86,13 +102,15 @@ def html_to_pdf(html: str) -> bytes:
     fetcher = _offline_fetcher_class()()
     try:
         with _fixed_font_dates():
+            page = HTML(string=html, url_fetcher=fetcher)
+            _title_charts(page.etree_element)
             # Without a target, write_pdf returns the PDF's bytes (WeasyPrint has no type hints).
             pdf = cast(
                 bytes,
-                HTML(string=html, url_fetcher=fetcher).write_pdf(
+                page.write_pdf(
                     stylesheets=[CSS(filename=PRINT_CSS, url_fetcher=fetcher)],
-                    # /ID from the MD5 of the PDF's objects: present, the same for the same HTML.
-                    pdf_identifier=True,
+                    finisher=_scope_header_cells,
+                    **PDF_OPTIONS,
                 ),
             )
     except FatalURLFetchingError as error:
@@ -105,6 +123,37 @@ def html_to_pdf(html: str) -> bytes:
             f"the PDF is rendered offline, refused to fetch {', '.join(map(repr, fetcher.refused))}"
         )
     return pdf
+
+
+def _title_charts(root: ElementTree.Element) -> None:
+    """Give each chart's SVG a ``<title>``: the ``aria-label`` of its ``role="img"`` container,
+    the chart's alternative text on the web. WeasyPrint makes an inline SVG a tagged figure
+    whose alternative text (``/Alt``) is the SVG's ``<title>``, and reads no ARIA. Only the
+    parsed page is changed, not the published HTML; an SVG that has a title keeps it."""
+    for container in root.iter():
+        label = (container.get("aria-label") or "").strip()
+        if container.get("role") != "img" or not label:
+            continue
+        for svg in container.iter(f"{SVG}svg"):
+            if svg.find(f"{SVG}title") is None:
+                title = ElementTree.Element(f"{SVG}title")
+                title.text = label
+                svg.insert(0, title)
+
+
+def _scope_header_cells(document: Any, pdf: Any) -> None:
+    """WeasyPrint's finisher: ``/Scope`` on the tag of every header cell (``/Row`` for
+    ``scope="row"``, else ``/Column``, as WeasyPrint itself links cells to headers), so that a
+    reader that looks at the headers, not only at the cells' ``/Headers``, knows what they head.
+    WeasyPrint keeps each cell's tag on its box (``mark``); ``pdf`` is written after this."""
+    for page in document.pages:
+        boxes = [page._page_box]
+        while boxes:
+            box = boxes.pop()
+            boxes.extend(getattr(box, "children", ()))
+            tag = getattr(box, "mark", None)
+            if tag is not None and box.element_tag == "th":
+                tag["A"]["Scope"] = "/Row" if box.element.get("scope") == "row" else "/Column"
 
 
 @contextmanager
@@ -191,7 +240,9 @@ def pdf_renderer(
     there by what they were rendered from (``pdf_cache``)."""
     count = max(1, processes or os.cpu_count() or 1)
     with pdf_worker.started_workers(count) as workers:
-        renderer = PdfRenderer(workers, PdfCache(cache_dir, PRINT_CSS) if cache_dir else None)
+        renderer = PdfRenderer(
+            workers, PdfCache(cache_dir, PRINT_CSS, RENDERING) if cache_dir else None
+        )
         yield renderer
         if not renderer.pending:  # else the workers are stopped, their pages left unread
             for worker in workers:

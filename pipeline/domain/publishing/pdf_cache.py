@@ -1,13 +1,17 @@
-"""PDFs kept by what they were rendered from: the page's HTML, the print stylesheet and the
-renderer's version. A PDF is a pure function of these (the rendering is reproducible to the
-byte, see ``pdf``), so a page rendered before is not rendered again: a re-run on unchanged data
-writes the same PDF in milliseconds instead of seconds. No Dagster, no DuckDB."""
+"""PDFs kept by what they were rendered from: the page's HTML, the print stylesheet, the
+rendering's settings (WeasyPrint's options, such as tagged PDF/UA, and what ``pdf`` adds to
+them) and the renderer's version. A PDF is a pure function of these (the rendering is
+reproducible to the byte, see ``pdf``), so a page rendered before is not rendered again: a
+re-run on unchanged data writes the same PDF in milliseconds instead of seconds. No Dagster, no
+DuckDB."""
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import tempfile
+from collections.abc import Mapping
 from importlib.metadata import version
 from pathlib import Path
 
@@ -16,11 +20,15 @@ KEPT = 64
 
 
 class PdfCache:
-    def __init__(self, directory: Path, print_css: Path) -> None:
+    def __init__(
+        self, directory: Path, print_css: Path, rendering: Mapping[str, object] | None = None
+    ) -> None:
         self.directory = directory
         self._renderer = b"\0".join(
             [
                 print_css.read_bytes(),
+                # Other settings give other PDFs from the same HTML (an untagged one, say).
+                json.dumps(rendering or {}, sort_keys=True).encode(),
                 version("weasyprint").encode(),
                 version("pydyf").encode(),
             ]

@@ -18,6 +18,7 @@ from dagster import (
 from dagster_duckdb import DuckDBResource
 
 from pipeline.domain.publishing.annex import write_annex
+from pipeline.domain.publishing.datapackage import write_datapackage
 from pipeline.domain.publishing.manifest import build_manifest, write_manifest
 from pipeline.domain.publishing.markdown import markdown_table
 from pipeline.domain.publishing.pdf import PdfRenderer
@@ -183,6 +184,7 @@ def _write_reports(
                 html_path.write_text(editions[year, language].html, encoding="utf-8")
                 files[year].append(html_path)
             files[year] += write_annex(tables, out[year] / "annex")
+            files[year].append(write_datapackage(tables, out[year] / "annex", inputs[year][0]))
         for (year, language), pdf in zip(editions, renderer.results(), strict=True):
             pdf_path = out[year] / f"dreigingsbeeld-{year}.{language}.pdf"
             pdf_path.write_bytes(pdf)

@@ -64,7 +64,8 @@ def test_the_annex_holds_every_published_table_in_three_formats(demo_build: Work
     names = sorted(path.stem for path in (SQL_DIR / "report" / "annex").glob("*.sql"))
     assert len(names) >= 15
     assert sorted(path.name for path in annex.iterdir()) == sorted(
-        f"{name}{suffix}" for name in names for suffix in (".csv", ".parquet", ".xlsx")
+        [f"{name}{suffix}" for name in names for suffix in (".csv", ".parquet", ".xlsx")]
+        + ["datapackage.json"]  # described in tests/e2e/test_annex_datapackage.py
     )
     with demo_build.connect() as conn:
         for name in names:

@@ -29,6 +29,11 @@ EXCEL_RESERVED_SHEET_NAMES = frozenset({"history"})
 # docProps/core.xml gets this as created and modified date; without it XlsxWriter writes now().
 FIXED_CREATED = dt.datetime(2000, 1, 1)
 MIN_WIDTH, MAX_WIDTH = 8, 60
+# The CSV dialect: datapackage.json declares these same values (datapackage.py reads them).
+CSV_SEPARATOR = ","
+CSV_QUOTE_CHAR = '"'
+CSV_LINE_TERMINATOR = "\n"
+CSV_NULL = ""
 
 
 def write_annex(tables: Mapping[str, pl.DataFrame], directory: Path) -> list[Path]:
@@ -93,11 +98,11 @@ def _write_csv(frame: pl.DataFrame, path: Path) -> list[Path]:
         path,
         include_bom=False,
         include_header=True,
-        separator=",",
-        line_terminator="\n",
-        quote_char='"',
+        separator=CSV_SEPARATOR,
+        line_terminator=CSV_LINE_TERMINATOR,
+        quote_char=CSV_QUOTE_CHAR,
         quote_style="necessary",
-        null_value="",
+        null_value=CSV_NULL,
         decimal_comma=False,
         float_scientific=None,
         float_precision=None,

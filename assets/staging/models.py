@@ -12,7 +12,7 @@ from dagster_duckdb import DuckDBResource
 
 from assets.staging import LAYER
 from pipeline.domain.publishing.markdown import markdown_table
-from pipeline.plumbing.check_results import YearOutcome, recorded_warning
+from pipeline.plumbing.check_results import YearOutcome, keep_jumps, recorded_warning
 from pipeline.plumbing.partitions import partition_years, year_params, yearly_partitions
 from pipeline.plumbing.sql_asset_factory import SqlModel, sql_assets
 from pipeline.plumbing.sql_runner import query
@@ -119,6 +119,7 @@ def _jump_check(staging_name: str, what: str, ignored_below: int = 10):
         with warehouse.get_connection() as conn:
             sql = f"quality/queries/jumps_{staging_name}"
             columns, jumps = query(conn, sql, year_params(years))
+            keep_jumps(conn, f"staging/{staging_name}", years, jumps)
             outcomes = {year: _jumps_of(year, [j for j in jumps if j[0] == year]) for year in years}
             return recorded_warning(
                 conn,

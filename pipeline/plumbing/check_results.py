@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import duckdb
+import polars as pl
 from dagster import (
     AssetCheckExecutionContext,
     AssetCheckResult,
@@ -21,7 +22,7 @@ from dagster_duckdb import DuckDBResource
 from pipeline.domain.publishing.markdown import markdown_table
 from pipeline.plumbing.check_runner import ValidationOutcome, record_outcome
 from pipeline.plumbing.partitions import partition_years, year_params, yearly_partitions
-from pipeline.plumbing.sql_runner import query
+from pipeline.plumbing.sql_runner import query, registered, run_in_transaction
 
 PROBLEMS_SHOWN = 20
 
@@ -110,3 +111,25 @@ def recorded_warning(
         description=by_year({year: found.summary for year, found in shown.items()}),
         metadata=dict(metadata),
     )
+
+
+def keep_jumps(
+    conn: duckdb.DuckDBPyConnection, asset_key: str, years: range, jumps: list[tuple[Any, ...]]
+) -> None:
+    """Store the cells a jump check found (rows: year, municipality, item, last year's value,
+    this year's) for the years, replacing what it found before (``quality.implausible_jumps``)."""
+    rows = pl.DataFrame(
+        jumps,
+        schema={
+            "year": pl.Int32,
+            "municipality_code": pl.String,
+            "item": pl.String,
+            "previous_value": pl.Int64,
+            "value": pl.Int64,
+        },
+        orient="row",
+    )
+    with registered(conn, {"jump_rows": rows}):
+        run_in_transaction(
+            conn, "quality/implausible_jumps", {"asset_key": asset_key, **year_params(years)}
+        )

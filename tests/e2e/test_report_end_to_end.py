@@ -196,9 +196,10 @@ def test_no_external_references(report: ParsedReport, html: str) -> None:
     assert "url(http" not in html.replace(" ", "").lower()
 
 
-def test_report_has_six_charts(report: ParsedReport) -> None:
-    # RIEC and province tile maps, sector heat map, trends, seizure flows, policy measures
-    assert len(report.charts) == 6
+def test_report_has_its_eight_charts(report: ParsedReport) -> None:
+    # the headline (harm per phenomenon), the maps of provinces, RIEC regions and
+    # municipalities, sector heat map, trends, seizure flows, policy measures
+    assert len(report.charts) == 8
     assert all(chart["label"] for chart in report.charts)
 
 

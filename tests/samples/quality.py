@@ -14,6 +14,17 @@ DATA_QUALITY = {
     "failed_values": [0, 0],
     "summary": ["All rules hold.", "3 cell(s) ...: GM0999 CRI1200 2 -> 13"],
 }
+# The one jump above that may be named (its values reach the disclosure threshold).
+LARGEST_JUMPS = {
+    "asset_key": ["staging/stg_incidents__crimes"],
+    "position": [1],
+    "municipality_name": ["Voorbeeldstad"],
+    "item": ["CRI1200"],
+    "item_nl": ["Diefstal"],
+    "item_en": ["Theft"],
+    "previous_value": [15],
+    "value": [60],
+}
 # Nothing set aside: an empty frame of the quarantine's columns.
 QUARANTINE = pl.Schema(
     {

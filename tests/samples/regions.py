@@ -37,6 +37,18 @@ PHENOMENON_REGIONS = {
     "rate_per_100k_upper": [1290.0, 1310.0, 350.0, 360.0],
     "is_intelligence_gap": [False] * 4,
 }
+# Fraud (the leading phenomenon) in three real municipalities: one hidden by the disclosure
+# control, so its map shows "not published".
+MUNICIPAL_RATES = {
+    "code": ["GM0014", "GM0034", "GM0037"],
+    "name": ["Groningen", "Almere", "Stadskanaal"],
+    "riec_code": ["RIEC01", "RIEC03", "RIEC01"],
+    "phenomenon_code": ["fraud"] * 3,
+    "registered_crimes": [2400, 1800, None],
+    "suppression": [None, None, "primary"],
+    "population": [240000, 225000, 32000],
+    "rate_per_100k": [1000.0, 800.0, None],
+}
 SIGNALS = {
     "region_code": ["RIEC01", "RIEC02"],
     "region_name": RIEC_NAMES,

@@ -127,8 +127,11 @@ def test_html_escapes_text_from_data(language):
 def test_every_chart_has_alt_text_and_a_table(language):
     html = build_edition(small_report_data(), language).html
     charts = re.findall(r'<div class="chart" role="img" aria-label="([^"]+)">\s*<svg', html)
-    # tile maps of RIEC regions and provinces, heat map, trend, flows, policy
-    assert len(charts) == 6 and all(len(alt) > 40 for alt in charts)
+    # headline, maps of provinces, RIEC regions and municipalities, heat map, trend, flows, policy
+    assert len(charts) == 8 and all(len(alt) > 40 for alt in charts)
+    # Each measured phenomenon's trend and top regions, described.
+    small = re.findall(r'<div class="chart small" role="img" aria-label="([^"]+)"', html)
+    assert small and all(len(alt) > 40 for alt in small)
     tables = set(re.findall(r'data-table="([a-z_]+)"', html))
     assert {"riec_regions", "province_regions", "sector_exposure", "trend", "seizure_flows"} <= (
         tables
@@ -195,8 +198,17 @@ def test_data_quality_is_told_in_the_edition_language_without_municipal_values(l
     html = build_edition(small_report_data(), language).html
     texts = load_texts(language)
     assert "GM0999" not in html and "2 -&gt; 13" not in html
-    assert str(escape(texts["quality_warning_no_implausible_jumps"].format(cells="3"))) in html
-    assert str(escape(texts["quality_passed"].format(rules="10", rows="40"))) in html
+    # In sentences: the checks passed, the warning with the one jump that may be named.
+    passed = texts["need_checks_passed"].format(checks="1", rows="40", year=2025)
+    assert str(escape(passed)) in html
+    item = "Theft" if language == "en" else "Diefstal"
+    case = texts["need_jump_case"].format(
+        municipality="Voorbeeldstad", item=item, previous="15", value="60"
+    )
+    assert str(escape(texts["need_jump_largest"].format(cases=case))) in html
+    assert str(escape(texts["need_quarantine_none"].format(year=2025))) in html
+    # Every check's outcome: in the annex, linked.
+    assert 'href="annex/data_quality.csv"' in html
     # CBS's own totals against their municipalities, with the rule of its rounding.
     assert str(escape(texts["aggregates_intro"])) in html
     item = "Human trafficking" if language == "en" else "3.6 Mensenhandel"

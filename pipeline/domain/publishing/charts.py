@@ -67,22 +67,6 @@ def ranked_bar_chart(
     return _base_config((bars + labels).properties(width=460, height=24 * len(data)))
 
 
-# Tile maps: each region one equal square, placed roughly where it lies (column, row).
-PROVINCE_TILES = {
-    "PV21": (1, 0), "PV20": (2, 0),
-    "PV27": (0, 1), "PV24": (1, 1), "PV22": (2, 1),
-    "PV28": (0, 2), "PV26": (1, 2), "PV23": (2, 2),
-    "PV29": (0, 3), "PV30": (1, 3), "PV25": (2, 3),
-    "PV31": (2, 4),
-}  # fmt: skip
-RIEC_TILES = {
-    "RIEC04": (0, 0), "RIEC01": (2, 0),
-    "RIEC05": (0, 1), "RIEC03": (1, 1), "RIEC02": (2, 1),
-    "RIEC06": (0, 2), "RIEC07": (1, 2),
-    "RIEC08": (0, 3), "RIEC09": (1, 3), "RIEC10": (2, 3),
-}  # fmt: skip
-TILE = 118
-
 # Seven steps of viridis (colour-blind safe), light to dark, each with the text colour that
 # keeps WCAG AA contrast on it (4.5:1 or more: black on the light four, white on the dark three).
 SHADES = (
@@ -111,51 +95,6 @@ def shades(values: list[float | None], log: bool = False) -> list[tuple[str, str
         NO_VALUE if v is None else SHADES[min(last, int((v - low) / span * len(SHADES)))]
         for v in scaled
     ]
-
-
-def tile_map(
-    frame: pl.DataFrame, tiles: dict[str, tuple[int, int]], value: str, value_format: str
-) -> Chart:
-    """Equal squares per region, shaded by ``value`` (a colour-blind safe sequential scale) and
-    labelled with the region's name and value, so that nothing is told by colour alone."""
-    placed = [r for r in frame.iter_rows(named=True) if r["region_code"] in tiles]
-    colours = shades([r[value] for r in placed])
-    rows = [
-        {
-            "region": _tile_label(r["region_name"].removeprefix("RIEC ")),
-            "col": tiles[r["region_code"]][0],
-            "row": tiles[r["region_code"]][1],
-            "value": r[value],
-            "fill": fill,
-            "ink": ink,
-        }
-        for r, (fill, ink) in zip(placed, colours, strict=True)
-    ]
-    base = alt.Chart(_inline(rows)).encode(
-        x=alt.X("col:O", axis=None),
-        y=alt.Y("row:O", axis=None),
-    )
-    squares = base.mark_rect(stroke="white", strokeWidth=3).encode(
-        color=alt.Color("fill:N", scale=None)
-    )
-    ink = alt.Color("ink:N", scale=None)
-    # The name at the top of the tile (one or two lines), the value at the bottom.
-    names = base.mark_text(baseline="top", dy=12 - TILE / 2, fontSize=11, lineBreak="\n").encode(
-        text="region:N", color=ink
-    )
-    values = base.mark_text(
-        baseline="bottom", dy=TILE / 2 - 14, fontSize=16, fontWeight="bold"
-    ).encode(text=alt.Text("value:Q", format=value_format), color=ink)
-    columns = 1 + max((c for c, _ in tiles.values()), default=0)
-    grid_rows = 1 + max((r for _, r in tiles.values()), default=0)
-    chart = (squares + names + values).properties(width=TILE * columns, height=TILE * grid_rows)
-    return _base_config(chart, grid=False)
-
-
-def _tile_label(name: str) -> str:
-    """A long name breaks after its first hyphen (Zeeland-/West-Brabant), a short one not."""
-    head, hyphen, tail = name.partition("-")
-    return f"{head}-\n{tail}" if hyphen and len(name) > 12 else name
 
 
 def heat_map(

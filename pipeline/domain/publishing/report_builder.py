@@ -34,14 +34,20 @@ from pipeline.domain.publishing.report_economy import (
     sectors_section,
 )
 from pipeline.domain.publishing.report_findings import (
+    headline_section,
     phenomenon_sections,
     priorities_section,
     region_rows,
     weight_set_table,
     weights_table,
 )
+from pipeline.domain.publishing.report_maps import municipal_map, region_maps
 from pipeline.domain.publishing.report_policy import policy_section
-from pipeline.domain.publishing.report_quality import aggregate_rows, quality_rows, quarantine_rows
+from pipeline.domain.publishing.report_quality import (
+    aggregate_rows,
+    quality_sentences,
+    quarantine_rows,
+)
 from pipeline.domain.publishing.report_text import (
     YARDSTICK,
     Finding,
@@ -96,17 +102,19 @@ def build_context(data: ReportData, language: str) -> dict[str, Any]:
         "finding_records": findings,
         "findings": [f.text for f in findings],
         "key_figures": _key_figures(data, language),
+        **headline_section(data, texts, language, labels),
         "priorities": priorities_section(data, texts, language, labels),
         "weight_sets": [weight_set_name(name, texts) for name in weight_sets],
         "weight_rows": weight_rows,
         "phenomena": phenomenon_sections(data, texts, language, labels),
-        **_regions_section(data, language),
+        **_regions_section(data, texts, language),
+        **municipal_map(data, texts, language, labels),
         **sectors_section(data, texts, language),
         **_trend_section(data, texts, language, labels),
         **flows_section(data, texts, language),
         **financial_section(data, texts, language),
         **policy_section(data, texts, language, labels),
-        "quality": quality_rows(data, texts, language),
+        "need_to_know": quality_sentences(data, texts, language),
         "quarantine": quarantine_rows(data, texts, language),
         "aggregates": aggregate_rows(data, texts, language),
         **_method_section(data, texts, language, labels),
@@ -135,18 +143,13 @@ def _key_figures(data: ReportData, language: str) -> list[Context]:
     ]
 
 
-def _regions_section(data: ReportData, language: str) -> Context:
-    """The RIEC regions by harm and the provinces by threat index: tile maps and tables."""
+def _regions_section(data: ReportData, texts: Texts, language: str) -> Context:
+    """The RIEC regions by harm and the provinces by threat index: maps and tables."""
     regions = data["regions"]
     riec = regions.filter(pl.col("region_level") == "riec_region")
     provinces = regions.filter(pl.col("region_level") == "province")
     return {
-        "riec_svg": svg(
-            charts.tile_map(riec, charts.RIEC_TILES, "harm_per_100k", ",.0f"), language
-        ),
-        "provinces_svg": svg(
-            charts.tile_map(provinces, charts.PROVINCE_TILES, "threat_index", ",.0f"), language
-        ),
+        **region_maps(data, texts, language),
         "riec_rows": region_rows(riec, language),
         "province_rows": [
             {

@@ -7,12 +7,13 @@ from collections.abc import Mapping
 
 import polars as pl
 
+from pipeline.domain.publishing.charts_findings import harm_interval_chart, phenomenon_chart
 from pipeline.domain.publishing.numbers import (
     format_count,
     format_rate,
     format_share,
 )
-from pipeline.domain.publishing.report_common import DASH, Context, phrase
+from pipeline.domain.publishing.report_common import DASH, Context, phrase, svg
 from pipeline.domain.publishing.report_data import ReportData
 from pipeline.domain.publishing.report_text import Texts, weight_set_name
 
@@ -113,10 +114,47 @@ def phenomenon_sections(
                 change=phrase(r, "change", texts, language),
                 trend=phrase(r, "trend", texts, language),
             )
+        series = data["national_series"].filter(pl.col("phenomenon_code") == code)
+        chart = phenomenon_chart(series, regions, texts["small_trend_y"], texts["small_regions_x"])
+        alt_key = "phenomenon_chart_alt" if series.height else "phenomenon_regions_alt"
         sections.append(
-            {"code": code, "label": labels[code], "summary": summary, "top_regions": top}
+            {
+                "code": code,
+                "label": labels[code],
+                "summary": summary,
+                "top_regions": top,
+                "chart": svg(chart, language) if chart is not None else None,
+                "chart_alt": texts[alt_key].format(
+                    label=labels[code].lower() if language == "nl" else labels[code],
+                    first_year=series["year"].min() if series.height else data.year,
+                    year=data.year,
+                ),
+            }
         )
     return sections
+
+
+def headline_section(
+    data: ReportData, texts: Texts, language: str, labels: Mapping[str, str]
+) -> Context:
+    """The chart beside the key findings: harm per phenomenon with its interval; the
+    phenomena without a measure are named under it."""
+    priorities = data["priorities"]
+    measured = priorities.filter(pl.col("harm_score").is_not_null() & ~pl.col("is_gap"))
+    gaps = priorities.filter(pl.col("harm_score").is_null() | pl.col("is_gap"))
+    ranking = ", ".join(
+        f"{labels[r['phenomenon_code']]} {format_count(r['harm_score'], language)}"
+        for r in measured.sort("harm_score", descending=True).iter_rows(named=True)
+    )
+    return {
+        "headline_svg": svg(
+            harm_interval_chart(priorities, dict(labels), texts["headline_x"]), language
+        )
+        if measured.height
+        else None,
+        "headline_alt": texts["headline_alt"].format(year=data.year, ranking=ranking),
+        "headline_gaps": ", ".join(labels[code] for code in gaps["phenomenon_code"]),
+    }
 
 
 def region_rows(frame: pl.DataFrame, language: str) -> list[Context]:

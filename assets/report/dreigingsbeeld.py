@@ -36,6 +36,8 @@ from pipeline.plumbing.resources import ProjectPaths
 from pipeline.plumbing.sql_runner import SQL_DIR, query_table
 
 ANNEX_DIR = SQL_DIR / "report" / "annex"
+# The regional editions' folder in a year's report folder.
+REGIONAL_DIR = "riec"
 PROJECT_ROOT = SQL_DIR.parent
 
 
@@ -165,33 +167,46 @@ def _write_reports(
     there (``whole_folder``), so a reader never finds a mix of builds or half a file."""
     # Imported here: the templates and charts (Altair) take a third of a second to import, which
     # every process that loads the definitions would pay.
-    from pipeline.domain.publishing.report_builder import LANGUAGES, Edition, build_edition
+    from pipeline.domain.publishing.report_builder import build_edition
+    from pipeline.domain.publishing.report_region import build_region_editions
+    from pipeline.domain.publishing.report_templates import LANGUAGES, Edition
 
+    # Each edition by its year and its file's path in the year's folder, without suffix; the
+    # national editions first, as their PDFs are the ones most awaited.
     editions: dict[tuple[int, str], Edition] = {}
     for year, (data, _) in inputs.items():
         for language in LANGUAGES:
-            editions[year, language] = build_edition(data, language)
-            renderer.submit(editions[year, language].html)
+            editions[year, f"dreigingsbeeld-{year}.{language}"] = build_edition(data, language)
+            renderer.submit(editions[year, f"dreigingsbeeld-{year}.{language}"].html)
+    for year, (data, _) in inputs.items():
+        for language in LANGUAGES:
+            for code, edition in build_region_editions(data, language):
+                editions[year, f"{REGIONAL_DIR}/{code}.{language}"] = edition
+                renderer.submit(edition.html)
     with ExitStack() as folders:
         out = {
             year: folders.enter_context(written_whole(paths.report_dir(year))) for year in inputs
         }
-        files: dict[int, list[Path]] = {}
-        for year, (_, tables) in inputs.items():
-            files[year] = []
-            for language in LANGUAGES:
-                html_path = out[year] / f"dreigingsbeeld-{year}.{language}.html"
-                html_path.write_text(editions[year, language].html, encoding="utf-8")
-                files[year].append(html_path)
+        for year in inputs:
+            (out[year] / REGIONAL_DIR).mkdir()
+        files: dict[int, list[Path]] = {year: [] for year in inputs}
+        for (year, name), edition in editions.items():
+            html_path = out[year] / f"{name}.html"
+            html_path.write_text(edition.html, encoding="utf-8")
+            files[year].append(html_path)
+        for year, (data, tables) in inputs.items():
             files[year] += write_annex(tables, out[year] / "annex")
-            files[year].append(write_datapackage(tables, out[year] / "annex", inputs[year][0]))
-        for (year, language), pdf in zip(editions, renderer.results(), strict=True):
-            pdf_path = out[year] / f"dreigingsbeeld-{year}.{language}.pdf"
+            files[year].append(write_datapackage(tables, out[year] / "annex", data))
+        for (year, name), pdf in zip(editions, renderer.results(), strict=True):
+            pdf_path = out[year] / f"{name}.pdf"
             pdf_path.write_bytes(pdf)
             files[year].append(pdf_path)
         for year, (data, _) in inputs.items():
             findings = {
-                language: [(f.text, f.datasets) for f in editions[year, language].findings]
+                language: [
+                    (f.text, f.datasets)
+                    for f in editions[year, f"dreigingsbeeld-{year}.{language}"].findings
+                ]
                 for language in LANGUAGES
             }
             manifest = build_manifest(
@@ -199,7 +214,11 @@ def _write_reports(
                 findings,
                 run_id=run_id,
                 code_version=code_version(),
-                reference_files=sorted((paths.data / "reference").glob("*.csv")),
+                reference_files=sorted(
+                    path
+                    for pattern in ("*.csv", "*.topojson")
+                    for path in (paths.data / "reference").glob(pattern)
+                ),
                 outputs=files[year],
                 root=out[year],
             )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.pages import axe_core_version
+from tests.browser.pages import REPORT_YEAR, axe_core_version
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 BLOCKING_IMPACTS = {"serious", "critical"}
@@ -57,3 +57,16 @@ def test_edition_has_no_serious_accessibility_violations(
         f"axe-core {axe_core_version()} finds {len(blocking)} serious or critical WCAG 2.1 A/AA "
         f"violation(s) in the {lang} edition ({edition_file.name}):\n{describe(blocking)}"
     )
+
+
+@pytest.mark.parametrize("edition", ["RIEC05.nl", "RIEC10.en"])
+def test_regional_edition_has_no_serious_accessibility_violations(
+    edition, demo_build, open_page, axe_core_script
+):
+    path = demo_build.reports / str(REPORT_YEAR) / "riec" / f"{edition}.html"
+    opened = open_page(path)
+    opened.page.add_script_tag(path=str(axe_core_script))
+    results = opened.page.evaluate(RUN_AXE, WCAG_TAGS)
+    assert results["passes"], "axe checked nothing: is the page empty?"
+    blocking = [v for v in results["violations"] if v["impact"] in BLOCKING_IMPACTS]
+    assert blocking == [], describe(blocking)

@@ -10,7 +10,8 @@ import shutil
 import pytest
 
 from pipeline.domain.publishing.numbers import format_count
-from pipeline.domain.publishing.report_builder import REPORTS_DIR, build_report_html
+from pipeline.domain.publishing.report_builder import build_report_html
+from pipeline.domain.publishing.report_templates import REPORTS_DIR
 from tests.browser.pages import REPORT_YEAR, OpenedPage
 from tests.samples import small_report_data
 

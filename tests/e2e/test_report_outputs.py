@@ -153,3 +153,34 @@ def test_a_second_build_gives_the_same_bytes(demo_build: Workspace, tmp_path: Pa
     new = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     assert old.pop("dagster_run_id") != new.pop("dagster_run_id")
     assert old == new
+
+
+def test_ten_regional_editions_in_both_languages_are_written_linked_and_listed(
+    demo_build: Workspace, manifest: dict
+) -> None:
+    folder = out_dir(demo_build)
+    with demo_build.connect() as conn:
+        codes = [
+            code
+            for (code,) in conn.execute(
+                "select riec_code from reference.riec_regions order by riec_code"
+            ).fetchall()
+        ]
+    assert len(codes) == 10
+    expected = {f"riec/{code}.{lang}.{kind}" for code in codes for lang in ("nl", "en")
+                for kind in ("html", "pdf")}  # fmt: skip
+    written = {p.relative_to(folder).as_posix() for p in (folder / "riec").iterdir()}
+    assert written == expected
+    listed = {o["file"] for o in manifest["outputs"]}
+    assert expected <= listed
+    for lang in ("nl", "en"):
+        national = (folder / f"dreigingsbeeld-{YEAR}.{lang}.html").read_text(encoding="utf-8")
+        assert all(f'href="riec/{code}.{lang}.html"' in national for code in codes)
+    # Each regional edition is its region's: its name in the title, and the national figures.
+    with demo_build.connect() as conn:
+        names = dict(
+            conn.execute("select riec_code, riec_name from reference.riec_regions").fetchall()
+        )
+    for code in codes:
+        html = (folder / "riec" / f"{code}.nl.html").read_text(encoding="utf-8")
+        assert f"<title>Dreigingsbeeld {names[code]} {YEAR}</title>" in html

@@ -19,6 +19,8 @@ DATASETS: dict[str, object] = {
     "regions": regions.REGIONS,
     "phenomenon_regions": regions.PHENOMENON_REGIONS,
     "municipal_rates": regions.MUNICIPAL_RATES,
+    "region_series": regions.REGION_SERIES,
+    "region_sectors": regions.REGION_SECTORS,
     "national_series": harm.NATIONAL_SERIES,
     "sector_exposure": sectors.SECTOR_EXPOSURE,
     "seizure_flows": sectors.SEIZURE_FLOWS,

@@ -49,6 +49,32 @@ MUNICIPAL_RATES = {
     "population": [240000, 225000, 32000],
     "rate_per_100k": [1000.0, 800.0, None],
 }
+# Ten years of fraud in each region (RIEC02's last year hidden by the disclosure control).
+REGION_SERIES = {
+    "region_code": ["RIEC01"] * 10 + ["RIEC02"] * 9,
+    "year": list(range(2016, 2026)) + list(range(2016, 2025)),
+    "phenomenon_code": ["fraud"] * 19,
+    "registered_crimes": [600 + 10 * i for i in range(10)] + [400 + 5 * i for i in range(9)],
+    "registered_crimes_lower": [560.0 + 10 * i for i in range(10)]
+    + [370.0 + 5 * i for i in range(9)],
+    "registered_crimes_upper": [640.0 + 10 * i for i in range(10)]
+    + [430.0 + 5 * i for i in range(9)],
+    "rate_per_100k": [1000.0 + 16 * i for i in range(10)] + [1000.0 + 12 * i for i in range(9)],
+}
+# Suspicious transactions per 1,000 establishments: one sector measured, one a gap.
+REGION_SECTORS = {
+    "region_code": ["RIEC01", "RIEC01", "RIEC02", "RIEC02"],
+    "sector_code": ["financial_services", "hospitality"] * 2,
+    "label_nl": ["Financiële dienstverlening", "Horeca"] * 2,
+    "label_en": ["Financial services", "Hospitality"] * 2,
+    "has_source": [True, False, True, False],
+    "suspicious_transactions": [50, None, 30, None],
+    "establishments": [100, 80, 60, 40],
+    "per_1000": [500.0, None, 500.0, None],
+    "per_1000_lower": [371.0, None, 337.0, None],
+    "per_1000_upper": [659.0, None, 714.0, None],
+    "national_per_1000": [500.0, None, 500.0, None],
+}
 SIGNALS = {
     "region_code": ["RIEC01", "RIEC02"],
     "region_name": RIEC_NAMES,

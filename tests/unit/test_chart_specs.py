@@ -4,7 +4,9 @@ without Altair's schema check (it costs a quarter of a chart's time), so the che
 import pytest
 
 from pipeline.domain.publishing import charts
-from pipeline.domain.publishing.report_builder import LANGUAGES, build_edition
+from pipeline.domain.publishing.report_builder import build_edition
+from pipeline.domain.publishing.report_region import build_region_editions
+from pipeline.domain.publishing.report_templates import LANGUAGES
 from tests.samples import small_report_data
 
 
@@ -19,7 +21,11 @@ def test_every_chart_of_an_edition_meets_the_vega_lite_schema(monkeypatch, langu
 
     monkeypatch.setattr(charts, "render_svg", recording)
     build_edition(small_report_data(), language)
-    assert len(drawn) >= 6  # the tile maps, heat map, trends, policy and flows charts
+    # the headline, phenomena, maps, heat map, trends, policy and flows charts
+    assert len(drawn) >= 10
+    national = len(drawn)
+    build_region_editions(small_report_data(), language)
+    assert len(drawn) > national  # and every regional edition's
     for chart in drawn:
         chart.to_dict(validate=True)  # raises on a spec outside the schema
 

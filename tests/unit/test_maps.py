@@ -109,7 +109,7 @@ def test_every_map_carries_the_credit_line_of_its_boundaries(language: str) -> N
 
 
 def test_the_municipal_map_counts_what_is_published() -> None:
-    from pipeline.domain.publishing.report_builder import load_texts
+    from pipeline.domain.publishing.report_templates import load_texts
 
     data = small_report_data()
     labels = {"fraud": "Fraud", "violence": "Violence"}

@@ -8,12 +8,8 @@ from string import Formatter
 import pytest
 from markupsafe import escape
 
-from pipeline.domain.publishing.report_builder import (
-    LANGUAGES,
-    REPORTS_DIR,
-    build_edition,
-    load_texts,
-)
+from pipeline.domain.publishing.report_builder import build_edition
+from pipeline.domain.publishing.report_templates import LANGUAGES, REPORTS_DIR, load_texts
 from pipeline.domain.publishing.report_text import key_findings, likelihood
 from tests.samples import small_frames, small_report_data
 

@@ -111,12 +111,14 @@ def heat_map(
     colours = shades([d["value"] if d["has_source"] else None for d in data], log=True)
     for cell, (fill, ink) in zip(data, colours, strict=True):
         cell["fill"], cell["ink"] = fill, ink
+    # Sized to be printed about as drawn (A4's text width is about 650 px): no smaller text.
+    axis = {"labelFontSize": 12, "labelLimit": 320}
     base = alt.Chart(_inline(data)).encode(
-        x=alt.X("column:N", title=None, axis=alt.Axis(labelAngle=-35, labelLimit=160)),
-        y=alt.Y("row:N", title=None, axis=alt.Axis(labelLimit=240)),
+        x=alt.X("column:N", title=None, axis=alt.Axis(labelAngle=-35, **axis)),
+        y=alt.Y("row:N", title=None, axis=alt.Axis(**axis)),
     )
     cells = base.mark_rect(stroke="white").encode(color=alt.Color("fill:N", scale=None))
-    labels = base.mark_text(fontSize=11).encode(
+    labels = base.mark_text(fontSize=12).encode(
         text=alt.condition(
             "datum.has_source",
             alt.Text("value:Q", format=value_format),
@@ -127,7 +129,7 @@ def heat_map(
     columns = len({d["column"] for d in data})
     rows = len({d["row"] for d in data})
     return _base_config(
-        (cells + labels).properties(width=86 * columns, height=30 * rows),
+        (cells + labels).properties(width=54 * columns, height=26 * rows),
         grid=False,
     )
 

@@ -94,3 +94,31 @@ def _top_regions(regions: pl.DataFrame, x_title: str) -> alt.LayerChart:
         width=SMALL_WIDTH - 40, height=SMALL_HEIGHT
     )
     return chart
+
+
+def region_vs_national_chart(
+    frame: pl.DataFrame, x_title: str, region_label: str, national_label: str
+) -> Chart:
+    """Per phenomenon the region's rate with its 95% interval (dot and line) and the national
+    rate (a black tick): where the line misses the tick, the region differs from the country."""
+    data = frame.select(
+        pl.col("label").alias("phenomenon"),
+        pl.col("rate").cast(pl.Float64),
+        pl.col("lower").cast(pl.Float64),
+        pl.col("upper").cast(pl.Float64),
+        pl.col("national").cast(pl.Float64),
+    ).to_pandas()
+    y = alt.Y("phenomenon:N", sort=None, title=None, axis=alt.Axis(labelLimit=260))
+    base = alt.Chart(data)
+    x = alt.X("lower:Q", title=x_title, scale=alt.Scale(zero=True))
+    interval = base.mark_rule(color=OKABE_ITO[0], strokeWidth=2).encode(y=y, x=x, x2="upper:Q")
+    dot = base.mark_point(filled=True, size=70, color=OKABE_ITO[0]).encode(
+        y=y, x="rate:Q", tooltip=alt.value(region_label)
+    )
+    national = base.mark_tick(color="black", thickness=2, size=18).encode(
+        y=y, x="national:Q", tooltip=alt.value(national_label)
+    )
+    chart = (interval + dot + national).properties(
+        width=HEADLINE_WIDTH + 60, height=BAR_HEIGHT * max(len(data), 1)
+    )
+    return _base_config(chart)

@@ -32,8 +32,8 @@ from pipeline.domain.publishing.annex import (
     CSV_SEPARATOR,
 )
 from pipeline.domain.publishing.report_data import ReportData
+from pipeline.domain.publishing.report_templates import REPORTS_DIR, load_texts
 
-REPORTS_DIR = Path(__file__).resolve().parents[3] / "reports"
 FIELDS_FILE = REPORTS_DIR / "i18n" / "annex_fields.csv"
 FIELDS_HEADER = ["table", "column", "unit", "description_en", "description_nl"]
 ANY_TABLE = "*"
@@ -208,14 +208,6 @@ def write_datapackage(
     # No "created": a clock time would make two builds of the same annex differ.
     path.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return path
-
-
-def load_texts(language: str) -> dict[str, str]:
-    """The report's wording (reports/i18n/<language>.json), read here rather than imported from
-    report_builder, which would bring in the templates and charts."""
-    path = REPORTS_DIR / "i18n" / f"{language}.json"
-    loaded: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
-    return loaded
 
 
 def _source(name: str, en: Mapping[str, str], nl: Mapping[str, str]) -> dict[str, Any]:

@@ -8,16 +8,10 @@ name the SQL file and parameters behind it.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import polars as pl
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup
 
 from pipeline.domain.publishing import charts
 from pipeline.domain.publishing.numbers import (
@@ -48,16 +42,21 @@ from pipeline.domain.publishing.report_quality import (
     quality_sentences,
     quarantine_rows,
 )
+from pipeline.domain.publishing.report_templates import (
+    Edition,
+    css,
+    environment,
+    load_texts,
+    other_language,
+    phenomenon_labels,
+)
 from pipeline.domain.publishing.report_text import (
     YARDSTICK,
-    Finding,
     Texts,
     key_findings,
     weight_set_name,
 )
 
-REPORTS_DIR = Path(__file__).resolve().parents[3] / "reports"
-LANGUAGES = ("nl", "en")
 # Section ids, in reading order: the same in both editions (links and the manifest use them).
 SECTIONS = (
     "findings",
@@ -75,24 +74,15 @@ SECTIONS = (
 )
 
 
-def load_texts(language: str) -> dict[str, str]:
-    path = REPORTS_DIR / "i18n" / f"{language}.json"
-    # A JSON object of strings, by key (json.loads is untyped).
-    return cast(dict[str, str], json.loads(path.read_text(encoding="utf-8")))
-
-
 def build_context(data: ReportData, language: str) -> dict[str, Any]:
     """Everything the template reads for one edition."""
     texts = load_texts(language)
-    labels = {
-        r["phenomenon_code"]: r[f"label_{language}"]
-        for r in data["priorities"].iter_rows(named=True)
-    }
+    labels = phenomenon_labels(data, language)
     weight_sets, weight_rows = weight_set_table(data, labels)
     findings = key_findings(data, texts, language)
     return {
         "lang": language,
-        "other_lang": "en" if language == "nl" else "nl",
+        "other_lang": other_language(language),
         "t": texts,
         "sections": SECTIONS,
         "year": data.year,
@@ -118,8 +108,14 @@ def build_context(data: ReportData, language: str) -> dict[str, Any]:
         "quarantine": quarantine_rows(data, texts, language),
         "aggregates": aggregate_rows(data, texts, language),
         **_method_section(data, texts, language, labels),
-        # The project's own stylesheet: escaping would break its quotes inside <style>.
-        "css": Markup((REPORTS_DIR / "static" / "report.css").read_text(encoding="utf-8")),  # noqa: S704
+        "regional_editions": [
+            {"code": r["region_code"], "name": r["region_name"]}
+            for r in data["regions"]
+            .filter(pl.col("region_level") == "riec_region")
+            .sort("region_code")
+            .iter_rows(named=True)
+        ],
+        "css": css(),
     }
 
 
@@ -220,28 +216,8 @@ def _method_section(
     }
 
 
-@cache
-def _environment() -> Environment:
-    """The templates' environment, made once: it keeps the compiled templates."""
-    return Environment(
-        loader=FileSystemLoader(REPORTS_DIR / "templates"),
-        autoescape=select_autoescape(["html", "j2"], default_for_string=True, default=True),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-
-
 def render_html(context: Mapping[str, Any]) -> str:
-    return _environment().get_template("report.html.j2").render(**context)
-
-
-@dataclass(frozen=True)
-class Edition:
-    language: str
-    html: str
-    findings: list[Finding]
+    return environment().get_template("report.html.j2").render(**context)
 
 
 def build_edition(data: ReportData, language: str) -> Edition:

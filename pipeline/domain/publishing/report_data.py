@@ -20,6 +20,8 @@ YEARLY_DATASETS = (
     "regions",
     "phenomenon_regions",
     "municipal_rates",
+    "region_series",
+    "region_sectors",
     "national_series",
     "sector_exposure",
     "seizure_flows",

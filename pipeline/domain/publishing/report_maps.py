@@ -9,8 +9,8 @@ from collections.abc import Mapping, Sequence
 import polars as pl
 from markupsafe import Markup
 
-from pipeline.domain.publishing import charts_maps
-from pipeline.domain.publishing.charts import Chart, render_svg
+from pipeline.domain.publishing import charts, charts_maps
+from pipeline.domain.publishing.charts import Chart
 from pipeline.domain.publishing.numbers import format_count, format_rate
 from pipeline.domain.publishing.report_common import DASH, Context
 from pipeline.domain.publishing.report_data import ReportData
@@ -20,7 +20,7 @@ from pipeline.domain.publishing.report_text import Texts
 def map_svg(chart: Chart, language: str) -> Markup:
     """A map as inline SVG, with the hatching of its "not published" areas."""
     # Our own renderer's SVG: no text from outside goes in unescaped.
-    return Markup(charts_maps.with_hatching(render_svg(chart, language)))  # noqa: S704
+    return Markup(charts_maps.with_hatching(charts.render_svg(chart, language)))  # noqa: S704
 
 
 def leading_phenomenon(data: ReportData) -> str | None:

@@ -112,10 +112,13 @@ def heat_map(
     for cell, (fill, ink) in zip(data, colours, strict=True):
         cell["fill"], cell["ink"] = fill, ink
     # Sized to be printed about as drawn (A4's text width is about 650 px): no smaller text.
-    axis = {"labelFontSize": 12, "labelLimit": 320}
     base = alt.Chart(_inline(data)).encode(
-        x=alt.X("column:N", title=None, axis=alt.Axis(labelAngle=-35, **axis)),
-        y=alt.Y("row:N", title=None, axis=alt.Axis(**axis)),
+        x=alt.X(
+            "column:N",
+            title=None,
+            axis=alt.Axis(labelAngle=-35, labelFontSize=12, labelLimit=320),
+        ),
+        y=alt.Y("row:N", title=None, axis=alt.Axis(labelFontSize=12, labelLimit=320)),
     )
     cells = base.mark_rect(stroke="white").encode(color=alt.Color("fill:N", scale=None))
     labels = base.mark_text(fontSize=12).encode(

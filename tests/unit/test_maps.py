@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pipeline.domain.publishing import charts_maps
-from pipeline.domain.publishing.charts import render_svg
+from pipeline.domain.publishing.charts import render_spec
 from pipeline.domain.publishing.report_builder import build_edition
 from pipeline.domain.publishing.report_maps import municipal_map
 from tests.samples import small_report_data
@@ -21,6 +21,11 @@ MUNICIPALITIES = [
     g["properties"]["code"]
     for g in charts_maps.topology()["objects"]["municipalities"]["geometries"]
 ]
+
+
+def render(chart) -> str:
+    """A map's SVG, its boundaries put in as the report does."""
+    return render_spec(charts_maps.map_spec(chart), "en")
 
 
 def shapes(svg: str) -> list[str]:
@@ -33,7 +38,7 @@ def test_the_map_draws_every_one_of_the_342_municipalities_once() -> None:
     assert len(MUNICIPALITIES) == len(set(MUNICIPALITIES)) == 342
     frame = pl.DataFrame({"code": ["GM0014", "GM0034"], "rate": [1000.0, None]})
     chart = charts_maps.choropleth(frame, "municipalities", "rate", "x", NOT_PUBLISHED, "en")
-    drawn = shapes(render_svg(chart, "en"))
+    drawn = shapes(render(chart))
     assert len(drawn) == 342
     # One published value; everything else (no row, or a hidden count) is not published.
     assert drawn.count(NOT_PUBLISHED) == 341
@@ -45,7 +50,7 @@ def test_regions_and_provinces_are_drawn_from_the_same_boundaries() -> None:
             g["properties"]["code"] for g in charts_maps.topology()["objects"][level]["geometries"]
         ]
         frame = pl.DataFrame({"code": codes, "v": [float(i) for i in range(len(codes))]})
-        svg = render_svg(charts_maps.choropleth(frame, level, "v", "x", NOT_PUBLISHED, "en"), "en")
+        svg = render(charts_maps.choropleth(frame, level, "v", "x", NOT_PUBLISHED, "en"))
         drawn = shapes(svg)
         assert len(drawn) == count and NOT_PUBLISHED not in drawn
 
@@ -56,7 +61,7 @@ def test_a_region_map_draws_only_its_own_municipalities() -> None:
     chart = charts_maps.choropleth(
         frame, "municipalities", "rate", "x", NOT_PUBLISHED, "en", only_codes=own
     )
-    assert len(shapes(render_svg(chart, "en"))) == 3
+    assert len(shapes(render(chart))) == 3
 
 
 def test_classes_have_their_bounds_and_the_darkest_is_the_highest() -> None:
@@ -93,7 +98,7 @@ def test_not_published_areas_are_hatched_and_say_so_in_the_legend() -> None:
         {"code": ["GM0014"], "rate": [None]}, schema={"code": pl.String, "rate": pl.Float64}
     )
     chart = charts_maps.choropleth(frame, "municipalities", "rate", "x", NOT_PUBLISHED, "en")
-    svg = charts_maps.with_hatching(render_svg(chart, "en"))
+    svg = charts_maps.with_hatching(render(chart))
     assert svg.count('<pattern id="not-published"') == 1
     assert 'fill="url(#not-published)"' in svg
     assert f">{NOT_PUBLISHED}</text>" in svg

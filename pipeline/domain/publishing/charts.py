@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import math
 import threading
-from typing import Literal
+from typing import Any, Literal
 
 import altair as alt
 import polars as pl
@@ -46,6 +46,11 @@ def render_svg(chart: Chart, language: str) -> str:
     # Without Altair's check of the spec against the Vega-Lite schema, a quarter of a chart's
     # time: the charts are the project's own, and a test checks every one the report draws.
     spec = chart.to_dict(validate=False)
+    return render_spec(spec, language)
+
+
+def render_spec(spec: dict[str, Any], language: str) -> str:
+    """SVG markup of a Vega-Lite spec (``render_svg`` for a spec made by hand)."""
     svg = vl_convert.vegalite_to_svg(spec, format_locale=VEGA_LOCALES[language])
     # Drop the XML prolog so the SVG can sit inline in HTML.
     return svg.split("?>", 1)[1].lstrip() if svg.startswith("<?xml") else svg

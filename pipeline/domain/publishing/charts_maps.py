@@ -120,8 +120,10 @@ def choropleth(
     used = [c for c in found if c.label in shaded.values()]
     domain = [c.label for c in used] + [not_published]
     colours = [c.colour for c in used] + [NOT_PUBLISHED]
+    # The boundaries go into the spec after Altair has made it (map_spec): walked through
+    # Altair's objects, their 100 KB of arcs cost a quarter of a second per map.
     data = alt.InlineData(
-        values=_subset(topology(), level, only_codes),
+        values={"type": "Topology", PLACEHOLDER: [level, *(only_codes or [])]},
         format=alt.DataFormat(type="topojson", feature=level),  # type: ignore[no-untyped-call]
     )
     lookup = [{"code": code, "class": shade} for code, shade in shaded.items()]
@@ -151,6 +153,30 @@ def choropleth(
         .properties(width=width, height=int(width * 1.1))
     )
     return _base_config(chart, grid=False)
+
+
+PLACEHOLDER = "boundaries_of"
+
+
+def map_spec(chart: Chart) -> dict[str, Any]:
+    """The Vega-Lite spec of a map made by ``choropleth``, with its boundaries in place."""
+    spec: dict[str, Any] = chart.to_dict(validate=False)
+    _fill_boundaries(spec)
+    return spec
+
+
+def _fill_boundaries(node: Any) -> None:
+    """Replace each boundaries placeholder in the spec by the topology it names."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if isinstance(value, dict) and PLACEHOLDER in value:
+                level, *codes = value[PLACEHOLDER]
+                node[key] = _subset(topology(), level, codes or None)
+            else:
+                _fill_boundaries(value)
+    elif isinstance(node, list):
+        for item in node:
+            _fill_boundaries(item)
 
 
 def _subset(

@@ -15,8 +15,9 @@ from collections.abc import Mapping
 from importlib.metadata import version
 from pathlib import Path
 
-# Entries kept: a few years of both editions; the oldest go first.
-KEPT = 64
+# Entries kept: a few years of every edition (24 a year: two national, twenty regional); the
+# oldest go first.
+KEPT = 120
 
 
 class PdfCache:

@@ -11,6 +11,7 @@ from pathlib import Path
 from dagster import ConfigurableResource, InitResourceContext
 from pydantic import Field
 
+from pipeline.domain.publishing.chart_cache import keep_charts_in
 from pipeline.domain.publishing.pdf import PdfRenderer, pdf_renderer
 from pipeline.plumbing.allowed_folders import check_allowed
 
@@ -35,9 +36,16 @@ class ReportRenderer(ConfigurableResource):
         "unchanged edition is not rendered again; empty for no cache.",
     )
 
+    chart_cache_dir: str = Field(
+        default="",
+        description="Folder where rendered charts are kept by their spec, so that an unchanged "
+        "chart is not drawn again; empty for no cache.",
+    )
+
     def setup_for_execution(self, context: InitResourceContext) -> None:
-        if self.pdf_cache_dir:
-            check_allowed("renderer.pdf_cache_dir", self.pdf_cache_dir)
+        for name in ("pdf_cache_dir", "chart_cache_dir"):
+            if getattr(self, name):
+                check_allowed(f"renderer.{name}", getattr(self, name))
 
     @contextmanager
     def pdfs(self) -> Iterator[PdfRenderer]:
@@ -45,6 +53,7 @@ class ReportRenderer(ConfigurableResource):
         the caller's reading of its data. The report's templates and charts are imported, and
         the charts' JavaScript engine warms up, in a thread meanwhile. (Workers started with
         the run instead took the CPU from Great Expectations' start, which the run waits for.)"""
+        keep_charts_in(Path(self.chart_cache_dir) if self.chart_cache_dir else None)
         threading.Thread(target=_prepare_report_builder, daemon=True).start()
         cache_dir = Path(self.pdf_cache_dir) if self.pdf_cache_dir else None
         with pdf_renderer(self.pdf_processes or None, cache_dir) as renderer:

@@ -188,6 +188,9 @@ def default_resources(
     return {
         "warehouse": warehouse_resource(str(database or paths.data / "warehouse.duckdb")),
         "paths": paths,
-        "renderer": ReportRenderer(pdf_cache_dir=str(paths.data / "cache" / "pdf")),
+        "renderer": ReportRenderer(
+            pdf_cache_dir=str(paths.data / "cache" / "pdf"),
+            chart_cache_dir=str(paths.data / "cache" / "charts"),
+        ),
         "expectations": Expectations(),
     }

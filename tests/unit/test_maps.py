@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pipeline.domain.publishing import charts_maps
-from pipeline.domain.publishing.charts import render_spec
+from pipeline.domain.publishing.charts import render_svg
 from pipeline.domain.publishing.report_builder import build_edition
 from pipeline.domain.publishing.report_maps import municipal_map
 from tests.samples import small_report_data
@@ -24,8 +24,7 @@ MUNICIPALITIES = [
 
 
 def render(chart) -> str:
-    """A map's SVG, its boundaries put in as the report does."""
-    return render_spec(charts_maps.map_spec(chart), "en")
+    return render_svg(chart, "en")
 
 
 def shapes(svg: str) -> list[str]:

@@ -11,6 +11,8 @@ import altair as alt
 import polars as pl
 import vl_convert
 
+from pipeline.domain.publishing import chart_cache
+
 # Okabe-Ito: distinguishable with the common forms of colour blindness.
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 FONT = "DejaVu Sans, Arial, sans-serif"
@@ -51,6 +53,10 @@ def render_svg(chart: Chart, language: str) -> str:
 
 def render_spec(spec: dict[str, Any], language: str) -> str:
     """SVG markup of a Vega-Lite spec (``render_svg`` for a spec made by hand)."""
+    return chart_cache.kept_or_drawn(spec, language, _drawn)
+
+
+def _drawn(spec: dict[str, Any], language: str) -> str:
     svg = vl_convert.vegalite_to_svg(spec, format_locale=VEGA_LOCALES[language])
     # Drop the XML prolog so the SVG can sit inline in HTML.
     return svg.split("?>", 1)[1].lstrip() if svg.startswith("<?xml") else svg

@@ -120,19 +120,26 @@ def choropleth(
     used = [c for c in found if c.label in shaded.values()]
     domain = [c.label for c in used] + [not_published]
     colours = [c.colour for c in used] + [NOT_PUBLISHED]
-    # The boundaries go into the spec after Altair has made it (map_spec): walked through
-    # Altair's objects, their 100 KB of arcs cost a quarter of a second per map.
+    # Inline data as JSON text (Vega-Lite parses it): Altair copies a chart's data with every
+    # method called on it, and 100 KB of arcs as lists cost a quarter of a second a map.
     data = alt.InlineData(
-        values={"type": "Topology", PLACEHOLDER: [level, *(only_codes or [])]},
+        values=_boundaries_json(level, tuple(only_codes) if only_codes is not None else None),
         format=alt.DataFormat(type="topojson", feature=level),  # type: ignore[no-untyped-call]
     )
-    lookup = [{"code": code, "class": shade} for code, shade in shaded.items()]
+    lookup = json.dumps([{"code": code, "class": shade} for code, shade in shaded.items()])
     chart = (
         alt.Chart(data)
         .mark_geoshape(stroke="#636363", strokeWidth=0.25 if level == "municipalities" else 0.8)
         .transform_lookup(
             lookup="properties.code",
-            from_=alt.LookupData(data=alt.InlineData(values=lookup), key="code", fields=["class"]),
+            from_=alt.LookupData(
+                data=alt.InlineData(
+                    values=lookup,
+                    format=alt.DataFormat(type="json"),  # type: ignore[no-untyped-call]
+                ),
+                key="code",
+                fields=["class"],
+            ),
             default=not_published,
         )
         .encode(
@@ -155,28 +162,10 @@ def choropleth(
     return _base_config(chart, grid=False)
 
 
-PLACEHOLDER = "boundaries_of"
-
-
-def map_spec(chart: Chart) -> dict[str, Any]:
-    """The Vega-Lite spec of a map made by ``choropleth``, with its boundaries in place."""
-    spec: dict[str, Any] = chart.to_dict(validate=False)
-    _fill_boundaries(spec)
-    return spec
-
-
-def _fill_boundaries(node: Any) -> None:
-    """Replace each boundaries placeholder in the spec by the topology it names."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if isinstance(value, dict) and PLACEHOLDER in value:
-                level, *codes = value[PLACEHOLDER]
-                node[key] = _subset(topology(), level, codes or None)
-            else:
-                _fill_boundaries(value)
-    elif isinstance(node, list):
-        for item in node:
-            _fill_boundaries(item)
+@cache
+def _boundaries_json(level: Level, only_codes: tuple[str, ...] | None) -> str:
+    """The topology of ``level`` (and of it only ``only_codes``) as JSON text, made once."""
+    return json.dumps(_subset(topology(), level, only_codes), separators=(",", ":"))
 
 
 def _subset(

@@ -20,8 +20,7 @@ from pipeline.domain.publishing.report_text import Texts
 def map_svg(chart: Chart, language: str) -> Markup:
     """A map as inline SVG, with the hatching of its "not published" areas."""
     # Our own renderer's SVG: no text from outside goes in unescaped.
-    spec = charts_maps.map_spec(chart)
-    return Markup(charts_maps.with_hatching(charts.render_spec(spec, language)))  # noqa: S704
+    return Markup(charts_maps.with_hatching(charts.render_svg(chart, language)))  # noqa: S704
 
 
 def leading_phenomenon(data: ReportData) -> str | None:

@@ -42,7 +42,9 @@ class Build:
     def report_dir(self) -> Path:
         return self.root / "reports" / str(YEAR)
 
-    def start(self, year: int = YEAR, lock_wait_seconds: float = 600) -> subprocess.Popen[str]:
+    def start(
+        self, year: int = YEAR, lock_wait_seconds: float = 600, select: str = "*"
+    ) -> subprocess.Popen[str]:
         warehouse = {"database": str(self.database), "lock_wait_seconds": lock_wait_seconds}
         config = {
             "resources": {
@@ -58,7 +60,7 @@ class Build:
         }
         command = [
             str(DAGSTER), "asset", "materialize", "-m", "pipeline.definitions",
-            "--select", "*", "--partition", str(year), "--config-json", json.dumps(config),
+            "--select", select, "--partition", str(year), "--config-json", json.dumps(config),
         ]  # fmt: skip
         return subprocess.Popen(
             command,

@@ -16,7 +16,8 @@ def test_two_years_started_together_from_two_processes_both_succeed(
     demo_build: Workspace, tmp_path: Path
 ) -> None:
     build = copy_of_demo_build(demo_build, tmp_path)
-    first, second = build.start(2024), build.start(2025)
+    # As `make report` builds them: the year before without its own report.
+    first, second = build.start(2024, select='not key:"report/*"'), build.start(2025)
     outputs = [process.communicate(timeout=600) for process in (first, second)]
     for process, (_, errors) in zip((first, second), outputs, strict=True):
         assert process.returncode == 0, errors[-3000:]

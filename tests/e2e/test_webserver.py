@@ -207,6 +207,9 @@ def test_one_year_launched_through_graphql_succeeds(
     the demo build's, as an analyst's would hold earlier years) and reports folder in the run
     config; the default run launcher starts it in a new process."""
     shutil.copy2(demo_build.database, tmp_path / "warehouse.duckdb")
+    # The demo build's rendered PDFs, as the analyst's machine keeps them: the data is unchanged.
+    if (demo_build.data / "cache" / "pdf").is_dir():
+        shutil.copytree(demo_build.data / "cache" / "pdf", tmp_path / "pdf_cache")
     run = launch(
         webserver,
         {

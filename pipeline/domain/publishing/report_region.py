@@ -25,8 +25,9 @@ from pipeline.domain.publishing.report_templates import (
 )
 from pipeline.domain.publishing.report_text import Texts
 
-REGION_SECTIONS = ("region-figures", "region-phenomena", "region-municipalities",
-                   "region-trends", "region-sectors", "region-gaps")  # fmt: skip
+# Reading order: what is missing comes right after the key figures, before it is missed.
+REGION_SECTIONS = ("region-figures", "region-gaps", "region-phenomena", "region-municipalities",
+                   "region-trends", "region-sectors")  # fmt: skip
 
 
 def riec_codes(data: ReportData) -> list[str]:

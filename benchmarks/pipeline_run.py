@@ -49,10 +49,12 @@ def _selected_keys(defs) -> tuple[list, list]:
     keys += [AssetKey(["indicators", name]) for name in INDICATOR_TABLES]
     for assets_def in defs.assets:
         keys += [key for key in assets_def.keys if key.path[0] == "reference"]
+    # The raw assets' checks are part of their assets (they check before they write); the
+    # others are definitions of their own.
     checks = [
         spec.key
-        for checks_def in defs.asset_checks
-        for spec in checks_def.check_specs
+        for definition in [*defs.asset_checks, *defs.assets]
+        for spec in definition.check_specs
         if spec.blocking and spec.asset_key in keys
     ]
     return keys, checks

@@ -3,7 +3,7 @@ import itertools
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.domain.files.batches import batched
+from pipeline.domain.files.batches import Batches, batched
 
 SIZES = st.lists(st.integers(min_value=0, max_value=50), max_size=12)
 
@@ -15,6 +15,13 @@ def test_years_fill_a_batch_up_to_the_limit() -> None:
 
 def test_a_year_over_the_limit_is_a_batch_of_its_own() -> None:
     assert batched([(2023, 1), (2024, 30), (2025, 1)], limit=10) == [[2023], [2024], [2025]]
+
+
+def test_a_batch_at_the_limit_is_full() -> None:
+    batches = Batches[int](10)
+    assert batches.add(2024, 6) == [] and not batches.full
+    assert batches.add(2025, 4) == [] and batches.full
+    assert batches.rest() == [2024, 2025] and not batches.full
 
 
 def test_an_empty_year_still_belongs_to_a_batch() -> None:

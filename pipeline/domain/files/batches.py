@@ -28,6 +28,11 @@ class Batches(Generic[T]):
         self._rows += rows
         return closed
 
+    @property
+    def full(self) -> bool:
+        """Whether the batch held has reached the limit (no item could join it)."""
+        return self._rows >= self.limit
+
     def rest(self) -> list[T]:
         """The batch held so far (maybe empty), which is then let go."""
         closed, self._held, self._rows = self._held, [], 0

@@ -10,7 +10,7 @@ import polars as pl
 from pipeline.domain.publishing.charts import OKABE_ITO, Chart, _base_config
 
 # The headline chart sits beside the findings on screen and under them on paper.
-HEADLINE_WIDTH = 330
+HEADLINE_WIDTH = 250
 BAR_HEIGHT = 30
 SMALL_WIDTH = 210
 SMALL_HEIGHT = 95
@@ -28,7 +28,7 @@ def harm_interval_chart(priorities: pl.DataFrame, labels: dict[str, str], x_titl
         pl.col("harm_score_upper").cast(pl.Float64).alias("upper"),
     ).to_pandas()
     order = frame.sort_values("harm", ascending=False)["phenomenon"].tolist()
-    y = alt.Y("phenomenon:N", sort=order, title=None, axis=alt.Axis(labelLimit=260))
+    y = alt.Y("phenomenon:N", sort=order, title=None, axis=alt.Axis(labelLimit=190))
     base = alt.Chart(frame)
     interval = base.mark_rule(color=OKABE_ITO[0], strokeWidth=2).encode(
         y=y, x=alt.X("lower:Q", title=x_title, scale=alt.Scale(zero=True)), x2="upper:Q"

@@ -74,7 +74,7 @@ def _comparison(
             "national": format_count(national["population"], language),
         },
         {
-            "label": texts["figure_registered_crimes_per_100k"],
+            "label": texts["region_crimes_per_100k"],
             "region": format_rate(region["registered_crimes_per_100k"], language),
             "national": format_rate(national["registered_crimes_per_100k"], language),
         },

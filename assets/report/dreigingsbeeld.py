@@ -19,6 +19,7 @@ from dagster_duckdb import DuckDBResource
 
 from pipeline.domain.publishing.annex import write_annex
 from pipeline.domain.publishing.datapackage import write_datapackage
+from pipeline.domain.publishing.edition_cache import EditionCache
 from pipeline.domain.publishing.manifest import build_manifest, write_manifest
 from pipeline.domain.publishing.markdown import markdown_table
 from pipeline.domain.publishing.pdf import PdfRenderer
@@ -119,7 +120,7 @@ def dreigingsbeeld(
             inputs = {
                 year: (load_report_data(conn, year), annex_tables(conn, year)) for year in years
             }
-        written = _write_reports(inputs, paths, context.run.run_id, pdfs)
+        written = _write_reports(inputs, paths, context.run.run_id, pdfs, renderer.edition_cache())
     year = years[-1]
     data, tables = inputs[year]
     out_dir = paths.report_dir(year)
@@ -160,6 +161,7 @@ def _write_reports(
     paths: ProjectPaths,
     run_id: str,
     renderer: PdfRenderer,
+    cache: EditionCache | None,
 ) -> dict[int, list[Path]]:
     """Every year's editions (HTML and PDF in both languages), annex and manifest; per year the
     files written. Each edition's PDF is being rendered while the next edition is built and the
@@ -167,22 +169,20 @@ def _write_reports(
     there (``whole_folder``), so a reader never finds a mix of builds or half a file."""
     # Imported here: the templates and charts (Altair) take a third of a second to import, which
     # every process that loads the definitions would pay.
-    from pipeline.domain.publishing.report_builder import build_edition
-    from pipeline.domain.publishing.report_region import build_region_editions
+    from functools import partial
+
+    from pipeline.domain.publishing.report_builder import year_editions
     from pipeline.domain.publishing.report_templates import LANGUAGES, Edition
 
-    # Each edition by its year and its file's path in the year's folder, without suffix; the
-    # national editions first, as their PDFs are the ones most awaited.
+    build = partial(year_editions, regional_dir=REGIONAL_DIR)
+    # Each edition by its year and its file's path in the year's folder, without suffix; each
+    # PDF is submitted as soon as its page is built (or read back, for unchanged data).
     editions: dict[tuple[int, str], Edition] = {}
     for year, (data, _) in inputs.items():
-        for language in LANGUAGES:
-            editions[year, f"dreigingsbeeld-{year}.{language}"] = build_edition(data, language)
-            renderer.submit(editions[year, f"dreigingsbeeld-{year}.{language}"].html)
-    for year, (data, _) in inputs.items():
-        for language in LANGUAGES:
-            for code, edition in build_region_editions(data, language):
-                editions[year, f"{REGIONAL_DIR}/{code}.{language}"] = edition
-                renderer.submit(edition.html)
+        made = cache.editions(data, build) if cache is not None else build(data)
+        for name, edition in made:
+            editions[year, name] = edition
+            renderer.submit(edition.html)
     with ExitStack() as folders:
         out = {
             year: folders.enter_context(written_whole(paths.report_dir(year))) for year in inputs

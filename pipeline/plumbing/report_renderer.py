@@ -7,6 +7,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dagster import ConfigurableResource, InitResourceContext
 from pydantic import Field
@@ -14,6 +15,9 @@ from pydantic import Field
 from pipeline.domain.publishing.chart_cache import keep_charts_in
 from pipeline.domain.publishing.pdf import PdfRenderer, pdf_renderer
 from pipeline.plumbing.allowed_folders import check_allowed
+
+if TYPE_CHECKING:
+    from pipeline.domain.publishing.edition_cache import EditionCache
 
 
 def _prepare_report_builder() -> None:
@@ -42,10 +46,22 @@ class ReportRenderer(ConfigurableResource):
         "chart is not drawn again; empty for no cache.",
     )
 
+    edition_cache_dir: str = Field(
+        default="",
+        description="Folder where a year's editions (HTML) are kept by the data and the code "
+        "they are made from, so that unchanged editions are not built again; empty for none.",
+    )
+
     def setup_for_execution(self, context: InitResourceContext) -> None:
-        for name in ("pdf_cache_dir", "chart_cache_dir"):
+        for name in ("pdf_cache_dir", "chart_cache_dir", "edition_cache_dir"):
             if getattr(self, name):
                 check_allowed(f"renderer.{name}", getattr(self, name))
+
+    def edition_cache(self) -> EditionCache | None:
+        # Imported here: it brings the templates' modules, which loading the definitions need not.
+        from pipeline.domain.publishing.edition_cache import EditionCache
+
+        return EditionCache(Path(self.edition_cache_dir)) if self.edition_cache_dir else None
 
     @contextmanager
     def pdfs(self) -> Iterator[PdfRenderer]:

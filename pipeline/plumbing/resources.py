@@ -191,6 +191,7 @@ def default_resources(
         "renderer": ReportRenderer(
             pdf_cache_dir=str(paths.data / "cache" / "pdf"),
             chart_cache_dir=str(paths.data / "cache" / "charts"),
+            edition_cache_dir=str(paths.data / "cache" / "editions"),
         ),
         "expectations": Expectations(),
     }

@@ -8,7 +8,7 @@ name the SQL file and parameters behind it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import polars as pl
@@ -42,7 +42,9 @@ from pipeline.domain.publishing.report_quality import (
     quality_sentences,
     quarantine_rows,
 )
+from pipeline.domain.publishing.report_region import build_region_editions
 from pipeline.domain.publishing.report_templates import (
+    LANGUAGES,
     Edition,
     css,
     environment,
@@ -227,3 +229,14 @@ def build_edition(data: ReportData, language: str) -> Edition:
 
 def build_report_html(data: ReportData, language: str) -> str:
     return build_edition(data, language).html
+
+
+def year_editions(data: ReportData, regional_dir: str) -> Iterator[tuple[str, Edition]]:
+    """Every edition of the year, one by one, by its file's path in the year's folder without
+    suffix: the national editions first (their PDFs are the ones most awaited), then each
+    region's in ``regional_dir``."""
+    for language in LANGUAGES:
+        yield f"dreigingsbeeld-{data.year}.{language}", build_edition(data, language)
+    for language in LANGUAGES:
+        for code, edition in build_region_editions(data, language):
+            yield f"{regional_dir}/{code}.{language}", edition

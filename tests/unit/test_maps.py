@@ -54,13 +54,17 @@ def test_regions_and_provinces_are_drawn_from_the_same_boundaries() -> None:
         assert len(drawn) == count and NOT_PUBLISHED not in drawn
 
 
-def test_a_region_map_draws_only_its_own_municipalities() -> None:
+def test_a_region_map_draws_only_its_own_municipalities_in_the_national_classes() -> None:
     own = ["GM0014", "GM0037", "GM0047"]
-    frame = pl.DataFrame({"code": own, "rate": [1.0, 2.0, 3.0]})
+    frame = pl.DataFrame({"code": [*own, "GM0034", "GM0363"], "rate": [1.0, 2.0, 3.0, 40.0, 50.0]})
     chart = charts_maps.choropleth(
         frame, "municipalities", "rate", "x", NOT_PUBLISHED, "en", only_codes=own
     )
-    assert len(shapes(render(chart))) == 3
+    drawn = shapes(render(chart))
+    assert len(drawn) == 3
+    # Classed among all five: the region's three fall in the country's lower classes.
+    national = charts_maps.classes([1.0, 2.0, 3.0, 40.0, 50.0], "en")
+    assert set(drawn) <= {c.label for c in national[:3]}
 
 
 def test_classes_have_their_bounds_and_the_darkest_is_the_highest() -> None:

@@ -110,12 +110,15 @@ def choropleth(
     legend_below: bool = False,
 ) -> Chart:
     """A map of ``level`` shaded by ``frame[value_column]`` (rows keyed by ``code``; a null is
-    "not published"). ``only_codes``: draw only these areas (a region's own municipalities)."""
+    "not published"). ``only_codes``: draw only these areas (a region's own municipalities),
+    in the classes of all of ``frame``, so that a colour means the same in every region."""
     values = [None if v is None else float(v) for v in frame[value_column].to_list()]
     found = classes(values, language, decimals)
+    wanted = set(only_codes) if only_codes is not None else None
     shaded = {
         code: class_of(value, found, not_published)
         for code, value in zip(frame["code"].to_list(), values, strict=True)
+        if wanted is None or code in wanted
     }
     used = [c for c in found if c.label in shaded.values()]
     domain = [c.label for c in used] + [not_published]

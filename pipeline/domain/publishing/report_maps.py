@@ -44,12 +44,14 @@ def municipal_map(
     code = leading_phenomenon(data)
     if code is None:
         return {"municipal_map": None}
-    rates = data["municipal_rates"].filter(pl.col("phenomenon_code") == code)
+    every = data["municipal_rates"].filter(pl.col("phenomenon_code") == code)
+    rates = every
     if only_codes is not None:
-        rates = rates.filter(pl.col("code").is_in(list(only_codes)))
+        rates = every.filter(pl.col("code").is_in(list(only_codes)))
     label = labels[code]
+    # The classes of the whole country: a region's map reads as the national one does.
     chart = charts_maps.choropleth(
-        rates,
+        every,
         "municipalities",
         "rate_per_100k",
         texts["map_legend_rate"],

@@ -21,7 +21,7 @@ VEGA_LOCALES: dict[str, Literal["nl-NL", "en-GB"]] = {"nl": "nl-NL", "en": "en-G
 Chart = alt.TopLevelMixin
 
 
-def _base_config(chart: Chart, grid: bool = True) -> Chart:
+def base_config(chart: Chart, grid: bool = True) -> Chart:
     configured: Chart = (
         chart.configure(font=FONT)
         .configure_view(stroke=None)
@@ -75,7 +75,7 @@ def ranked_bar_chart(
     labels = base.mark_text(align="left", dx=3, fontSize=11).encode(
         text=alt.Text(f"{value}:Q", format=value_format)
     )
-    return _base_config((bars + labels).properties(width=460, height=24 * len(data)))
+    return base_config((bars + labels).properties(width=460, height=24 * len(data)))
 
 
 # Seven steps of viridis (colour-blind safe), light to dark, each with the text colour that
@@ -142,10 +142,23 @@ def heat_map(
     )
     columns = len({d["column"] for d in data})
     rows = len({d["row"] for d in data})
-    return _base_config(
+    return base_config(
         (cells + labels).properties(width=54 * columns, height=26 * rows),
         grid=False,
     )
+
+
+def band_and_line(base: alt.Chart, x: alt.X, value: str, y_title: str) -> alt.LayerChart:
+    """``value`` over ``x`` as a line with points, in its 95% band (``<value>_lower`` to
+    ``<value>_upper``)."""
+    band = base.mark_area(color=OKABE_ITO[5], opacity=0.35).encode(
+        x=x,
+        y=alt.Y(f"{value}_lower:Q", title=y_title, scale=alt.Scale(zero=True)),
+        y2=f"{value}_upper:Q",
+    )
+    line = base.mark_line(point=True, color=OKABE_ITO[0]).encode(x=x, y=f"{value}:Q")
+    layered: alt.LayerChart = band + line
+    return layered
 
 
 def interval_trend_chart(series: pl.DataFrame, label_column: str, y_title: str) -> Chart:
@@ -159,15 +172,8 @@ def interval_trend_chart(series: pl.DataFrame, label_column: str, y_title: str) 
     ).to_pandas()
     years = sorted(frame["year"].unique().tolist())
     x = alt.X("year:O", title=None, axis=alt.Axis(values=years, labelAngle=-90))
-    base = alt.Chart(frame)
-    band = base.mark_area(color=OKABE_ITO[5], opacity=0.35).encode(
-        x=x,
-        y=alt.Y("registered_crimes_lower:Q", title=y_title, scale=alt.Scale(zero=True)),
-        y2="registered_crimes_upper:Q",
-    )
-    line = base.mark_line(point=True, color=OKABE_ITO[0]).encode(x=x, y="registered_crimes:Q")
     chart = (
-        (band + line)
+        band_and_line(alt.Chart(frame), x, "registered_crimes", y_title)
         .properties(width=190, height=110)
         .facet(
             facet=alt.Facet("phenomenon:N", title=None, header=alt.Header(labelFontSize=12)),
@@ -175,7 +181,7 @@ def interval_trend_chart(series: pl.DataFrame, label_column: str, y_title: str) 
         )
         .resolve_scale(y="independent")
     )
-    return _base_config(chart)
+    return base_config(chart)
 
 
 def two_group_chart(
@@ -212,4 +218,4 @@ def two_group_chart(
         .mark_rule(color="#4d4d4d", strokeDash=[2, 2])
         .encode(x="year:O")
     )
-    return _base_config((lines + labels + rule).properties(width=520, height=220))
+    return base_config((lines + labels + rule).properties(width=520, height=220))

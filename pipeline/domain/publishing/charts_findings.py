@@ -7,7 +7,7 @@ from __future__ import annotations
 import altair as alt
 import polars as pl
 
-from pipeline.domain.publishing.charts import OKABE_ITO, Chart, _base_config
+from pipeline.domain.publishing.charts import OKABE_ITO, Chart, band_and_line, base_config
 
 # The headline chart sits beside the findings on screen and under them on paper.
 HEADLINE_WIDTH = 250
@@ -30,17 +30,14 @@ def harm_interval_chart(priorities: pl.DataFrame, labels: dict[str, str], x_titl
     order = frame.sort_values("harm", ascending=False)["phenomenon"].tolist()
     y = alt.Y("phenomenon:N", sort=order, title=None, axis=alt.Axis(labelLimit=190))
     base = alt.Chart(frame)
-    interval = base.mark_rule(color=OKABE_ITO[0], strokeWidth=2).encode(
-        y=y, x=alt.X("lower:Q", title=x_title, scale=alt.Scale(zero=True)), x2="upper:Q"
-    )
-    dot = base.mark_point(filled=True, size=70, color=OKABE_ITO[0]).encode(y=y, x="harm:Q")
+    interval, dot = _dot_in_interval(base, y, "harm", x_title)
     value = base.mark_text(align="left", dx=6, dy=-9, fontSize=10).encode(
         y=y, x="upper:Q", text=alt.Text("harm:Q", format=",.0f")
     )
     chart = (interval + dot + value).properties(
         width=HEADLINE_WIDTH, height=BAR_HEIGHT * max(len(frame), 1)
     )
-    return _base_config(chart)
+    return base_config(chart)
 
 
 def phenomenon_chart(
@@ -55,24 +52,21 @@ def phenomenon_chart(
         parts.append(_top_regions(regions, regions_title))
     if not parts:
         return None
-    return _base_config(alt.hconcat(*parts, spacing=28))
+    return base_config(alt.hconcat(*parts, spacing=28))
 
 
 def _trend(series: pl.DataFrame, y_title: str) -> alt.LayerChart:
     frame = series.select(
         pl.col("year").cast(pl.Int64),
         pl.col("registered_crimes").cast(pl.Float64).alias("count"),
-        pl.col("registered_crimes_lower").cast(pl.Float64).alias("lower"),
-        pl.col("registered_crimes_upper").cast(pl.Float64).alias("upper"),
+        pl.col("registered_crimes_lower").cast(pl.Float64).alias("count_lower"),
+        pl.col("registered_crimes_upper").cast(pl.Float64).alias("count_upper"),
     ).to_pandas()
     years = sorted(frame["year"].tolist())
     x = alt.X("year:O", title=None, axis=alt.Axis(values=[years[0], years[-1]], labelAngle=0))
-    base = alt.Chart(frame)
-    band = base.mark_area(color=OKABE_ITO[5], opacity=0.35).encode(
-        x=x, y=alt.Y("lower:Q", title=y_title, scale=alt.Scale(zero=True)), y2="upper:Q"
+    chart: alt.LayerChart = band_and_line(alt.Chart(frame), x, "count", y_title).properties(
+        width=SMALL_WIDTH, height=SMALL_HEIGHT
     )
-    line = base.mark_line(point=True, color=OKABE_ITO[0]).encode(x=x, y="count:Q")
-    chart: alt.LayerChart = (band + line).properties(width=SMALL_WIDTH, height=SMALL_HEIGHT)
     return chart
 
 
@@ -110,15 +104,24 @@ def region_vs_national_chart(
     ).to_pandas()
     y = alt.Y("phenomenon:N", sort=None, title=None, axis=alt.Axis(labelLimit=260))
     base = alt.Chart(data)
-    x = alt.X("lower:Q", title=x_title, scale=alt.Scale(zero=True))
-    interval = base.mark_rule(color=OKABE_ITO[0], strokeWidth=2).encode(y=y, x=x, x2="upper:Q")
-    dot = base.mark_point(filled=True, size=70, color=OKABE_ITO[0]).encode(
-        y=y, x="rate:Q", tooltip=alt.value(region_label)
-    )
+    interval, dot = _dot_in_interval(base, y, "rate", x_title, tooltip=region_label)
     national = base.mark_tick(color="black", thickness=2, size=18).encode(
         y=y, x="national:Q", tooltip=alt.value(national_label)
     )
     chart = (interval + dot + national).properties(
         width=HEADLINE_WIDTH + 60, height=BAR_HEIGHT * max(len(data), 1)
     )
-    return _base_config(chart)
+    return base_config(chart)
+
+
+def _dot_in_interval(
+    base: alt.Chart, y: alt.Y, value: str, x_title: str, tooltip: str | None = None
+) -> tuple[alt.Chart, alt.Chart]:
+    """A line from ``lower`` to ``upper`` (the 95% interval) and a dot at ``value``."""
+    interval = base.mark_rule(color=OKABE_ITO[0], strokeWidth=2).encode(
+        y=y, x=alt.X("lower:Q", title=x_title, scale=alt.Scale(zero=True)), x2="upper:Q"
+    )
+    dot = base.mark_point(filled=True, size=70, color=OKABE_ITO[0]).encode(y=y, x=f"{value}:Q")
+    if tooltip is not None:
+        dot = dot.encode(tooltip=alt.value(tooltip))
+    return interval, dot

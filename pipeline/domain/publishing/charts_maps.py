@@ -18,11 +18,11 @@ from typing import Any, Literal
 import altair as alt
 import polars as pl
 
-from pipeline.domain.publishing.charts import Chart, _base_config
+from pipeline.domain.publishing.charts import Chart, base_config
 from pipeline.domain.publishing.numbers import format_rate
 from pipeline.domain.publishing.report_common import DASH
+from pipeline.domain.publishing.report_templates import BOUNDARIES
 
-BOUNDARIES = Path(__file__).resolve().parents[3] / "data" / "reference" / "boundaries_2025.topojson"
 Level = Literal["municipalities", "riec_regions", "provinces"]
 # ColorBrewer "Blues", five classes: ordered by lightness, so readable without colour vision
 # and in greyscale print.
@@ -162,7 +162,7 @@ def choropleth(
         .project(**PROJECTION)
         .properties(width=width, height=int(width * 1.1))
     )
-    return _base_config(chart, grid=False)
+    return base_config(chart, grid=False)
 
 
 @cache

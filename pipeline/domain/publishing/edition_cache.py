@@ -12,11 +12,10 @@ from pathlib import Path
 
 from pipeline.domain.publishing.kept_files import KeptFiles, key_of
 from pipeline.domain.publishing.report_data import ReportData
-from pipeline.domain.publishing.report_templates import REPORTS_DIR, Edition
+from pipeline.domain.publishing.report_templates import BOUNDARIES, REPORTS_DIR, Edition
 from pipeline.domain.publishing.report_text import Finding
 
 PUBLISHING_DIR = Path(__file__).resolve().parent
-BOUNDARIES = PUBLISHING_DIR.parents[2] / "data" / "reference" / "boundaries_2025.topojson"
 KEPT = 40  # years of editions (each file holds a year's 24)
 # The libraries that draw the charts and fill the templates.
 LIBRARIES = ("altair", "vl-convert-python", "jinja2", "polars")

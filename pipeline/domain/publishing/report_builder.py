@@ -147,7 +147,7 @@ def _regions_section(data: ReportData, texts: Texts, language: str) -> Context:
     riec = regions.filter(pl.col("region_level") == "riec_region")
     provinces = regions.filter(pl.col("region_level") == "province")
     return {
-        **region_maps(data, texts, language),
+        **region_maps(riec, provinces, texts, language),
         "riec_rows": region_rows(riec, language),
         "province_rows": [
             {

@@ -88,13 +88,13 @@ def municipal_map(
     }
 
 
-def region_maps(data: ReportData, texts: Texts, language: str) -> Context:
-    """The RIEC regions by harm per 100,000 inhabitants and the provinces by threat index."""
-    regions = data["regions"].with_columns(pl.col("region_code").alias("code"))
-    riec = regions.filter(pl.col("region_level") == "riec_region")
-    provinces = regions.filter(pl.col("region_level") == "province")
+def region_maps(
+    riec: pl.DataFrame, provinces: pl.DataFrame, texts: Texts, language: str
+) -> Context:
+    """The RIEC regions by harm per 100,000 inhabitants and the provinces by threat index
+    (rows of the report's ``regions`` dataset)."""
     riec_chart = charts_maps.choropleth(
-        riec,
+        riec.with_columns(pl.col("region_code").alias("code")),
         "riec_regions",
         "harm_per_100k",
         texts["map_legend_harm"],
@@ -104,7 +104,7 @@ def region_maps(data: ReportData, texts: Texts, language: str) -> Context:
         legend_below=True,
     )
     province_chart = charts_maps.choropleth(
-        provinces,
+        provinces.with_columns(pl.col("region_code").alias("code")),
         "provinces",
         "threat_index",
         texts["map_legend_index"],

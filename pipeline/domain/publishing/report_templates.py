@@ -16,6 +16,8 @@ from pipeline.domain.publishing.report_data import ReportData
 from pipeline.domain.publishing.report_text import Finding
 
 REPORTS_DIR = Path(__file__).resolve().parents[3] / "reports"
+# The real boundaries every map is drawn from (data/reference/README.md).
+BOUNDARIES = REPORTS_DIR.parent / "data" / "reference" / "boundaries_2025.topojson"
 LANGUAGES = ("nl", "en")
 
 

@@ -1,8 +1,11 @@
 """The project's instance storage: Dagster's SQLite layout, with an event log that keeps its
 connections, still readable by stock Dagster and by the webserver, which watches each run's file."""
 
+import os
 import shutil
 import sqlite3
+import subprocess
+import sys
 
 from dagster import DagsterInstance, asset, materialize
 from dagster._core.storage.event_log.sqlite.sqlite_event_log import SqliteEventLogStorage
@@ -48,3 +51,34 @@ def test_a_run_file_holds_its_events_without_its_write_ahead_log(tmp_path, monke
             in_file = conn.execute("select count(*) from event_logs").fetchone()[0]
     assert stored > 5
     assert in_file == stored
+
+
+def test_processes_starting_together_on_a_new_home_all_open_it(tmp_path):
+    # Two analysts' first runs on a fresh clone: each process creates the storage it finds
+    # missing. Each process here has imported Dagster and waits for the word to open it, so
+    # that they open it at the same moment; without the creation lock one failed in most trials.
+    shutil.copy(PROJECT_ROOT / "dagster_home" / "dagster.yaml", tmp_path / "dagster.yaml")
+    opening = (
+        "import sys; from dagster import DagsterInstance; print('ready', flush=True); "
+        "sys.stdin.readline(); DagsterInstance.get().get_runs()"
+    )
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-c", opening],
+            cwd=PROJECT_ROOT,
+            env={**os.environ, "DAGSTER_HOME": str(tmp_path)},
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(4)
+    ]
+    for process in processes:
+        assert process.stdout is not None and process.stdout.readline() == "ready\n"
+    for process in processes:
+        assert process.stdin is not None
+        process.stdin.write("go\n")
+        process.stdin.flush()
+    errors = [process.communicate(timeout=120)[1] for process in processes]
+    assert [process.returncode for process in processes] == [0, 0, 0, 0], errors

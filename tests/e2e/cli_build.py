@@ -20,11 +20,12 @@ from tests.conftest import PROJECT_ROOT, Workspace
 
 YEAR = 2025
 DAGSTER = PROJECT_ROOT / ".venv" / "bin" / "dagster"
-# Per kill: the step whose start is awaited, and a file whose appearance is awaited after it.
+# Per kill: the asset whose step's start is awaited, and a file of the report folder being
+# written (``.<year>.part``) whose appearance is awaited after it.
 KILL_POINTS = {
-    "raw load": ('step "drug_sites"', None),
-    "indicator build": ('step "phenomenon_indicators"', None),
-    "report files": ('step "dreigingsbeeld"', f".{YEAR}.part/dreigingsbeeld-{YEAR}.en.html"),
+    "raw load": ("raw/drug_sites", None),
+    "indicator build": ("indicators/phenomenon_indicators", None),
+    "report files": ("report/dreigingsbeeld", f"dreigingsbeeld-{YEAR}.en.html"),
 }
 # Run-specific, not part of a year's state.
 VOLATILE_COLUMNS = {"loaded_at"}
@@ -72,9 +73,17 @@ class Build:
             start_new_session=True,  # its workers die with it, as on a machine that goes down
         )
 
-    def kill_at(self, step: str, file: str | None) -> None:
+    @property
+    def report_being_written(self) -> Path:
+        return self.report_dir.with_name(f".{YEAR}.part")
+
+    def kill_at(self, asset: str, file: str | None) -> None:
+        """Start a build and kill it once the step of ``asset`` has started (and ``file`` has
+        appeared in the report folder being written); fails unless the kill came inside that
+        step, before its asset was materialised."""
         build = self.start()
         assert build.stderr is not None
+        step = f'step "{asset.split("/")[-1]}"'
         for line in build.stderr:
             if "STEP_START" in line and step in line:
                 break
@@ -82,17 +91,40 @@ class Build:
             pytest.fail(f"the build ended before {step} (exit code {build.wait()})")
         if file is not None:
             deadline = time.monotonic() + 60
-            while not (self.report_dir.parent / file).exists() and time.monotonic() < deadline:
+            while not (self.report_being_written / file).exists() and time.monotonic() < deadline:
                 time.sleep(0.01)
         os.killpg(build.pid, signal.SIGKILL)
         build.wait()
+        materialized = self.materialized_in_last_run()
+        assert asset not in materialized, f"the kill came after {asset} was written"
+        if file is not None:
+            assert self.report_being_written.is_dir(), "the kill came after the report was written"
+
+    def materialized_in_last_run(self) -> set[str]:
+        """The assets ("layer/name") the last run started on this home materialised."""
+        from dagster import DagsterEventType, DagsterInstance
+        from dagster._core.instance.ref import InstanceRef
+
+        with (
+            mock.patch.dict(os.environ, {"DAGSTER_HOME": str(self.home)}),  # the yaml names it
+            DagsterInstance.from_ref(InstanceRef.from_dir(str(self.home))) as instance,
+        ):
+            (run,) = instance.get_runs(limit=1)
+            records = instance.get_records_for_run(
+                run.run_id, of_type=DagsterEventType.ASSET_MATERIALIZATION
+            ).records
+        return {
+            record.event_log_entry.asset_materialization.asset_key.to_user_string()
+            for record in records
+            if record.event_log_entry.asset_materialization is not None
+        }
 
     def complete(self) -> None:
         build = self.start()
         _, errors = build.communicate(timeout=300)
         assert build.returncode == 0, errors[-3000:]
 
-    def tables(self) -> dict[str, str]:
+    def tables(self, year: int = YEAR) -> dict[str, str]:
         """Per table, a fingerprint of the year's rows (the whole table where it has no year)."""
         with duckdb.connect(str(self.database), read_only=True) as conn:
             columns: dict[str, list[str]] = {}
@@ -105,11 +137,11 @@ class Build:
             prints = {}
             for name, names in columns.items():
                 kept = [c for c in names if c not in VOLATILE_COLUMNS]
-                year = next((c for c in ("year", "partition_year") if c in names), None)
+                year_column = next((c for c in ("year", "partition_year") if c in names), None)
                 relation = conn.table(name).select(*(duckdb.ColumnExpression(c) for c in kept))
-                if year is not None:
+                if year_column is not None:
                     relation = relation.filter(
-                        duckdb.ColumnExpression(year) == duckdb.ConstantExpression(YEAR)
+                        duckdb.ColumnExpression(year_column) == duckdb.ConstantExpression(year)
                     )
                 rows = relation.order("all").fetchall()
                 prints[name] = hashlib.sha256(repr(rows).encode()).hexdigest()
@@ -129,12 +161,10 @@ class Build:
         return found
 
 
-def copy_of_demo_build(demo_build: Workspace, tmp_path: Path) -> Build:
-    """The demo build's data, reports, warehouse and rendered PDFs in ``tmp_path``, with a
-    DAGSTER_HOME there."""
-    from dagster import DagsterInstance
-    from dagster._core.instance.ref import InstanceRef
-
+def copy_of_demo_build(demo_build: Workspace, tmp_path: Path, pdf_cache: bool = True) -> Build:
+    """The demo build's data, reports, warehouse and (with ``pdf_cache``) rendered PDFs in
+    ``tmp_path``, with a new DAGSTER_HOME there (as on a fresh clone: its storage is created by
+    the first run)."""
     root = tmp_path / "build"
     root.mkdir()
     for part in ("data", "reports"):
@@ -142,17 +172,9 @@ def copy_of_demo_build(demo_build: Workspace, tmp_path: Path) -> Build:
     shutil.copy2(demo_build.database, root / "w.duckdb")
     # An unchanged edition comes from the cache, as it would on the analyst's machine.
     cache = demo_build.data / "cache" / "pdf"
-    if cache.is_dir():
+    if pdf_cache and cache.is_dir():
         shutil.copytree(cache, root / "pdf_cache")
     home = tmp_path / "dagster_home"
     home.mkdir()
     shutil.copy2(PROJECT_ROOT / "dagster_home" / "dagster.yaml", home / "dagster.yaml")
-    # The instance's storage made once, as the first run on a machine makes it: two processes
-    # starting on a home with none would both create its tables.
-    # (Here, not with `dagster instance info`: that would start Dagster once more.)
-    with (
-        mock.patch.dict(os.environ, {"DAGSTER_HOME": str(home)}),
-        DagsterInstance.from_ref(InstanceRef.from_dir(str(home))),
-    ):
-        pass
     return Build(root, home)

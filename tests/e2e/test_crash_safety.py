@@ -5,7 +5,7 @@ report folder with the last complete build; the next build completes.
 The build runs as an analyst starts it from the command line (``dagster asset materialize``),
 in its own process group, on a copy of the demo build in which one 2025 file has changed; the
 kill comes when the build's log shows the step starting (and, for the report, once its files
-are being written)."""
+are being written), and the run's events show it came before the step's asset was written."""
 
 from __future__ import annotations
 
@@ -27,11 +27,13 @@ def test_a_killed_build_leaves_old_or_new_never_a_mix_and_the_next_completes(
     sites.write_text("".join(lines[:-1]), encoding="utf-8")
 
     after_kill = {}
-    for point, (step, file) in KILL_POINTS.items():
-        build.kill_at(step, file)
+    for point, (asset, file) in KILL_POINTS.items():
+        build.kill_at(asset, file)
         after_kill[point] = (build.tables(), build.report())
 
     build.complete()
+    # The events the kills were judged by are read: the completing run's name every asset.
+    assert {asset for asset, _ in KILL_POINTS.values()} <= build.materialized_in_last_run()
     new_tables, new_report = build.tables(), build.report()
     assert new_tables != old_tables and new_report != old_report  # the change went through
     for point, (tables, report) in after_kill.items():

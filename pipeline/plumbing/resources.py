@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import re
+import shutil
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -75,13 +77,20 @@ class Warehouse(DuckDBResource):
 
     DuckDB lets one process write a file at a time. Another process's run, a DuckDB CLI or a
     notebook holding it makes this wait up to ``lock_wait_seconds``, then fail with one message
-    naming the holder.
+    naming the holder. So that analysts need not hold it, each run ends by publishing a copy
+    for readers (``readers_copy``), which they may keep open while runs go on.
     """
 
     lock_wait_seconds: float = Field(
         default=600.0,
         description="How long a run waits for the warehouse file while another process "
         "(a run, the DuckDB CLI, a notebook) holds it, before it fails saying which.",
+    )
+    readers_copy: bool = Field(
+        default=True,
+        description="Whether each run, as it ends, puts a copy of the warehouse beside it for "
+        "readers (<name>_readers.duckdb): a notebook or the DuckDB CLI may keep the copy open "
+        "without holding up runs.",
     )
     _run_connection: duckdb.DuckDBPyConnection | None = PrivateAttr(default=None)
     _in_run: bool = PrivateAttr(default=False)
@@ -94,7 +103,21 @@ class Warehouse(DuckDBResource):
         self._in_run = False
         if self._run_connection is not None:
             connection, self._run_connection = self._run_connection, None
-            connection.close()
+            try:
+                if self.readers_copy:
+                    self._publish_readers_copy(connection)
+            finally:
+                connection.close()
+
+    def _publish_readers_copy(self, conn: duckdb.DuckDBPyConnection) -> None:
+        """The warehouse as the run leaves it, copied while the run still holds the file (no
+        other writer can change it meanwhile) and put in place whole: a reader who has the old
+        copy open keeps reading it."""
+        conn.execute("checkpoint")  # everything in the file itself, none in its write-ahead log
+        target = readers_copy_of(Path(self.database))
+        part = target.with_name(f".{target.name}.part")
+        shutil.copyfile(self.database, part)
+        os.replace(part, target)
 
     @contextmanager
     def get_connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -164,6 +187,11 @@ def lock_holder(message: str) -> str | None:
     if match is None:
         return None
     return f"{match['program']} (PID {match['pid']})"
+
+
+def readers_copy_of(database: Path) -> Path:
+    """Where runs publish the copy of ``database`` that readers open."""
+    return database.with_name(f"{database.stem}_readers{database.suffix}")
 
 
 def warehouse_resource(database: str, memory_limit: str = "4GB") -> Warehouse:

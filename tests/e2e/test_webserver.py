@@ -1,5 +1,6 @@
-"""The Dagster UI: ``dagster dev`` (the webserver, and the daemon that starts queued runs) loads
-workspace.yaml, serves the whole graph over GraphQL and runs a year launched through it.
+"""The Dagster UI: ``make dev`` (``dagster dev``: the webserver, and the daemon that starts
+queued runs) listens on loopback only, loads workspace.yaml, serves the whole graph over GraphQL
+and runs a year launched through it.
 
 The server runs in its own process group with a temporary DAGSTER_HOME (a copy of the project's
 instance config) and is always stopped, so the test leaves nothing running.
@@ -76,7 +77,8 @@ REPOSITORIES_QUERY = """
 
 @pytest.fixture(scope="module")
 def webserver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Base URL of a running `dagster dev`; the server is stopped and gone afterwards."""
+    """Base URL of the UI as `make dev` starts it (on a free port, with its own home); the
+    server is stopped and gone afterwards."""
     assert DAGSTER.is_file(), DAGSTER
     home = tmp_path_factory.mktemp("dagster_home")
     shutil.copy2(PROJECT_ROOT / "dagster_home" / "dagster.yaml", home / "dagster.yaml")
@@ -90,7 +92,7 @@ def webserver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     log_path = home / "webserver.log"
     with log_path.open("wb") as log:
         process = subprocess.Popen(
-            [str(DAGSTER), "dev", "-w", "workspace.yaml", "-h", "127.0.0.1", "-p", str(port)],
+            ["make", "--no-print-directory", "dev", f"PORT={port}", f"DAGSTER_HOME={home}"],
             cwd=PROJECT_ROOT,
             env=env,
             stdout=log,
@@ -123,6 +125,25 @@ def webserver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         stop_process_group(process)
         assert process.poll() is not None, "dagster dev is still running"
         assert not process_group_alive(process.pid), "a process of the server's group survived"
+
+
+def listening_addresses(port: int) -> set[str]:
+    """The local addresses (as the kernel lists them, hex) of the sockets listening on
+    ``port``, IPv4 and IPv6."""
+    found = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            local, state = line.split()[1], line.split()[3]
+            address, _, hex_port = local.partition(":")
+            if state == "0A" and int(hex_port, 16) == port:  # 0A: LISTEN
+                found.add(address)
+    return found
+
+
+def test_make_dev_listens_on_loopback_only(webserver: str) -> None:
+    port = int(webserver.rsplit(":", 1)[1])
+    # 127.0.0.1 as /proc/net/tcp writes it (little-endian); no IPv6 or wildcard socket.
+    assert listening_addresses(port) == {"0100007F"}
 
 
 def test_server_info_answers(webserver: str) -> None:

@@ -1,5 +1,6 @@
 """The warehouse resource: the DuckDB file released even when the work inside fails, one
-connection for all the steps of a run, and a wait for a file another process holds."""
+connection for all the steps of a run, a wait for a file another process holds, and the copy
+for readers each run publishes."""
 
 import subprocess
 import sys
@@ -9,7 +10,13 @@ import duckdb
 import pytest
 from dagster import asset, materialize
 
-from pipeline.plumbing.resources import Warehouse, WarehouseBusy, lock_holder, warehouse_resource
+from pipeline.plumbing.resources import (
+    Warehouse,
+    WarehouseBusy,
+    lock_holder,
+    readers_copy_of,
+    warehouse_resource,
+)
 
 
 def test_connection_is_closed_after_a_failure(tmp_path):
@@ -67,16 +74,19 @@ def test_the_steps_of_a_run_share_one_connection_closed_when_the_run_ends(tmp_pa
 
 HOLD = (
     "import duckdb, sys, time\n"
-    "conn = duckdb.connect(sys.argv[1])\n"
+    "conn = duckdb.connect(sys.argv[1], read_only=sys.argv[3] == 'read')\n"
     "print('held', flush=True)\n"
     "time.sleep(float(sys.argv[2]))\n"
+    "if sys.argv[3] == 'read':\n"
+    "    print(conn.execute('select count(*) from t').fetchall()[0][0], flush=True)\n"
 )
 
 
-def hold(database, seconds: float) -> subprocess.Popen:
-    """Another process (as a DuckDB CLI or a notebook would) holding the file for a while."""
+def hold(database, seconds: float, mode: str = "write") -> subprocess.Popen:
+    """Another process (as a DuckDB CLI or a notebook would) holding the file for a while; a
+    reader then counts the rows of its table ``t``."""
     holder = subprocess.Popen(
-        [sys.executable, "-c", HOLD, str(database), str(seconds)], stdout=subprocess.PIPE
+        [sys.executable, "-c", HOLD, str(database), str(seconds), mode], stdout=subprocess.PIPE
     )
     assert holder.stdout is not None and holder.stdout.readline() == b"held\n"
     return holder
@@ -117,3 +127,29 @@ def test_lock_holder_reads_duckdbs_message():
     )
     assert lock_holder(message) == "/usr/bin/duckdb (PID 4242)"
     assert lock_holder("IO Error: Cannot open file: no such file") is None
+
+
+def test_each_run_publishes_a_copy_readers_keep_open_while_runs_go_on(tmp_path):
+    database = tmp_path / "w.duckdb"
+    rows = [1]
+
+    @asset
+    def table(warehouse: Warehouse) -> None:
+        with warehouse.get_connection() as conn:
+            conn.execute("create or replace table t as select range as x from range(?)", rows)
+
+    resources = {"warehouse": warehouse_resource(str(database), memory_limit="1GB")}
+    assert materialize([table], resources=resources).success
+    copy = readers_copy_of(database)
+    assert copy == tmp_path / "w_readers.duckdb"
+    # A notebook keeps the copy open: the next run is not held up, and replaces it whole.
+    reader = hold(copy, 3, mode="read")
+    try:
+        rows[0] = 5
+        assert materialize([table], resources=resources).success
+        with duckdb.connect(str(copy), read_only=True) as conn:
+            assert conn.execute("select count(*) from t").fetchall() == [(5,)]
+    finally:
+        out, _ = reader.communicate(timeout=30)
+    assert out == b"1\n"  # the reader went on reading the copy it had opened
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["w.duckdb", "w_readers.duckdb"]

@@ -58,7 +58,7 @@ fetch: $(VENV)/.synced
 
 ## test: lint, then the whole test suite
 test: lint $(AXE_CORE)
-	$(VENV)/bin/python -m pytest -n auto --dist loadfile
+	$(VENV)/bin/python -m pytest -n auto --dist loadfile --no-loadscope-reorder --demo-build-ahead
 
 ## test-fast: the unit and SQL tests only (no Dagster runs, no browser)
 test-fast: $(VENV)/.synced

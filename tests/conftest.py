@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from pipeline.domain.files.deliveries import named_year
 from pipeline.domain.files.sources import SOURCES
 from pipeline.plumbing.allowed_folders import ALLOWED_FOLDERS_VARIABLE
 from pipeline.plumbing.sql_runner import prepare_connection
+from tests import shared_demo
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEMO_DIR = PROJECT_ROOT / "data" / "demo"
@@ -37,12 +39,61 @@ QUIET_LOGS = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
 LAYER_MARKERS = ("unit", "sql", "assets", "e2e", "browser")
 
 
+# The test files that take longest (each starts `dagster` processes that build a year): they are
+# handed out first once the demo build is there, so that none of them is left running alone at
+# the end while the other worker has nothing to do.
+LONGEST_FIRST = (
+    "e2e/test_crash_safety.py",
+    "e2e/test_concurrent_runs.py",
+    "e2e/test_webserver.py",
+    "e2e/test_pdf_accessibility.py",
+)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--demo-build-ahead",
+        action="store_true",
+        help="start the shared demo build in a process of its own as the session starts, while "
+        "the xdist workers run the tests that do not read it (make test)",
+    )
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_configure(config: pytest.Config) -> None:
+    if config.getoption("demo_build_ahead") and not hasattr(config, "workerinput"):
+        root = config._tmp_path_factory.getbasetemp()  # type: ignore[attr-defined]
+        environment = {**os.environ, ALLOWED_FOLDERS_VARIABLE: str(root)}
+        config.stash[_AHEAD] = shared_demo.start_ahead(root, environment)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    ahead = config.stash.get(_AHEAD, None)
+    if ahead is not None and ahead.poll() is None:  # the session ended before the build did
+        ahead.kill()
+        ahead.wait()
+
+
+_AHEAD = pytest.StashKey[subprocess.Popen[bytes]]()
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark every test with the folder it lives in (tests/<layer>/...)."""
+    """Mark every test with the folder it lives in (tests/<layer>/...), and order them: first
+    the unit and SQL tests that do not read the demo build (while it is being built), then the
+    longest files, then the rest (``make test`` hands out whole files in this order)."""
+    order = {}
     for item in items:
         parts = Path(str(item.path)).relative_to(PROJECT_ROOT / "tests").parts
         if len(parts) > 1 and parts[0] in LAYER_MARKERS:
             item.add_marker(getattr(pytest.mark, parts[0]))
+        name = "/".join(parts)
+        if "demo_build" not in getattr(item, "fixturenames", ()) and parts[0] in ("unit", "sql"):
+            order[item] = (0, 0)
+        elif name in LONGEST_FIRST:
+            order[item] = (1, LONGEST_FIRST.index(name))
+        else:
+            order[item] = (2, 0)
+    items.sort(key=order.__getitem__)
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
@@ -53,14 +104,17 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     collect_less_often()
 
 
+def _session_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The session's temporary root, shared by every xdist worker (each has a folder in it)."""
+    root = tmp_path_factory.getbasetemp()
+    return root.parent if os.environ.get("PYTEST_XDIST_WORKER") else root
+
+
 @pytest.fixture(scope="session", autouse=True)
 def allowed_test_folders(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Runs may use the tests' temporary folders (as an operator allows a folder outside the
     project): the root shared by every xdist worker; processes the tests start inherit it."""
-    root = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        root = root.parent
-    os.environ[ALLOWED_FOLDERS_VARIABLE] = str(root)
+    os.environ[ALLOWED_FOLDERS_VARIABLE] = str(_session_root(tmp_path_factory))
 
 
 def step_key(layer: str, name: str) -> str:
@@ -218,71 +272,17 @@ def upstream_of(*keys: str) -> list[AssetKey]:
 def demo_build(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
     """The demo's last two years built into one warehouse: 2024 first, then 2025 with report.
 
-    Built once for the whole session, whichever xdist worker asks first (the others wait for
-    it), then copied into each worker's own folder: tests write to their copy (a rebuilt report,
-    a read-write connection) without disturbing another worker's. The runs' events are kept
-    with the build, so every copy has its ``results``."""
-    shared_root = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        shared_root = shared_root.parent
-    shared = shared_root / "demo_build_shared"
-    with _file_lock(shared_root / "demo_build.lock"):
-        if not (shared / RESULTS_FILE).is_file():
-            shutil.rmtree(shared, ignore_errors=True)
-            shared.mkdir()
-            make_data_dir(shared, [LATEST_DEMO_YEAR - 1, LATEST_DEMO_YEAR])
-            build = Workspace(shared)
-            # As `make report` does: the year before is built without its own report.
-            build.run(LATEST_DEMO_YEAR - 1, all_but_the_report())
-            build.run(LATEST_DEMO_YEAR)
-            _save_results(build.results, shared / RESULTS_FILE)
+    Built once for the whole session (``tests/shared_demo.py``), then copied into each worker's
+    own folder: tests write to their copy (a rebuilt report, a read-write connection) without
+    disturbing another worker's. The runs' events are kept with the build, so every copy has
+    its ``results``."""
+    root = _session_root(tmp_path_factory)
+    with shared_demo.locked(root):
+        shared = shared_demo.built(root) or shared_demo.build(root)
     workspace = Workspace(tmp_path_factory.mktemp("demo_build"), built_in=shared)
     shutil.copytree(shared, workspace.root, dirs_exist_ok=True)
-    workspace.results = _load_results(workspace.root / RESULTS_FILE)
+    workspace.results = shared_demo.load_results(workspace.root / shared_demo.RESULTS_FILE)
     return workspace
-
-
-RESULTS_FILE = "results.json"
-
-
-@contextmanager
-def _file_lock(path: Path) -> Iterator[None]:
-    import fcntl
-
-    with path.open("a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-def _save_results(results: dict[str, ExecuteInProcessResult], path: Path) -> None:
-    """Each run's record and events, as Dagster serialises them."""
-    from dagster import serialize_value
-
-    path.write_text(
-        serialize_value(
-            {
-                year: [result.dagster_run, list(result.all_events)]
-                for year, result in results.items()
-            }
-        ),
-        encoding="utf-8",
-    )
-
-
-def _load_results(path: Path) -> dict[str, ExecuteInProcessResult]:
-    from dagster import deserialize_value
-
-    from pipeline.definitions import defs
-
-    job = defs.resolve_job_def("threat_picture")
-    saved = deserialize_value(path.read_text(encoding="utf-8"), dict)
-    return {
-        year: ExecuteInProcessResult(events, run, None, job)
-        for year, (run, events) in saved.items()
-    }
 
 
 def replace_cell(path: Path, data_line: int, column: str, value: str) -> tuple[str, int]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 
 import pytest
 
@@ -76,7 +77,23 @@ def test_leaving_with_pages_unread_stops_the_workers_instead_of_waiting_for_them
     with pdf_renderer(processes=1) as renderer:
         renderer.submit(page("Niet gelezen"))
         workers = list(renderer._workers)
-    assert all(worker.poll() is not None for worker in workers)
+    assert all(worker.process.poll() is not None for worker in workers)
+
+
+def test_each_worker_renders_all_its_pages_before_the_results_are_asked_for():
+    # PDFs larger than a pipe holds: unread, a worker would wait after its first one, and the
+    # workers would take turns instead of rendering while the caller builds the next pages.
+    big = page("Groot").replace("</body>", f'<img src="{noise_png(300)}" alt="ruis"></body>')
+    with pdf_renderer(processes=2) as renderer:
+        for _ in range(4):
+            renderer.submit(big)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and any(
+            worker.results.qsize() < 2 for worker in renderer._workers
+        ):
+            time.sleep(0.05)
+        assert [worker.results.qsize() for worker in renderer._workers] == [2, 2]
+        assert len(renderer.results()) == 4
 
 
 def test_a_page_rendered_before_comes_from_the_cache_and_a_changed_one_is_rendered(tmp_path):

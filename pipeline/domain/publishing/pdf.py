@@ -25,7 +25,6 @@ direction not at all, so ``html_to_pdf`` adds both from the HTML's own markup.
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import cache
@@ -174,9 +173,7 @@ class PdfRenderer:
     page to a worker at once, ``results`` gives the PDFs in the order the pages came. With a
     cache, a page rendered before is taken from it instead."""
 
-    def __init__(
-        self, workers: list[subprocess.Popen[bytes]], cache: PdfCache | None = None
-    ) -> None:
+    def __init__(self, workers: list[pdf_worker.Worker], cache: PdfCache | None = None) -> None:
         self._workers = workers
         self._cache = cache
         # Per page submitted: its PDF when the cache had it, else its cache key and the worker

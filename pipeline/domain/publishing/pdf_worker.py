@@ -4,6 +4,11 @@ a result is one status byte (``OK`` or ``FAILED``), an 8-byte length and the PDF
 It imports WeasyPrint and this package's pdf module only, so it is ready in about a second, and
 it imports them before its first page comes.
 
+Each side reads what the other writes as it comes, in a thread of its own: a PDF is larger
+than a pipe holds, so a worker whose results were not read would wait after its first page
+(the caller used to read one worker's results after the other's, and the workers took turns
+instead of rendering side by side).
+
     python -m pipeline.domain.publishing.pdf_worker
 """
 
@@ -27,8 +32,27 @@ class PageFailed(RuntimeError):
     """A page could not be rendered; the message is the worker's error, with its type."""
 
 
+class Worker:
+    """A worker process, with its results read as they come."""
+
+    def __init__(self, process: subprocess.Popen[bytes]) -> None:
+        self.process = process
+        self.results: queue.SimpleQueue[tuple[bytes, bytes] | None] = queue.SimpleQueue()
+        threading.Thread(target=_read_results, args=(self,), daemon=True).start()
+
+
+def _read_results(worker: Worker) -> None:
+    stdout = pipe(worker.process.stdout)
+    while status := stdout.read(1):
+        data = read_message(stdout)
+        if data is None:
+            break
+        worker.results.put((status, data))
+    worker.results.put(None)  # the worker has stopped
+
+
 @contextmanager
-def started_workers(count: int) -> Iterator[list[subprocess.Popen[bytes]]]:
+def started_workers(count: int) -> Iterator[list[Worker]]:
     """Start ``count`` worker processes now: each imports WeasyPrint, then waits for pages
     (``send``), so the import overlaps whatever the caller does meanwhile. Workers still
     running at the end are stopped."""
@@ -37,52 +61,51 @@ def started_workers(count: int) -> Iterator[list[subprocess.Popen[bytes]]]:
         for _ in range(count):
             # The worker runs this project's own module with the same interpreter: no shell, no
             # input from outside the process.
-            workers.append(
-                subprocess.Popen(
-                    [sys.executable, "-m", "pipeline.domain.publishing.pdf_worker"],
-                    stdin=subprocess.PIPE,
-                    stdout=subprocess.PIPE,
-                    # where ``pipeline`` is importable, whatever folder the caller runs in
-                    cwd=Path(__file__).resolve().parents[3],
-                )
+            process = subprocess.Popen(
+                [sys.executable, "-m", "pipeline.domain.publishing.pdf_worker"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                # where ``pipeline`` is importable, whatever folder the caller runs in
+                cwd=Path(__file__).resolve().parents[3],
             )
+            workers.append(Worker(process))
         yield workers
     finally:
         for worker in workers:
-            if worker.poll() is None:
-                worker.kill()
-                worker.wait()
+            if worker.process.poll() is None:
+                worker.process.kill()
+                worker.process.wait()
 
 
-def send(worker: subprocess.Popen[bytes], html: str) -> None:
+def send(worker: Worker, html: str) -> None:
     """Hand a worker one page; it starts on it at once. The worker reads its input as it comes,
     so this never waits for a render, however many pages are sent before the results are read."""
-    stdin = pipe(worker.stdin)
+    stdin = pipe(worker.process.stdin)
     write_message(stdin, html.encode("utf-8"))
     stdin.flush()
 
 
-def receive(worker: subprocess.Popen[bytes], count: int) -> list[bytes]:
+def receive(worker: Worker, count: int) -> list[bytes]:
     """The worker's next ``count`` PDFs, in the order its pages were sent. Raises
     ``PageFailed`` with the worker's error if a page could not be rendered."""
     pdfs = []
-    stdout = pipe(worker.stdout)
     for _ in range(count):
-        status = stdout.read(1)
-        data = read_message(stdout)
-        if data is None:
-            raise RuntimeError(f"the PDF worker stopped (exit code {worker.wait()})")
+        result = worker.results.get()
+        if result is None:
+            worker.results.put(None)  # and for any later call
+            raise RuntimeError(f"the PDF worker stopped (exit code {worker.process.wait()})")
+        status, data = result
         if status != OK:
             raise PageFailed(data.decode("utf-8"))
         pdfs.append(data)
     return pdfs
 
 
-def finish(worker: subprocess.Popen[bytes]) -> None:
+def finish(worker: Worker) -> None:
     """Tell the worker no more pages come, and wait for it to end."""
-    pipe(worker.stdin).close()
-    if worker.wait() != 0:
-        raise RuntimeError(f"the PDF worker failed with exit code {worker.returncode}")
+    pipe(worker.process.stdin).close()
+    if worker.process.wait() != 0:
+        raise RuntimeError(f"the PDF worker failed with exit code {worker.process.returncode}")
 
 
 def _drain(stdin: IO[bytes], pages: queue.SimpleQueue[str | None]) -> None:

@@ -27,6 +27,8 @@ KILL_POINTS = {
     "indicator build": ("indicators/phenomenon_indicators", None),
     "report files": ("report/dreigingsbeeld", f"dreigingsbeeld-{YEAR}.en.html"),
 }
+# The renderer's caches: setting, and folder in data/cache/.
+CACHES = {"pdf": "pdf", "chart": "charts", "edition": "editions"}
 # Run-specific, not part of a year's state.
 VOLATILE_COLUMNS = {"loaded_at"}
 
@@ -56,7 +58,13 @@ class Build:
                         "reports_dir": str(self.root / "reports"),
                     }
                 },
-                "renderer": {"config": {"pdf_cache_dir": str(self.root / "pdf_cache")}},
+                # The caches too: by default they are the project's own.
+                "renderer": {
+                    "config": {
+                        f"{kind}_cache_dir": str(self.root / "data" / "cache" / folder)
+                        for kind, folder in CACHES.items()
+                    }
+                },
             }
         }
         command = [
@@ -161,19 +169,19 @@ class Build:
         return found
 
 
-def copy_of_demo_build(demo_build: Workspace, tmp_path: Path, pdf_cache: bool = True) -> Build:
-    """The demo build's data, reports, warehouse and (with ``pdf_cache``) rendered PDFs in
-    ``tmp_path``, with a new DAGSTER_HOME there (as on a fresh clone: its storage is created by
-    the first run)."""
+def copy_of_demo_build(demo_build: Workspace, tmp_path: Path, caches: bool = True) -> Build:
+    """The demo build's data, reports, warehouse and (with ``caches``) its rendered PDFs,
+    charts and editions in ``tmp_path``, with a new DAGSTER_HOME there (as on a fresh clone:
+    its storage is created by the first run)."""
     root = tmp_path / "build"
     root.mkdir()
+    # An unchanged edition comes from the caches, as it would on the analyst's machine.
+    skipped = () if caches else ("cache",)
     for part in ("data", "reports"):
-        shutil.copytree(demo_build.root / part, root / part, ignore=shutil.ignore_patterns("cache"))
+        shutil.copytree(
+            demo_build.root / part, root / part, ignore=shutil.ignore_patterns(*skipped)
+        )
     shutil.copy2(demo_build.database, root / "w.duckdb")
-    # An unchanged edition comes from the cache, as it would on the analyst's machine.
-    cache = demo_build.data / "cache" / "pdf"
-    if pdf_cache and cache.is_dir():
-        shutil.copytree(cache, root / "pdf_cache")
     home = tmp_path / "dagster_home"
     home.mkdir()
     shutil.copy2(PROJECT_ROOT / "dagster_home" / "dagster.yaml", home / "dagster.yaml")

@@ -16,8 +16,8 @@ from tests.e2e.cli_build import copy_of_demo_build
 def test_two_years_started_together_from_two_processes_both_succeed_and_build_the_same(
     demo_build: Workspace, tmp_path: Path
 ) -> None:
-    # Without the demo build's PDFs: the report is rendered again, in another process.
-    build = copy_of_demo_build(demo_build, tmp_path, pdf_cache=False)
+    # Without the demo build's caches: the report is made again, in another process.
+    build = copy_of_demo_build(demo_build, tmp_path, caches=False)
     built_2024, built_2025, built_report = build.tables(2024), build.tables(), build.report()
     # As `make report` builds them: the year before without its own report.
     first, second = build.start(2024, select='not key:"report/*"'), build.start(2025)

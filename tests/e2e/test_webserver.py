@@ -24,6 +24,7 @@ import pytest
 
 from pipeline.definitions import defs
 from tests.conftest import PROJECT_ROOT, Workspace
+from tests.e2e.cli_build import CACHES
 from tests.e2e.dagster_dev import free_port, get, graphql, process_group_alive, stop_process_group
 from tests.e2e.ui_proxy import nginx, running_proxy
 
@@ -228,9 +229,12 @@ def test_one_year_launched_through_graphql_succeeds(
     the demo build's, as an analyst's would hold earlier years) and reports folder in the run
     config; the default run launcher starts it in a new process."""
     shutil.copy2(demo_build.database, tmp_path / "warehouse.duckdb")
-    # The demo build's rendered PDFs, as the analyst's machine keeps them: the data is unchanged.
-    if (demo_build.data / "cache" / "pdf").is_dir():
-        shutil.copytree(demo_build.data / "cache" / "pdf", tmp_path / "pdf_cache")
+    # The demo build's rendered PDFs, charts and editions, as the analyst's machine keeps them:
+    # the data is unchanged. (Not in the project's data/cache/, where they would go by default.)
+    shutil.copytree(demo_build.data / "cache", tmp_path / "cache")
+    caches = {
+        f"{kind}_cache_dir": str(tmp_path / "cache" / folder) for kind, folder in CACHES.items()
+    }
     run = launch(
         webserver,
         {
@@ -241,7 +245,7 @@ def test_one_year_launched_through_graphql_succeeds(
                     "reports_dir": str(tmp_path / "reports"),
                 }
             },
-            "renderer": {"config": {"pdf_cache_dir": str(tmp_path / "pdf_cache")}},
+            "renderer": {"config": caches},
         },
     )
     assert run["status"] == "SUCCESS", run

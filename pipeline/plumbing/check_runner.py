@@ -151,6 +151,18 @@ def _context() -> Any:
 
 def validate_frame(frame: pd.DataFrame, rules: list[Rule], suite_name: str) -> ValidationOutcome:
     """Validate ``frame`` (with provenance columns ``source_file`` and ``source_row``)."""
+    success, failed = unexpected_rows(frame, rules, suite_name)
+    failures = [
+        value for rule, rows in failed for value in rejected_values(frame, rule, rows, suite_name)
+    ]
+    return outcome_of(frame, rules, success, failures)
+
+
+def unexpected_rows(
+    frame: pd.DataFrame, rules: list[Rule], suite_name: str
+) -> tuple[bool, list[tuple[Rule, list[Any]]]]:
+    """GX's verdict on ``frame``: whether the suite of ``rules`` passed, and each failed rule
+    with the index labels of the rows it rejects."""
     import great_expectations as gx
 
     batch = (
@@ -164,8 +176,7 @@ def validate_frame(frame: pd.DataFrame, rules: list[Rule], suite_name: str) -> V
         name=suite_name, expectations=[_expectation(r, i) for i, r in enumerate(rules)]
     )
     result = batch.validate(suite, result_format="COMPLETE")
-
-    failures: list[RejectedValue] = []
+    failed = []
     # GX returns results grouped by column, not in suite order: match them by the rule's index.
     for expectation_result in result.results:
         if expectation_result.success:
@@ -173,21 +184,30 @@ def validate_frame(frame: pd.DataFrame, rules: list[Rule], suite_name: str) -> V
         config = expectation_result.expectation_config
         if config is None or config.meta is None:
             raise RuntimeError(f"{suite_name}: GX returned a result without its expectation")
-        rule = rules[config.meta["rule_index"]]
-        failures += _rejected_values(frame, rule, expectation_result.result or {}, suite_name)
-    failures.sort(key=lambda f: (f.source_file, f.source_row or 0, f.column or ""))
+        details = expectation_result.result or {}
+        failed.append(
+            (rules[config.meta["rule_index"]], list(details.get("unexpected_index_list") or []))
+        )
+    return bool(result.success), failed
+
+
+def outcome_of(
+    frame: pd.DataFrame, rules: list[Rule], success: bool, failures: list[RejectedValue]
+) -> ValidationOutcome:
+    failures = sorted(failures, key=lambda f: (f.source_file, f.source_row or 0, f.column or ""))
     return ValidationOutcome(
-        passed=result.success and not failures,
+        passed=success and not failures,
         rows_checked=len(frame),
         rules_checked=len(rules),
         failures=failures,
     )
 
 
-def _rejected_values(
-    frame: pd.DataFrame, rule: Rule, details: dict[str, Any], suite_name: str
+def rejected_values(
+    frame: pd.DataFrame, rule: Rule, rows: list[Any], suite_name: str
 ) -> list[RejectedValue]:
-    """The values of ``frame`` a failed rule rejects, each with its file, row and column."""
+    """The values of ``frame`` in ``rows`` (index labels) that a failed rule rejects, each with
+    its file, row and column."""
     import pandas as pd
 
     if rule.kind == "columns_match":
@@ -206,7 +226,7 @@ def _rejected_values(
     )
     years = frame.get("partition_year")
     rejected = []
-    for index in details.get("unexpected_index_list") or []:
+    for index in rows:
         row = frame.loc[index]
         values = [row[column] for column in shown_columns]
         shown = " / ".join("" if pd.isna(v) else str(v) for v in values)

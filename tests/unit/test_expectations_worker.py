@@ -1,5 +1,6 @@
 """The Expectations resource runs the GX suites in a worker process: the same outcomes as in
-this process, an error raised with its own type, and a worker that died replaced."""
+this process, an error raised with its own type, and a worker that died replaced; a large frame
+is judged by its distinct values, with the same outcome."""
 
 import pandas as pd
 import pyarrow as pa
@@ -7,6 +8,7 @@ import pytest
 
 from pipeline.domain.files.value_rules import Rule
 from pipeline.plumbing import expectations
+from pipeline.plumbing.check_by_values import validate_by_values
 from pipeline.plumbing.check_runner import validate_frame
 from pipeline.plumbing.expectations import Expectations
 
@@ -54,3 +56,21 @@ def test_a_large_frame_is_validated_in_this_process(monkeypatch):
     checked = frame(["1", "-5"], ["GM0363", "GM9"])
     assert Expectations().run_suite(checked, RULES, "t") == validate_frame(checked, RULES, "t")
     assert asked == []
+
+
+def test_a_large_frame_is_judged_by_its_values_with_the_same_outcome(monkeypatch):
+    checked = frame(["1", "-5", "-5", "7"], ["GM0363", "GM9", "GM9", "GM0363"])
+    judged_by_values = []
+
+    def spy(*arguments):
+        judged_by_values.append(True)
+        return validate_by_values(*arguments)
+
+    monkeypatch.setattr(expectations, "WORKER_ROWS", 3)
+    monkeypatch.setattr(expectations, "validate_by_values", spy)
+    outcome = Expectations().run_suite(checked, RULES, "t")
+    assert judged_by_values == [True]
+    assert outcome == validate_frame(checked, RULES, "t")
+    assert [(f.source_row, f.column) for f in outcome.failures] == [
+        (3, "code"), (3, "n"), (4, "code"), (4, "n"),
+    ]  # fmt: skip

@@ -1,0 +1,73 @@
+"""How a test session is laid out: a marker per test folder, the order the files are handed
+out in, and the shared demo build started ahead (``--demo-build-ahead``, as ``make test``
+runs)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from pipeline.plumbing.allowed_folders import ALLOWED_FOLDERS_VARIABLE
+from tests import shared_demo
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+_AHEAD = pytest.StashKey[subprocess.Popen[bytes]]()
+
+LAYER_MARKERS = ("unit", "sql", "assets", "e2e", "browser")
+
+
+# The test files that take longest (each starts `dagster` processes that build a year): they are
+# handed out first once the demo build is there, so that none of them is left running alone at
+# the end while the other worker has nothing to do.
+LONGEST_FIRST = (
+    "e2e/test_crash_safety.py",
+    "e2e/test_concurrent_runs.py",
+    "e2e/test_webserver.py",
+    "e2e/test_pdf_accessibility.py",
+)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--demo-build-ahead",
+        action="store_true",
+        help="start the shared demo build in a process of its own as the session starts, while "
+        "the xdist workers run the tests that do not read it (make test)",
+    )
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_configure(config: pytest.Config) -> None:
+    if config.getoption("demo_build_ahead") and not hasattr(config, "workerinput"):
+        root = config._tmp_path_factory.getbasetemp()  # type: ignore[attr-defined]
+        environment = {**os.environ, ALLOWED_FOLDERS_VARIABLE: str(root)}
+        config.stash[_AHEAD] = shared_demo.start_ahead(root, environment)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    ahead = config.stash.get(_AHEAD, None)
+    if ahead is not None and ahead.poll() is None:  # the session ended before the build did
+        ahead.kill()
+        ahead.wait()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test with the folder it lives in (tests/<layer>/...), and order them: first
+    the unit and SQL tests that do not read the demo build (while it is being built), then the
+    longest files, then the rest (``make test`` hands out whole files in this order)."""
+    order = {}
+    for item in items:
+        parts = Path(str(item.path)).relative_to(PROJECT_ROOT / "tests").parts
+        if len(parts) > 1 and parts[0] in LAYER_MARKERS:
+            item.add_marker(getattr(pytest.mark, parts[0]))
+        name = "/".join(parts)
+        if "demo_build" not in getattr(item, "fixturenames", ()) and parts[0] in ("unit", "sql"):
+            order[item] = (0, 0)
+        elif name in LONGEST_FIRST:
+            order[item] = (1, LONGEST_FIRST.index(name))
+        else:
+            order[item] = (2, 0)
+    items.sort(key=order.__getitem__)

@@ -93,6 +93,6 @@ dev: $(VENV)/.synced
 demo-data: $(VENV)/.synced
 	$(VENV)/bin/python -m pipeline.domain.demo.generate --out data/demo --seed $$(cat data/demo/SEED)
 
-## clean-warehouse: delete the warehouse (tables are created again on the next build)
+## clean-warehouse: delete the warehouse and its readers' copy (tables are created again on the next build)
 clean-warehouse:
-	rm -f data/warehouse.duckdb data/warehouse.duckdb.wal
+	rm -f data/warehouse.duckdb data/warehouse.duckdb.wal data/warehouse_readers.duckdb

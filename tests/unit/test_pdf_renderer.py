@@ -96,6 +96,27 @@ def test_each_worker_renders_all_its_pages_before_the_results_are_asked_for():
         assert len(renderer.results()) == 4
 
 
+def test_each_pdf_is_kept_as_soon_as_it_is_rendered_and_a_run_that_never_reads_keeps_them(
+    tmp_path,
+):
+    cache_dir = tmp_path / "cache"
+    titles = ("Een", "Twee", "Drie")
+    with pdf_renderer(processes=2, cache_dir=cache_dir) as renderer:
+        for title in titles:
+            renderer.submit(page(title))
+        deadline = time.monotonic() + 60
+        while len(list(cache_dir.glob("*.pdf"))) < 3 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        # Left without reading the results, as a run killed in its report step.
+    assert sorted(p.read_bytes() for p in cache_dir.glob("*.pdf")) == sorted(
+        html_to_pdf(page(title)) for title in titles
+    )
+    with pdf_renderer(processes=1, cache_dir=cache_dir) as renderer:
+        for title in titles:
+            renderer.submit(page(title))
+        assert renderer.pending == 0  # all three from the cache
+
+
 def test_a_page_rendered_before_comes_from_the_cache_and_a_changed_one_is_rendered(tmp_path):
     cache_dir = tmp_path / "cache"
     with pdf_renderer(processes=1, cache_dir=cache_dir) as renderer:

@@ -25,6 +25,7 @@ direction not at all, so ``html_to_pdf`` adds both from the HTML's own markup.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import cache
@@ -171,11 +172,15 @@ def _fixed_font_dates() -> Iterator[None]:
 class PdfRenderer:
     """Renders pages to PDF in worker processes while the caller goes on: ``submit`` hands a
     page to a worker at once, ``results`` gives the PDFs in the order the pages came. With a
-    cache, a page rendered before is taken from it instead."""
+    cache, a page rendered before is taken from it instead, and each PDF is kept in it as soon
+    as it is rendered (a run killed before its results are read keeps what was rendered)."""
 
     def __init__(self, workers: list[pdf_worker.Worker], cache: PdfCache | None = None) -> None:
         self._workers = workers
         self._cache = cache
+        self._keeping = threading.Lock()  # each worker's results come in a thread of their own
+        for worker in workers:
+            worker.on_pdf = self._keep
         # Per page submitted: its PDF when the cache had it, else its cache key and the worker
         # rendering it.
         self._pages: list[bytes | tuple[str | None, int]] = []
@@ -188,9 +193,14 @@ class PdfRenderer:
             self._pages.append(cached)
             return
         worker = self._rendered % len(self._workers)
-        pdf_worker.send(self._workers[worker], html)
+        pdf_worker.send(self._workers[worker], html, key)
         self._rendered += 1
         self._pages.append((key, worker))
+
+    def _keep(self, key: str, pdf: bytes) -> None:
+        if self._cache is not None:
+            with self._keeping:
+                self._cache.put(key, pdf)
 
     @property
     def pending(self) -> int:
@@ -216,11 +226,8 @@ class PdfRenderer:
             if isinstance(page, bytes):
                 pdfs.append(page)
                 continue
-            key, worker = page
-            pdf = next(received[worker])
-            if self._cache and key:
-                self._cache.put(key, pdf)
-            pdfs.append(pdf)
+            _, worker = page
+            pdfs.append(next(received[worker]))  # kept in the cache as it came (``_keep``)
         self._pages = []
         return pdfs
 

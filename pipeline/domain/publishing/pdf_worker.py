@@ -14,11 +14,12 @@ instead of rendering side by side).
 
 from __future__ import annotations
 
+import collections
 import queue
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
@@ -33,11 +34,17 @@ class PageFailed(RuntimeError):
 
 
 class Worker:
-    """A worker process, with its results read as they come."""
+    """A worker process, with its results read as they come. ``on_pdf``, if set, is called with
+    each PDF and the tag its page was sent with, as soon as it comes (to keep it in a cache:
+    a run stopped before it reads its results keeps what was rendered)."""
 
     def __init__(self, process: subprocess.Popen[bytes]) -> None:
         self.process = process
-        self.results: queue.SimpleQueue[tuple[bytes, bytes] | None] = queue.SimpleQueue()
+        self.results: queue.SimpleQueue[tuple[bytes, bytes] | Exception | None] = (
+            queue.SimpleQueue()
+        )
+        self.sent: collections.deque[str | None] = collections.deque()  # tags, oldest first
+        self.on_pdf: Callable[[str, bytes], None] | None = None
         threading.Thread(target=_read_results, args=(self,), daemon=True).start()
 
 
@@ -47,6 +54,12 @@ def _read_results(worker: Worker) -> None:
         data = read_message(stdout)
         if data is None:
             break
+        tag = worker.sent.popleft()
+        try:
+            if status == OK and tag is not None and worker.on_pdf is not None:
+                worker.on_pdf(tag, data)
+        except Exception as error:  # for the caller: this thread must go on reading
+            worker.results.put(error)
         worker.results.put((status, data))
     worker.results.put(None)  # the worker has stopped
 
@@ -77,9 +90,11 @@ def started_workers(count: int) -> Iterator[list[Worker]]:
                 worker.process.wait()
 
 
-def send(worker: Worker, html: str) -> None:
-    """Hand a worker one page; it starts on it at once. The worker reads its input as it comes,
-    so this never waits for a render, however many pages are sent before the results are read."""
+def send(worker: Worker, html: str, tag: str | None = None) -> None:
+    """Hand a worker one page, with a tag for ``on_pdf``; it starts on it at once. The worker
+    reads its input as it comes, so this never waits for a render, however many pages are sent
+    before the results are read."""
+    worker.sent.append(tag)  # before the page goes: its PDF may come back at once
     stdin = pipe(worker.process.stdin)
     write_message(stdin, html.encode("utf-8"))
     stdin.flush()
@@ -91,6 +106,8 @@ def receive(worker: Worker, count: int) -> list[bytes]:
     pdfs = []
     for _ in range(count):
         result = worker.results.get()
+        if isinstance(result, Exception):
+            raise result
         if result is None:
             worker.results.put(None)  # and for any later call
             raise RuntimeError(f"the PDF worker stopped (exit code {worker.process.wait()})")

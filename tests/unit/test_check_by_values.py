@@ -52,14 +52,16 @@ def test_every_kind_of_failure_comes_out_the_same():
         ("6", "2024-05-03", "loterij", None, "10.00", "0"),  # no municipality
         ("1", "2024-06-01", "banken", "GM0363", "10.00", "0"),  # the key of row 2 again
         ("1", "2025-01-01", "banken", "GM0363", "10.00", "0"),  # the same key, another year
+        (None, "2024-07-01", "banken", "GM0363", "10.00", "0"),  # no key
     ]
-    frame = transactions(rows, [2024] * 7 + [2025])
+    frame = transactions(rows, [2024] * 7 + [2025, 2024])
     expected = validate_frame(frame, RULES, "t")
     assert validate_by_values(frame, RULES, "t") == expected
     broken = {(f.source_row, f.column) for f in expected.failures}
     assert {(5, "meldersgroep"), (6, "meldersgroep"), (7, "meldersgroep")} <= broken
     assert {(2, "transactie_id"), (8, "transactie_id"), (3, "datum"), (4, "datum")} <= broken
     assert (7, "gemeentecode") in broken and (9, "transactie_id") not in broken
+    assert (10, "transactie_id") in broken
 
 
 def test_a_missing_column_comes_out_the_same():
@@ -71,7 +73,7 @@ def test_a_missing_column_comes_out_the_same():
 
 cells = st.fixed_dictionaries(
     {
-        "id": st.sampled_from(["1", "2", "3", "x"]),
+        "id": st.sampled_from(["1", "2", "3", "x", None]),
         "date": st.sampled_from(["2024-01-31", "2024-02-30", "2023-06-01", None]),
         "sector": st.sampled_from(["banken", "casinos", "loterij", None]),
         "municipality": st.sampled_from(["GM0363", "GM0599", "GM9999", " GM0363"]),

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipeline.plumbing.resources import default_paths, readers_copy_of
+from pipeline.plumbing.resources import default_database, default_paths, readers_copy_of
 
 # Rows printed at most; DuckDB's table shows how many there were.
 MAX_ROWS = 200
@@ -29,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
         help="the DuckDB file to read (default: the readers' copy in the project's data/)",
     )
     args = parser.parse_args(argv)
-    database = args.database or readers_copy_of(default_paths().data / "warehouse.duckdb")
+    database = args.database or readers_copy_of(default_database(default_paths()))
     if not database.is_file():
         print(f"{database} does not exist yet: it is written as a run ends", file=sys.stderr)
         return 1

@@ -10,10 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.plumbing.allowed_folders import ALLOWED_FOLDERS_VARIABLE
+from pipeline.plumbing.allowed_folders import ALLOWED_FOLDERS_VARIABLE, PROJECT_ROOT
 from tests import shared_demo
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
 _AHEAD = pytest.StashKey[subprocess.Popen[bytes]]()
 
 LAYER_MARKERS = ("unit", "sql", "assets", "e2e", "browser")

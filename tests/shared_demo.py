@@ -21,10 +21,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
+from pipeline.domain.file_lock import held_lock
+from pipeline.plumbing.allowed_folders import PROJECT_ROOT
+
 if TYPE_CHECKING:
     from dagster import ExecuteInProcessResult
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
 BUILD_DIR = "demo_build_shared"
 LOCK_FILE = "demo_build.lock"
 RESULTS_FILE = "results.json"
@@ -34,12 +36,8 @@ LOG_FILE = "demo_build.log"
 @contextmanager
 def locked(root: Path) -> Iterator[None]:
     """The shared build's lock: held while it is being built, waited for by its readers."""
-    with (root / LOCK_FILE).open("a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    with held_lock(root / LOCK_FILE):
+        yield
 
 
 def built(root: Path) -> Path | None:

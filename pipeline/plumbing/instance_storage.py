@@ -18,7 +18,6 @@ Configured in ``dagster_home/dagster.yaml`` (``storage: custom:``).
 
 from __future__ import annotations
 
-import fcntl
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -34,6 +33,8 @@ from dagster._core.storage.sqlite_storage import DagsterSqliteStorage, _event_lo
 from dagster._serdes import ConfigurableClassData
 from sqlalchemy.engine import Connection, Engine
 
+from pipeline.domain.file_lock import held_lock
+
 # As Dagster's own storage: how long a writer waits for another process's lock.
 BUSY_TIMEOUT_SECONDS = 30
 # In the home folder: held while a process opens (and maybe creates) the storage.
@@ -44,12 +45,8 @@ CREATION_LOCK = ".storage.lock"
 def creating_storage(base_dir: str) -> Iterator[None]:
     """One process at a time opens the storage of ``base_dir``, creating what is missing."""
     Path(base_dir).mkdir(parents=True, exist_ok=True)
-    with (Path(base_dir) / CREATION_LOCK).open("a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    with held_lock(Path(base_dir) / CREATION_LOCK):
+        yield
 
 
 def _relaxed_sync(dbapi_connection: sqlite3.Connection, _record: Any) -> None:

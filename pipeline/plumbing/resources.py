@@ -207,6 +207,11 @@ def default_paths(data_dir: Path | None = None, reports_dir: Path | None = None)
     )
 
 
+def default_database(paths: ProjectPaths) -> Path:
+    """The warehouse file in the data folder."""
+    return paths.data / "warehouse.duckdb"
+
+
 def default_resources(
     data_dir: Path | None = None,
     reports_dir: Path | None = None,
@@ -214,7 +219,7 @@ def default_resources(
 ) -> dict[str, object]:
     paths = default_paths(data_dir, reports_dir)
     return {
-        "warehouse": warehouse_resource(str(database or paths.data / "warehouse.duckdb")),
+        "warehouse": warehouse_resource(str(database or default_database(paths))),
         "paths": paths,
         "renderer": ReportRenderer(
             pdf_cache_dir=str(paths.data / "cache" / "pdf"),

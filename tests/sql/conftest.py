@@ -86,6 +86,7 @@ class Templates:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+        self.reference = write_reference(folder / "reference", FIXTURE_REFERENCE)
 
     def copy(self, level: str, database: Path) -> None:
         template = self.folder / f"{level}.duckdb"
@@ -93,7 +94,7 @@ class Templates:
             conn = duckdb.connect(str(template))
             try:
                 prepare_connection(conn)
-                load_reference(conn, write_reference(self.folder / "reference", FIXTURE_REFERENCE))
+                load_reference(conn, self.reference)
                 for step in list(LEVELS.values())[: list(LEVELS).index(level) + 1]:
                     step(conn)
             finally:
@@ -107,7 +108,7 @@ def sql_templates(tmp_path_factory: pytest.TempPathFactory) -> Templates:
 
 
 @pytest.fixture
-def warehouse(tmp_path, reference_paths, request, sql_templates):
+def warehouse(tmp_path, request, sql_templates):
     """A warehouse holding the fixture reference tables, and the layers of the furthest of the
     fixtures below that the test asks for (copied from its template)."""
     level = max((name for name in request.fixturenames if name in LEVELS), key=list(LEVELS).index)

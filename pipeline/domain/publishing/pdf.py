@@ -181,9 +181,8 @@ class PdfRenderer:
         self._keeping = threading.Lock()  # each worker's results come in a thread of their own
         for worker in workers:
             worker.on_pdf = self._keep
-        # Per page submitted: its PDF when the cache had it, else its cache key and the worker
-        # rendering it.
-        self._pages: list[bytes | tuple[str | None, int]] = []
+        # Per page submitted: its PDF when the cache had it, else the worker rendering it.
+        self._pages: list[bytes | int] = []
         self._rendered = 0  # pages sent to a worker so far
 
     def submit(self, html: str) -> None:
@@ -195,7 +194,7 @@ class PdfRenderer:
         worker = self._rendered % len(self._workers)
         pdf_worker.send(self._workers[worker], html, key)
         self._rendered += 1
-        self._pages.append((key, worker))
+        self._pages.append(worker)
 
     def _keep(self, key: str, pdf: bytes) -> None:
         if self._cache is not None:
@@ -205,12 +204,12 @@ class PdfRenderer:
     @property
     def pending(self) -> int:
         """Pages sent to a worker whose PDFs have not been read."""
-        return sum(1 for page in self._pages if isinstance(page, tuple))
+        return sum(1 for page in self._pages if isinstance(page, int))
 
     def results(self) -> list[bytes]:
         """The PDFs of every page submitted since the last call, in order. Raises
         ``ExternalResourceError`` as ``html_to_pdf`` does."""
-        workers = [page[1] for page in self._pages if isinstance(page, tuple)]
+        workers = [page for page in self._pages if isinstance(page, int)]
         try:
             received = {
                 index: iter(pdf_worker.receive(worker, workers.count(index)))
@@ -221,13 +220,8 @@ class PdfRenderer:
             if kind == ExternalResourceError.__name__:
                 raise ExternalResourceError(message) from None
             raise
-        pdfs = []
-        for page in self._pages:
-            if isinstance(page, bytes):
-                pdfs.append(page)
-                continue
-            _, worker = page
-            pdfs.append(next(received[worker]))  # kept in the cache as it came (``_keep``)
+        # A worker's PDFs went into the cache as they came (``_keep``).
+        pdfs = [page if isinstance(page, bytes) else next(received[page]) for page in self._pages]
         self._pages = []
         return pdfs
 

@@ -155,7 +155,7 @@ def validate_frame(frame: pd.DataFrame, rules: list[Rule], suite_name: str) -> V
     failures = [
         value for rule, rows in failed for value in rejected_values(frame, rule, rows, suite_name)
     ]
-    return outcome_of(frame, rules, success, failures)
+    return outcome_of(len(frame), rules, success, failures)
 
 
 def unexpected_rows(
@@ -192,12 +192,12 @@ def unexpected_rows(
 
 
 def outcome_of(
-    frame: pd.DataFrame, rules: list[Rule], success: bool, failures: list[RejectedValue]
+    rows_checked: int, rules: list[Rule], success: bool, failures: list[RejectedValue]
 ) -> ValidationOutcome:
     failures = sorted(failures, key=lambda f: (f.source_file, f.source_row or 0, f.column or ""))
     return ValidationOutcome(
         passed=success and not failures,
-        rows_checked=len(frame),
+        rows_checked=rows_checked,
         rules_checked=len(rules),
         failures=failures,
     )
@@ -212,12 +212,7 @@ def rejected_values(
 
     if rule.kind == "columns_match":
         files = sorted(frame["source_file"].dropna().unique()) if "source_file" in frame else []
-        file_label = ", ".join(files) or suite_name
-        missing = sorted(set(rule.params["columns"]) - set(frame.columns))
-        return [
-            RejectedValue(file_label, 1, column, None, "is missing from the header")
-            for column in missing
-        ]
+        return missing_from_header(files, list(frame.columns), rule, suite_name)
     together = rule.kind == "unique_together"
     # A rule may look at a derived copy of a column, or at a key with its year: the failure
     # names the delivered columns and their values.
@@ -242,6 +237,18 @@ def rejected_values(
             )
         )
     return rejected
+
+
+def missing_from_header(
+    files: list[str], columns: list[str], rule: Rule, suite_name: str
+) -> list[RejectedValue]:
+    """The columns a failed ``columns_match`` rule wants that the ``files`` lack."""
+    file_label = ", ".join(files) or suite_name
+    missing = sorted(set(rule.params["columns"]) - set(columns))
+    return [
+        RejectedValue(file_label, 1, column, None, "is missing from the header")
+        for column in missing
+    ]
 
 
 def _broken(rule: Rule, columns: int, year: int | None) -> str:

@@ -11,27 +11,21 @@ import pickle
 import subprocess
 import sys
 import threading
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from dagster import ConfigurableResource, InitResourceContext
 from pydantic import Field
 
 from pipeline.domain.framing import pipe, read_message, write_message
 from pipeline.plumbing.allowed_folders import PROJECT_ROOT
-from pipeline.plumbing.check_by_values import validate_by_values
+from pipeline.plumbing.check_by_values import Piece, Verdict, judge_here, validate_by_values
 from pipeline.plumbing.check_runner import ValidationOutcome, validate_frame
 
 if TYPE_CHECKING:
+    import duckdb
     import pandas as pd
 
     from pipeline.domain.files.value_rules import Rule
-
-# Larger frames (a year of record-level data) are validated in the run's own process: copying
-# millions of rows to the worker cost more than the import it spares (measured: a year of 2.5
-# million FIU records took 77 s and 6.1 GB in the worker, 41 s and 5.1 GB here), and at that
-# size the GIL is no matter. GX judges them by their distinct values (``check_by_values``).
-# Every batch of aggregate files, all years at once, stays below.
-WORKER_ROWS = 1_000_000
 
 
 class _Worker:
@@ -56,16 +50,15 @@ class _Worker:
                     env={**os.environ, "GX_ANALYTICS_ENABLED": "false"},
                 )
 
-    def validate(
-        self, frame: pd.DataFrame, rules: list[Rule], suite_name: str
-    ) -> ValidationOutcome:
+    def ask(self, question: str, *arguments: Any) -> Any:
+        """The worker's answer to ``question`` (see ``expectations_worker``)."""
         self.start()
         with self._lock:
             process = self._process
             if process is None:  # start() made it
                 raise RuntimeError("the Great Expectations worker did not start")
             try:
-                write_message(pipe(process.stdin), pickle.dumps((frame, rules, suite_name)))
+                write_message(pipe(process.stdin), pickle.dumps((question, arguments)))
                 pipe(process.stdin).flush()
                 answer = read_message(pipe(process.stdout))
             except (BrokenPipeError, EOFError):
@@ -78,8 +71,6 @@ class _Worker:
         succeeded, result = pickle.loads(answer)  # noqa: S301
         if not succeeded:
             raise result
-        if not isinstance(result, ValidationOutcome):
-            raise TypeError(f"the Great Expectations worker answered {type(result).__name__}")
         return result
 
 
@@ -102,10 +93,27 @@ class Expectations(ConfigurableResource):
     def run_suite(
         self, frame: pd.DataFrame, rules: list[Rule], suite_name: str
     ) -> ValidationOutcome:
-        """``validate_frame``, in the worker process unless configured otherwise or the frame
-        is large (``WORKER_ROWS``: then by its distinct values, with the same outcome)."""
-        if len(frame) > WORKER_ROWS:
-            return validate_by_values(frame, rules, suite_name)
+        """``validate_frame``: GX judges every row, in the worker process unless configured
+        otherwise."""
         if not self.separate_process:
             return validate_frame(frame, rules, suite_name)
-        return _WORKER.validate(frame, rules, suite_name)
+        outcome = _WORKER.ask("validate_frame", frame, rules, suite_name)
+        if not isinstance(outcome, ValidationOutcome):
+            raise TypeError(f"the Great Expectations worker answered {type(outcome).__name__}")
+        return outcome
+
+    def run_suite_by_values(
+        self, rows: duckdb.DuckDBPyRelation, rules: list[Rule], suite_name: str
+    ) -> ValidationOutcome:
+        """``validate_by_values``, the same outcome for millions of rows: DuckDB finds the
+        distinct values here, GX judges them in the worker process (unless configured
+        otherwise)."""
+        return validate_by_values(rows, rules, suite_name, self._judge)
+
+    def _judge(self, pieces: list[Piece], suite_name: str) -> list[Verdict]:
+        if not self.separate_process:
+            return judge_here(pieces, suite_name)
+        verdicts = _WORKER.ask("judge", pieces, suite_name)
+        if not isinstance(verdicts, list):
+            raise TypeError(f"the Great Expectations worker answered {type(verdicts).__name__}")
+        return verdicts

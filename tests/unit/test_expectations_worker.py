@@ -1,14 +1,14 @@
 """The Expectations resource runs the GX suites in a worker process: the same outcomes as in
-this process, an error raised with its own type, and a worker that died replaced; a large frame
-is judged by its distinct values, with the same outcome."""
+this process, an error raised with its own type, and a worker that died replaced; rows judged
+by their distinct values (GX in the worker) have the same outcome."""
 
+import duckdb
 import pandas as pd
 import pyarrow as pa
 import pytest
 
 from pipeline.domain.files.value_rules import Rule
 from pipeline.plumbing import expectations
-from pipeline.plumbing.check_by_values import validate_by_values
 from pipeline.plumbing.check_runner import validate_frame
 from pipeline.plumbing.expectations import Expectations
 
@@ -49,28 +49,13 @@ def test_a_worker_that_died_is_replaced():
     assert expectations._WORKER._process is not process
 
 
-def test_a_large_frame_is_validated_in_this_process(monkeypatch):
-    monkeypatch.setattr(expectations, "WORKER_ROWS", 1)
-    asked: list[object] = []
-    monkeypatch.setattr(expectations._WORKER, "validate", lambda *args: asked.append(args))
-    checked = frame(["1", "-5"], ["GM0363", "GM9"])
-    assert Expectations().run_suite(checked, RULES, "t") == validate_frame(checked, RULES, "t")
-    assert asked == []
-
-
-def test_a_large_frame_is_judged_by_its_values_with_the_same_outcome(monkeypatch):
+def test_rows_judged_by_values_in_the_worker_have_the_same_outcome():
     checked = frame(["1", "-5", "-5", "7"], ["GM0363", "GM9", "GM9", "GM0363"])
-    judged_by_values = []
-
-    def spy(*arguments):
-        judged_by_values.append(True)
-        return validate_by_values(*arguments)
-
-    monkeypatch.setattr(expectations, "WORKER_ROWS", 3)
-    monkeypatch.setattr(expectations, "validate_by_values", spy)
-    outcome = Expectations().run_suite(checked, RULES, "t")
-    assert judged_by_values == [True]
-    assert outcome == validate_frame(checked, RULES, "t")
-    assert [(f.source_row, f.column) for f in outcome.failures] == [
+    with duckdb.connect() as conn:
+        rows = conn.from_df(checked.assign(partition_year=2024))
+        in_worker = Expectations().run_suite_by_values(rows, RULES, "t")
+        here = Expectations(separate_process=False).run_suite_by_values(rows, RULES, "t")
+    assert in_worker == here == validate_frame(checked.assign(partition_year=2024), RULES, "t")
+    assert [(f.source_row, f.column) for f in in_worker.failures] == [
         (3, "code"), (3, "n"), (4, "code"), (4, "n"),
     ]  # fmt: skip

@@ -2,8 +2,9 @@
 
 import pandas as pd
 
-from pipeline.domain.files.value_rules import KNOWN_SETS, Rule, raw_rules, with_year_marked
+from pipeline.domain.files.value_rules import KNOWN_SETS, Rule, raw_rules
 from pipeline.plumbing.check_runner import validate_frame
+from tests.unit.checked_frames import checked_frame
 
 
 def frame(**columns):
@@ -70,7 +71,7 @@ def test_one_suite_checks_every_year_against_its_own_partition():
         "TotaalGeregistreerdeMisdrijven_1": ["5"] * 4,
     }
     rows = frame(**delivered).assign(partition_year=[2023, 2023, 2024, 2024])
-    outcome = validate_frame(with_year_marked(rows, "incidents"), rules[1:], "t")
+    outcome = validate_frame(checked_frame(rows, "incidents"), rules[1:], "t")
     key = "column SoortMisdrijf, RegioS, Perioden: value 'CRI1700 / GM0363 / 2023JJ00'"
     assert [(f.partition_year, f.message()) for f in outcome.failures] == [
         (2023, f"f.csv, row 2, {key} must identify one row only"),

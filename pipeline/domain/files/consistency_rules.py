@@ -6,7 +6,7 @@ Each returns ``(source_row, column, value, reason)`` for every row it rejects.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -42,27 +42,37 @@ def mixed_divisions(
 
     Such a file mixes two municipal divisions: mapping the old code would count its area twice.
     """
-    present = set(_values(frame[column].dropna().drop_duplicates()))
     # Decided per distinct code (a few hundred), then the rows of the old codes picked out: a
     # file of record-level data has millions of rows.
-    replaced = {
-        code: also_there
-        for code in present
-        if (also_there := sorted(successors.get(code, frozenset()) & present))
-    }
+    replaced = replaced_codes(_values(frame[column].dropna().drop_duplicates()), successors)
     if not replaced:
         return []
     old = frame[frame[column].isin(list(replaced))]
     return [
-        (
-            int(row),
-            column,
-            code,
-            f"is an old municipality code whose successor {', '.join(replaced[code])} is in "
-            "the same file: the file mixes municipal divisions",
-        )
+        (int(row), column, code, mixed_division_reason(replaced[code]))
         for row, code in zip(_values(old["source_row"]), _values(old[column]), strict=True)
     ]
+
+
+def replaced_codes(
+    present: Iterable[str], successors: Mapping[str, frozenset[str]]
+) -> dict[str, list[str]]:
+    """Each code of ``present`` that was replaced by codes also present, with those codes."""
+    codes = set(present)
+    return {
+        code: also_there
+        for code in codes
+        if (also_there := sorted(successors.get(code, frozenset()) & codes))
+    }
+
+
+def mixed_division_reason(successors_present: Sequence[str]) -> str:
+    """Why a row with an old code is rejected (``successors_present``: its successors in the
+    same file)."""
+    return (
+        f"is an old municipality code whose successor {', '.join(successors_present)} is in "
+        "the same file: the file mixes municipal divisions"
+    )
 
 
 def totals_differ_from_parts(

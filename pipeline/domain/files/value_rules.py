@@ -6,8 +6,8 @@ allowed codes are named (``known``): the check reads them from the warehouse's r
 
 One suite checks every year of a source at once: a rule that depends on the year partition (a
 date in the year, the year's CBS period) looks at a copy of its column in which each row's own
-partition year is written ``<year>`` (``with_year_marked``), and a key identifies one row within
-its year.
+partition year is written ``<year>`` (``PARTITION_COPY``, made where the rows are read for the
+check: ``pipeline.plumbing.checked_rows``), and a key identifies one row within its year.
 """
 
 from __future__ import annotations
@@ -15,12 +15,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 from pipeline.domain.files.sources import SOURCES
-
-if TYPE_CHECKING:
-    import pandas as pd  # only frames made elsewhere pass through here
 
 
 class Pattern(NamedTuple):
@@ -206,21 +203,6 @@ def partition_columns(source_name: str) -> list[str]:
     return [column for column, check in checks.items() if isinstance(check, Partition)]
 
 
-def with_year_marked(frame: pd.DataFrame, source_name: str) -> pd.DataFrame:
-    """``frame`` (with partition_year) plus, for each column a partition year rule looks at, a
-    copy in which a value's leading partition year is written ``<year>``: one suite then checks
-    every year at once, and a value of another year keeps its digits and fails."""
-    years = frame["partition_year"].astype(str)
-    copies = {}
-    for column in partition_columns(source_name):
-        values = frame[column].astype("string")
-        own_year = values.str.slice(0, 4) == years
-        copies[column + PARTITION_COPY] = values.where(
-            ~own_year.fillna(False), YEAR_MARK + values.str.slice(4)
-        )
-    return frame.assign(**copies)
-
-
 def _column_rules(column: str, check: Check, known: Mapping[str, frozenset[str]]) -> list[Rule]:
     if isinstance(check, Partition):
         return _partition_rules(column, check)
@@ -242,7 +224,7 @@ def _specific_rules(source_name: str, known: Mapping[str, frozenset[str]]) -> li
 
 def raw_rules(source_name: str, known: Mapping[str, frozenset[str]]) -> list[Rule]:
     """The rules the raw rows of ``source_name`` must satisfy, for any number of years (see
-    ``with_year_marked``)."""
+    ``PARTITION_COPY``)."""
     source = SOURCES[source_name]
     rules = [Rule("columns_match", params={"columns": list(source.columns)})]
     # A CBS table's keys must be there; its cells may be empty (CBS leaves unknown cells empty,

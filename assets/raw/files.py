@@ -3,15 +3,12 @@
 Each raw asset checks the rows it read with its blocking Great Expectations check before it
 writes them (``validation.py``): a year whose rows fail is not written, so rows the check refused
 never replace accepted ones, whatever a run selects; and the failed check stops everything
-downstream of it in the run, so a broken file never reaches the report.
+downstream of it in the run, so a broken file never reaches the report. The files are read in
+``deliveries.py``.
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import partial
-from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import duckdb
 import polars as pl
@@ -19,12 +16,12 @@ from dagster import (
     AssetExecutionContext,
     AssetKey,
     AssetsDefinition,
-    Failure,
     MaterializeResult,
     asset,
 )
 from dagster_duckdb import DuckDBResource
 
+from assets.raw.deliveries import READABLE_CHECK, Delivery, read_deliveries, rows_of
 from assets.raw.validation import (
     ROWS_PER_VALIDATION,
     check_name,
@@ -35,18 +32,11 @@ from assets.raw.validation import (
     validate_rows,
 )
 from pipeline.domain.files.batches import Batches
-from pipeline.domain.files.cbs_files import read_cbs_file
-from pipeline.domain.files.cbs_frames import row_years
 from pipeline.domain.files.delimited_files import (
-    UnreadableFile,
     empty_delivery,
-    file_sha256,
-    hash_and_parse,
 )
-from pipeline.domain.files.deliveries import code_lists, named_year
 from pipeline.domain.files.sources import SOURCES, Source, SourceFile
 from pipeline.plumbing.check_runner import (
-    RejectedValue,
     ValidationOutcome,
     record_outcome,
 )
@@ -60,8 +50,6 @@ from pipeline.plumbing.raw_partitions import (
     replace_raw_partition,
 )
 from pipeline.plumbing.resources import ProjectPaths
-
-T = TypeVar("T")
 
 GROUPS = {
     "incidents": "incidents",
@@ -94,13 +82,6 @@ VALIDATED_AGAINST = [
 ]
 
 
-@dataclass(frozen=True)
-class _Delivery:
-    found: SourceFile
-    sha256: str
-    rows: pl.DataFrame
-
-
 def _raw_asset(source: Source) -> AssetsDefinition:
     @asset(
         name=source.name,
@@ -128,11 +109,11 @@ def _raw_asset(source: Source) -> AssetsDefinition:
         outcomes: dict[int, ValidationOutcome] = {}
         # New deliveries wait here until a batch is full, then are checked together; only the
         # years that pass are written, each in its own transaction.
-        held = Batches[tuple[int, list[_Delivery]]](ROWS_PER_VALIDATION)
+        held = Batches[tuple[int, list[Delivery]]](ROWS_PER_VALIDATION)
         with warehouse.get_connection() as conn:
             known = known_values(conn)
             for year in years:
-                deliveries = _read_deliveries(conn, source, year, paths)
+                deliveries = read_deliveries(conn, source, year, paths)
                 delivered += [(d.found, d.sha256) for d in deliveries]
                 files = sorted((d.found.path.name, d.sha256) for d in deliveries)
                 if files and previous_load(conn, source.name, year) == files:
@@ -181,14 +162,14 @@ def _check_and_write(
     expectations: Expectations,
     source: Source,
     known: dict[str, frozenset[str]],
-    batch: list[tuple[int, list[_Delivery]]],
+    batch: list[tuple[int, list[Delivery]]],
 ) -> dict[int, ValidationOutcome]:
     """The batch's years checked together; each year that passes replaces its raw rows."""
     if not batch:
         return {}
     years = [year for year, _ in batch]
     frames = [
-        _rows_of(source, deliveries).with_columns(pl.lit(year, pl.Int32).alias("partition_year"))
+        rows_of(source, deliveries).with_columns(pl.lit(year, pl.Int32).alias("partition_year"))
         for year, deliveries in batch
     ]
     rows = conn.from_arrow(pl.concat(frames, how="vertical").to_arrow())
@@ -204,45 +185,11 @@ def _check_and_write(
     return outcomes
 
 
-def _read_deliveries(
-    conn: duckdb.DuckDBPyConnection, source: Source, year: int, paths: ProjectPaths
-) -> list[_Delivery]:
-    """Every file that feeds the year, read; fails, naming what was expected, when a source that
-    is not optional has none.
-
-    Each file is read before the unchanged-file test: hashing alongside the parse is faster for a
-    new file, and an unchanged file parsed before parses again."""
-    found = _readable(conn, source, year, None, partial(paths.source_files, source, year))
-    if not found and not source.optional:
-        name = source.file_name(year)
-        several = " (or a file of several years whose name starts with the table id)"
-        raise Failure(
-            f"No {source.name} file for {year}: expected "
-            f"{paths.data / 'raw' / source.directory / name} "
-            f"or the demo file {paths.data / 'demo' / source.directory / name}"
-            f"{several if source.cbs_table else ''}."
-        )
-    reference_dir = paths.data / "reference"
-    return [
-        _Delivery(
-            found_file,
-            *_readable(
-                conn,
-                source,
-                year,
-                found_file.path.name,
-                partial(read_delivery, found_file.path, source, year, reference_dir),
-            ),
-        )
-        for found_file in found
-    ]
-
-
 def _replace(
-    conn: duckdb.DuckDBPyConnection, source: Source, year: int, deliveries: list[_Delivery]
+    conn: duckdb.DuckDBPyConnection, source: Source, year: int, deliveries: list[Delivery]
 ) -> None:
     """The year's raw rows replaced by the deliveries', and the file recorded as readable."""
-    rows = _rows_of(source, deliveries)
+    rows = rows_of(source, deliveries)
     files = [
         DeliveredFile(d.found.path.name, d.sha256, d.found.is_synthetic, d.rows.height)
         for d in deliveries
@@ -253,16 +200,6 @@ def _replace(
     record_outcome(conn, f"raw/{source.name}", READABLE_CHECK, year, outcome)
 
 
-def _rows_of(source: Source, deliveries: list[_Delivery]) -> pl.DataFrame:
-    """The rows of a year's deliveries (none, for an optional source without a file)."""
-    if not deliveries:
-        return empty_delivery(source)
-    return pl.concat([d.rows for d in deliveries], how="vertical")
-
-
-READABLE_CHECK = "file_is_readable"
-
-
 def _partition_metadata(
     conn: duckdb.DuckDBPyConnection, source: Source, years: range
 ) -> dict[str, Any]:
@@ -271,52 +208,6 @@ def _partition_metadata(
 
 def _span(years: list[int]) -> str:
     return str(years[0]) if len(years) == 1 else f"{years[0]}-{years[-1]}"
-
-
-def _readable(
-    conn: duckdb.DuckDBPyConnection,
-    source: Source,
-    year: int,
-    file_name: str | None,
-    read: Callable[[], T],
-) -> T:
-    """``read()``; if a file cannot be read, the asset fails and the problem is kept in the
-    quarantine, while nothing of the year is replaced."""
-    try:
-        return read()
-    except UnreadableFile as error:
-        name = error.file_name or file_name or source.file_name(year)
-        record_unreadable(conn, source, year, name, error)
-        raise Failure(str(error)) from error
-
-
-def read_delivery(
-    path: Path, source: Source, year: int, reference_dir: Path
-) -> tuple[str, pl.DataFrame]:
-    """The file's SHA-256 and the rows it gives ``year``, with the file's name on each row.
-
-    A CBS file named for the year gives every row (rows of another year are the check's to
-    reject); a file of several years gives the year's own rows."""
-    if source.cbs_table is None:
-        sha256, frame = hash_and_parse(path, source)
-    else:
-        sha256 = file_sha256(path)
-        frame = read_cbs_file(path, source.cbs_table, code_lists(reference_dir))
-        if named_year(source, path.name) != year:
-            frame = frame.filter(row_years(frame) == year)
-    return sha256, frame.with_columns(pl.lit(path.name).alias("source_file"))
-
-
-def record_unreadable(
-    conn: duckdb.DuckDBPyConnection,
-    source: Source,
-    year: int,
-    file_name: str,
-    error: UnreadableFile,
-) -> None:
-    failure = RejectedValue(file_name, error.row, None, None, str(error))
-    outcome = ValidationOutcome(False, 0, 1, [failure])
-    record_outcome(conn, f"raw/{source.name}", READABLE_CHECK, year, outcome)
 
 
 raw_assets = [_raw_asset(source) for source in SOURCES.values()]

@@ -9,6 +9,7 @@ import shutil
 import signal
 import subprocess
 import time
+from collections.abc import Collection
 from pathlib import Path
 from unittest import mock
 
@@ -174,18 +175,23 @@ class Build:
         return found
 
 
-def copy_of_demo_build(demo_build: Workspace, tmp_path: Path, caches: bool = True) -> Build:
-    """The demo build's data, reports, warehouse and (with ``caches``) its rendered PDFs,
-    charts and editions in ``tmp_path``, with a new DAGSTER_HOME there (as on a fresh clone:
-    its storage is created by the first run)."""
+def copy_of_demo_build(
+    demo_build: Workspace, tmp_path: Path, caches: Collection[str] = tuple(CACHES)
+) -> Build:
+    """The demo build's data, reports and warehouse in ``tmp_path``, with the renderer's
+    ``caches`` (of ``CACHES``: rendered PDFs, charts, editions) and a new DAGSTER_HOME there (as
+    on a fresh clone: its storage is created by the first run)."""
     root = tmp_path / "build"
     root.mkdir()
     # An unchanged edition comes from the caches, as it would on the analyst's machine.
-    skipped = () if caches else ("cache",)
+    skipped = {CACHES[kind] for kind in CACHES if kind not in caches}
+    cache_dir = demo_build.root / "data" / "cache"
+
+    def not_kept(folder: str, names: list[str]) -> set[str]:
+        return skipped & set(names) if Path(folder) == cache_dir else set()
+
     for part in ("data", "reports"):
-        shutil.copytree(
-            demo_build.root / part, root / part, ignore=shutil.ignore_patterns(*skipped)
-        )
+        shutil.copytree(demo_build.root / part, root / part, ignore=not_kept)
     shutil.copy2(demo_build.database, root / "w.duckdb")
     home = tmp_path / "dagster_home"
     home.mkdir()

@@ -1,5 +1,6 @@
-"""The report's files on the demo build: both editions as HTML and PDF, the annex and the manifest
-(a second build of the same year giving the same bytes is in test_concurrent_runs)."""
+"""The report's files on the demo build: both editions as HTML and PDF, the annex and the manifest;
+an edition's HTML rendered again here gives its PDF to the byte (a second build of the same year
+giving the same bytes is in test_concurrent_runs)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from pipeline.domain.publishing.manifest import sha256_of
+from pipeline.domain.publishing.pdf import html_to_pdf
 from pipeline.plumbing.sql_runner import SQL_DIR, query_frame, query_table
 from tests.conftest import LATEST_DEMO_YEAR, Workspace
 
@@ -40,6 +42,18 @@ def test_both_editions_as_html_and_pdf(demo_build: Workspace) -> None:
         assert title in pages[0]
         # Every page carries its number, and the contents on page 1 list the sections.
         assert all(f"{number} / {len(pages)}" in text for number, text in enumerate(pages, 1))
+
+
+@pytest.mark.parametrize(
+    "edition", [f"dreigingsbeeld-{YEAR}.nl", "riec/RIEC05.en"], ids=["national", "regional"]
+)
+def test_an_editions_html_rendered_again_in_another_process_gives_its_pdf(
+    demo_build: Workspace, edition: str
+) -> None:
+    # The demo build rendered it in its own process's workers; this test's process is another.
+    folder = out_dir(demo_build)
+    html = (folder / f"{edition}.html").read_text(encoding="utf-8")
+    assert html_to_pdf(html) == (folder / f"{edition}.pdf").read_bytes()
 
 
 def test_the_dutch_pdf_prints_the_dutch_figures(demo_build: Workspace) -> None:

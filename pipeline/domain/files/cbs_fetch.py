@@ -156,7 +156,9 @@ def _measure_code(table: CbsTable, measure_pages: list[JsonObject]) -> str | Non
 
 
 def _bytes(document: object) -> bytes:
-    return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    """The document as compact JSON, as the API sends it: indented, Python's encoder writes it
+    value by value, seconds for a table of ten years."""
+    return (json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
 def _record_sha(record_path: Path) -> dict[str, str]:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from dagster import AssetKey, DagsterInstance, ExecuteInProcessResult
+from dagster import AssetKey, DagsterInstance, ExecuteInProcessResult, JobDefinition
 
 from pipeline.domain.files.cbs_tables import table_id_of
 from pipeline.domain.files.deliveries import named_year
@@ -102,6 +102,7 @@ class Workspace:
     results: dict[str, ExecuteInProcessResult] = field(default_factory=dict)
     # Where the runs in ``results`` wrote, if this is a copy (the paths their metadata names).
     built_in: Path | None = None
+    _job: JobDefinition | None = field(default=None, repr=False, compare=False)
 
     def as_built(self, path: Path) -> Path:
         """``path`` in this workspace as the runs of ``results`` named it."""
@@ -141,13 +142,7 @@ class Workspace:
 
         The first run of a year is kept in ``results``: a later run of that year (a test that
         rebuilds the report) must not replace what the other tests read of the build."""
-        from pipeline.definitions import build_definitions
-
-        defs = build_definitions(
-            data_dir=self.data, reports_dir=self.reports, database=self.database
-        )
-        job = defs.resolve_job_def("threat_picture")
-        result = job.execute_in_process(
+        result = self.job().execute_in_process(
             partition_key=str(year),
             instance=DagsterInstance.ephemeral(),
             raise_on_error=False,
@@ -156,6 +151,18 @@ class Workspace:
         )
         self.results.setdefault(str(year), result)
         return result
+
+    def job(self) -> JobDefinition:
+        """The ``threat_picture`` job on this workspace's folders, made once: resolving it takes
+        a tenth of a second or more, which every run of a test would pay."""
+        if self._job is None:
+            from pipeline.definitions import build_definitions
+
+            defs = build_definitions(
+                data_dir=self.data, reports_dir=self.reports, database=self.database
+            )
+            self._job = defs.resolve_job_def("threat_picture")
+        return self._job
 
     @contextmanager
     def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:

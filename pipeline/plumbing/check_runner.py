@@ -149,6 +149,18 @@ def _context() -> Any:
     return context
 
 
+@functools.cache
+def _batch_definition(suite_name: str) -> Any:
+    """The suite's pandas batch definition in the process's context, made once: adding a data
+    source saves the context's configuration (YAML), most of a small validation's time."""
+    return (
+        _context()
+        .data_sources.add_or_update_pandas(suite_name)
+        .add_dataframe_asset(suite_name)
+        .add_batch_definition_whole_dataframe("partition")
+    )
+
+
 def validate_frame(frame: pd.DataFrame, rules: list[Rule], suite_name: str) -> ValidationOutcome:
     """Validate ``frame`` (with provenance columns ``source_file`` and ``source_row``)."""
     success, failed = unexpected_rows(frame, rules, suite_name)
@@ -165,13 +177,7 @@ def unexpected_rows(
     with the index labels of the rows it rejects."""
     import great_expectations as gx
 
-    batch = (
-        _context()
-        .data_sources.add_or_update_pandas(suite_name)
-        .add_dataframe_asset(suite_name)
-        .add_batch_definition_whole_dataframe("partition")
-        .get_batch(batch_parameters={"dataframe": frame})
-    )
+    batch = _batch_definition(suite_name).get_batch(batch_parameters={"dataframe": frame})
     suite = gx.ExpectationSuite(
         name=suite_name, expectations=[_expectation(r, i) for i, r in enumerate(rules)]
     )

@@ -24,7 +24,7 @@ DAGSTER = PROJECT_ROOT / ".venv" / "bin" / "dagster"
 # written (``.<year>.part``) whose appearance is awaited after it.
 KILL_POINTS = {
     "raw load": ("raw/drug_sites", None),
-    "indicator build": ("indicators/phenomenon_indicators", None),
+    "indicator build": ("indicators/phenomenon_sector_indicators", None),
     "report files": ("report/dreigingsbeeld", f"dreigingsbeeld-{YEAR}.en.html"),
 }
 # The renderer's caches: setting, and folder in data/cache/.

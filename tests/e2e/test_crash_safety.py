@@ -21,10 +21,15 @@ def test_a_killed_build_leaves_old_or_new_never_a_mix_and_the_next_completes(
     build = copy_of_demo_build(demo_build, tmp_path)
     root = build.root
     old_tables, old_report = build.tables(), build.report()
-    # A new delivery for the year: the drug sites file loses its last site.
+    # A new delivery for the year: the drug sites file's last site was found in the countryside,
+    # not on an industrial estate. It changes raw, staging and the sector indicators, and of
+    # the report the national editions only, so that the completing run renders two PDFs, not
+    # all 22 (a change to a count changes every regional edition's national comparison).
     sites = next((root / "data" / "demo" / "drug_sites").glob(f"*{YEAR}*.csv"))
-    lines = sites.read_text(encoding="utf-8").splitlines(keepends=True)
-    sites.write_text("".join(lines[:-1]), encoding="utf-8")
+    *kept, last = sites.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert last.rstrip().endswith(";bedrijventerrein")
+    moved = last.rstrip().removesuffix("bedrijventerrein") + "buitengebied\n"
+    sites.write_text("".join([*kept, moved]), encoding="utf-8")
 
     after_kill = {}
     for point, (asset, file) in KILL_POINTS.items():
@@ -35,7 +40,10 @@ def test_a_killed_build_leaves_old_or_new_never_a_mix_and_the_next_completes(
     # The events the kills were judged by are read: the completing run's name every asset.
     assert {asset for asset, _ in KILL_POINTS.values()} <= build.materialized_in_last_run()
     new_tables, new_report = build.tables(), build.report()
-    assert new_tables != old_tables and new_report != old_report  # the change went through
+    # The change went through, down to the indicator the kill interrupted.
+    changed = {name for name in new_tables if new_tables[name] != old_tables[name]}
+    assert {"raw.drug_sites", "indicators.phenomenon_sector_indicators"} <= changed
+    assert new_report != old_report
     for point, (tables, report) in after_kill.items():
         mixed = [
             name

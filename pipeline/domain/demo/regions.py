@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from pipeline.domain.demo.geography import YearGeography
@@ -37,16 +38,25 @@ class RegionSet:
 
     def members(self, aggregate: Aggregate) -> list[str]:
         """The year's municipalities an aggregate holds (none for 'niet in te delen')."""
+        if aggregate.code in UNALLOCATED:
+            return []
+        return list(self._members_of[aggregate])
+
+    @cached_property
+    def _members_of(self) -> dict[Aggregate, tuple[str, ...]]:
+        """Every aggregate's municipalities, found once: a year's file asks for them per cell
+        (tens of thousands of times)."""
         main = self.geography.main_successor
-        out = []
-        for code in self.geography.codes:
-            successor = main[code]
-            if aggregate.level == "country" or (
-                self.province_of[successor] in aggregate.provinces
-                or (aggregate.riec is not None and self.riec_of[successor] == aggregate.riec)
-            ):
-                out.append(code)
-        return out if aggregate.code not in UNALLOCATED else []
+        return {
+            aggregate: tuple(
+                code
+                for code in self.geography.codes
+                if aggregate.level == "country"
+                or self.province_of[main[code]] in aggregate.provinces
+                or (aggregate.riec is not None and self.riec_of[main[code]] == aggregate.riec)
+            )
+            for aggregate in self.aggregates
+        }
 
     def ordered(self, with_police_units: bool = True) -> list[str]:
         by_level = {a.code: a for a in self.aggregates}

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 from pipeline.domain.publishing import charts_maps
 from pipeline.domain.publishing.charts import render_svg
-from pipeline.domain.publishing.report_builder import build_edition
 from pipeline.domain.publishing.report_maps import municipal_map
 from tests.samples import small_report_data
+from tests.samples.editions import small_edition_html
 
 NOT_PUBLISHED = "not published"
 MUNICIPALITIES = [
@@ -109,7 +109,7 @@ def test_not_published_areas_are_hatched_and_say_so_in_the_legend() -> None:
 
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_every_map_carries_the_credit_line_of_its_boundaries(language: str) -> None:
-    html = build_edition(small_report_data(), language).html
+    html = small_edition_html(language)
     maps = html.count('<figure class="map')
     assert maps == 3  # provinces, RIEC regions, municipalities
     assert html.count(f'<p class="map-credit">{charts_maps.credit(language)}</p>') == maps

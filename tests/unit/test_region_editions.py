@@ -7,14 +7,12 @@ import re
 import pytest
 from markupsafe import escape
 
-from pipeline.domain.publishing.report_builder import build_edition
-from pipeline.domain.publishing.report_region import build_region_editions
 from pipeline.domain.publishing.report_templates import LANGUAGES, load_texts
-from tests.samples import small_report_data
+from tests.samples.editions import small_edition_html, small_region_editions_html
 
 
 def editions(language: str) -> dict[str, str]:
-    return {code: e.html for code, e in build_region_editions(small_report_data(), language)}
+    return dict(small_region_editions_html(language))
 
 
 def rows_of(html: str, table: str) -> list[list[str]]:
@@ -40,7 +38,7 @@ def test_every_region_has_an_edition_linked_to_the_national_one(language: str) -
     assert "<script>alert(1)</script>" not in found["RIEC01"]
     assert str(escape("RIEC <script>alert(1)</script>")) in found["RIEC01"]
     # And the national edition links every regional one.
-    national = build_edition(small_report_data(), language).html
+    national = small_edition_html(language)
     assert all(f'href="riec/{code}.{language}.html"' in national for code in found)
 
 

@@ -12,6 +12,7 @@ from pipeline.domain.publishing.report_builder import build_edition
 from pipeline.domain.publishing.report_templates import LANGUAGES, REPORTS_DIR, load_texts
 from pipeline.domain.publishing.report_text import key_findings, likelihood
 from tests.samples import small_frames, small_report_data
+from tests.samples.editions import small_edition_html
 
 
 @pytest.mark.parametrize(
@@ -113,7 +114,7 @@ def test_both_editions_have_every_key_and_the_same_placeholders():
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_html_escapes_text_from_data(language):
-    html = build_edition(small_report_data(), language).html
+    html = small_edition_html(language)
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert f'<html lang="{language}">' in html
@@ -121,7 +122,7 @@ def test_html_escapes_text_from_data(language):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_chart_has_alt_text_and_a_table(language):
-    html = build_edition(small_report_data(), language).html
+    html = small_edition_html(language)
     charts = re.findall(r'<div class="chart" role="img" aria-label="([^"]+)">\s*<svg', html)
     # headline, maps of provinces, RIEC regions and municipalities, heat map, trend, flows, policy
     assert len(charts) == 8 and all(len(alt) > 40 for alt in charts)
@@ -137,7 +138,7 @@ def test_every_chart_has_alt_text_and_a_table(language):
 
 
 def test_both_editions_have_the_same_structure():
-    nl, en = (build_edition(small_report_data(), language).html for language in LANGUAGES)
+    nl, en = (small_edition_html(language) for language in LANGUAGES)
 
     def skeleton(html: str) -> list[str]:
         return re.findall(r'(?:id|data-table|data-figure)="([^"]+)"', html)
@@ -146,7 +147,7 @@ def test_both_editions_have_the_same_structure():
 
 
 def test_every_key_figure_is_printed_with_its_value():
-    html = build_edition(small_report_data(), "nl").html
+    html = small_edition_html("nl")
     pairs = re.findall(r'<data value="([^"]*)" data-figure="([a-z_0-9]+)">', html)
     figures = {key: value for value, key in pairs}
     assert len(figures) == 7
@@ -165,7 +166,7 @@ def test_every_source_has_a_name_in_the_report_texts():
 
 
 def test_the_stylesheet_is_not_escaped():
-    html = build_edition(small_report_data(), "nl").html
+    html = small_edition_html("nl")
     style = html[html.index("<style>") : html.index("</style>")]
     assert 'font-family: "DejaVu Sans"' in style and "&#34;" not in style
 
@@ -179,19 +180,19 @@ def test_provisional_years_are_said_and_marked_in_the_trend_table():
     html = build_edition(data, "nl").html
     assert '<th scope="col" class="num">2025*</th>' in html
     assert "* voorlopig cijfer (CBS)" in html
-    final = build_edition(small_report_data(), "nl").html
+    final = small_edition_html("nl")
     assert "2025*" not in final and "voorlopig" not in final
 
 
 def test_a_synthetic_policy_selection_is_said_in_both_editions():
     for language in LANGUAGES:
-        html = build_edition(small_report_data(), language).html
+        html = small_edition_html(language)
         assert load_texts(language)["policy_synthetic"] in html
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_data_quality_is_told_in_the_edition_language_without_municipal_values(language):
-    html = build_edition(small_report_data(), language).html
+    html = small_edition_html(language)
     texts = load_texts(language)
     assert "GM0999" not in html and "2 -&gt; 13" not in html
     # In sentences: the checks passed, the warning with the one jump that may be named.

@@ -79,6 +79,10 @@ def run_pipeline(files: BenchFiles, work_dir: Path) -> dict:
     """Materialise the selection; the seconds (start-up and run apart), Dagster's per-step
     timings and the warehouse holding the tables."""
     started = time.perf_counter()
+    # As python -m pipeline.build does: the checks' worker loads GX while Dagster loads here.
+    from pipeline.plumbing.gx_worker import WORKER
+
+    WORKER.start()
     from dagster import AssetSelection, BetaWarning, DagsterInstance, PreviewWarning, materialize
 
     # Dagster's notices about its own beta parameters would drown the bench's output.

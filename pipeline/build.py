@@ -14,21 +14,17 @@ import argparse
 import sys
 import time
 import warnings
+from typing import TYPE_CHECKING
 
-from dagster import (
-    AssetCheckSeverity,
-    AssetKey,
-    BetaWarning,
-    DagsterInstance,
-    JobDefinition,
-    PreviewWarning,
-)
-
+# No Dagster at the top: the checks' worker is started before Dagster is imported (main).
 from pipeline.domain.files.delimited_files import UnreadableFile
 from pipeline.domain.files.sources import SOURCES
-from pipeline.plumbing.partitions import range_tags
-from pipeline.plumbing.resources import ProjectPaths, default_paths
-from pipeline.plumbing.run_timings import run_timings, timing_table
+from pipeline.plumbing.gx_worker import WORKER
+
+if TYPE_CHECKING:
+    from dagster import AssetKey, DagsterInstance, JobDefinition
+
+    from pipeline.plumbing.resources import ProjectPaths
 
 # The step-by-step event log stays in the run storage (and the UI); the terminal gets a summary.
 QUIET_LOGS = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
@@ -55,6 +51,14 @@ def year_runs(years: list[int]) -> list[range]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Every build checks its files: Great Expectations (a 3-s import) loads in its worker on the
+    # other core while Dagster (a 2-s import) loads here, not after it.
+    WORKER.start()
+    from dagster import AssetKey, BetaWarning, DagsterInstance, PreviewWarning
+
+    from pipeline.plumbing.resources import default_paths
+    from pipeline.plumbing.run_timings import run_timings, timing_table
+
     # Dagster's notices about its own beta and preview parameters are not the analyst's concern.
     warnings.filterwarnings("ignore", category=BetaWarning)
     warnings.filterwarnings("ignore", category=PreviewWarning)
@@ -102,6 +106,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(job: JobDefinition, instance: DagsterInstance, years: range, selection: list[AssetKey]):
     """One run over ``years``; its id, or None (after saying why) when it failed."""
+    from dagster import AssetCheckSeverity, AssetKey
+
+    from pipeline.plumbing.partitions import range_tags
+
     started = time.perf_counter()
     first, last = str(years[0]), str(years[-1])
     result = job.execute_in_process(

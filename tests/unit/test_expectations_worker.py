@@ -8,7 +8,7 @@ import pyarrow as pa
 import pytest
 
 from pipeline.domain.files.value_rules import Rule
-from pipeline.plumbing import expectations
+from pipeline.plumbing import gx_worker
 from pipeline.plumbing.check_runner import validate_frame
 from pipeline.plumbing.expectations import Expectations
 
@@ -41,12 +41,12 @@ def test_an_error_in_the_worker_is_raised_with_its_type():
 
 def test_a_worker_that_died_is_replaced():
     Expectations().run_suite(frame(["1"], ["GM0363"]), RULES, "t")
-    process = expectations._WORKER._process
+    process = gx_worker.WORKER._process
     assert process is not None
     process.kill()
     process.wait()
     assert Expectations().run_suite(frame(["1"], ["GM0363"]), RULES, "t").passed
-    assert expectations._WORKER._process is not process
+    assert gx_worker.WORKER._process is not process
 
 
 def test_rows_judged_by_values_in_the_worker_have_the_same_outcome():

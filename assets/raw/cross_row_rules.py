@@ -22,7 +22,7 @@ from pipeline.domain.files.consistency_rules import (
 )
 from pipeline.domain.files.region_codes import is_municipality
 from pipeline.domain.files.sources import Source
-from pipeline.plumbing.check_runner import RejectedValue
+from pipeline.plumbing.check_outcomes import RejectedValue
 from pipeline.plumbing.checked_rows import ROW_ORDER, as_frame, holding
 from pipeline.plumbing.sql_runner import query
 

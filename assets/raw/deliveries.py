@@ -22,7 +22,7 @@ from pipeline.domain.files.delimited_files import (
 )
 from pipeline.domain.files.deliveries import code_lists, named_year
 from pipeline.domain.files.sources import Source, SourceFile
-from pipeline.plumbing.check_runner import RejectedValue, ValidationOutcome, record_outcome
+from pipeline.plumbing.check_outcomes import RejectedValue, ValidationOutcome, record_outcome
 from pipeline.plumbing.resources import ProjectPaths
 
 T = TypeVar("T")

@@ -36,10 +36,7 @@ from pipeline.domain.files.delimited_files import (
     empty_delivery,
 )
 from pipeline.domain.files.sources import SOURCES, Source, SourceFile
-from pipeline.plumbing.check_runner import (
-    ValidationOutcome,
-    record_outcome,
-)
+from pipeline.plumbing.check_outcomes import ValidationOutcome, record_outcome
 from pipeline.plumbing.expectations import Expectations
 from pipeline.plumbing.metadata import years_table_metadata
 from pipeline.plumbing.partitions import SINGLE_RUN, partition_years, yearly_partitions

@@ -13,8 +13,8 @@ from assets.raw.cross_row_rules import CROSS_ROW_RULES, cross_row_rejections
 from pipeline.domain.files.batches import batched
 from pipeline.domain.files.sources import Source
 from pipeline.domain.files.value_rules import KNOWN_SETS, raw_rules
+from pipeline.plumbing.check_outcomes import ValidationOutcome
 from pipeline.plumbing.check_results import by_year
-from pipeline.plumbing.check_runner import ValidationOutcome
 from pipeline.plumbing.checked_rows import as_frame, checked_rows
 from pipeline.plumbing.expectations import Expectations
 from pipeline.plumbing.partitions import yearly_partitions

@@ -16,9 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 import duckdb
 
+from pipeline.plumbing.check_outcomes import RejectedValue, ValidationOutcome
 from pipeline.plumbing.check_runner import (
-    RejectedValue,
-    ValidationOutcome,
     missing_from_header,
     outcome_of,
     rejected_values,

@@ -20,7 +20,7 @@ from dagster import (
 from dagster_duckdb import DuckDBResource
 
 from pipeline.domain.publishing.markdown import markdown_table
-from pipeline.plumbing.check_runner import ValidationOutcome, record_outcome
+from pipeline.plumbing.check_outcomes import ValidationOutcome, record_outcome
 from pipeline.plumbing.partitions import partition_years, year_params, yearly_partitions
 from pipeline.plumbing.sql_runner import query, registered, run_in_transaction
 

@@ -12,7 +12,8 @@ from dagster import ConfigurableResource, InitResourceContext
 from pydantic import Field
 
 from pipeline.plumbing.check_by_values import Piece, Verdict, judge_here, validate_by_values
-from pipeline.plumbing.check_runner import ValidationOutcome, validate_frame
+from pipeline.plumbing.check_outcomes import ValidationOutcome
+from pipeline.plumbing.check_runner import validate_frame
 from pipeline.plumbing.gx_worker import WORKER
 
 if TYPE_CHECKING:

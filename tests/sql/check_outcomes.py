@@ -3,7 +3,7 @@ as the asset checks do."""
 
 from __future__ import annotations
 
-from pipeline.plumbing.check_runner import RejectedValue, ValidationOutcome, record_outcome
+from pipeline.plumbing.check_outcomes import RejectedValue, ValidationOutcome, record_outcome
 
 
 def record(conn, year, asset_key, check_name, passed, failures, summary="s"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from pipeline.plumbing.check_runner import RejectedValue, ValidationOutcome, record_outcome
+from pipeline.plumbing.check_outcomes import RejectedValue, ValidationOutcome, record_outcome
 from pipeline.plumbing.sql_runner import query, run_in_transaction, write_tables
 
 from .raw_loaders import load_raw

@@ -9,8 +9,9 @@ from hypothesis import strategies as st
 
 from pipeline.domain.files.value_rules import KNOWN_SETS, Rule, raw_rules
 from pipeline.plumbing.check_by_values import validate_by_values
-from pipeline.plumbing.check_runner import ValidationOutcome, validate_frame
+from pipeline.plumbing.check_outcomes import ValidationOutcome
 from pipeline.plumbing.check_runner import unexpected_rows as validate_pieces_here
+from pipeline.plumbing.check_runner import validate_frame
 from pipeline.plumbing.checked_rows import as_frame
 from tests.unit.checked_frames import checked_relation
 

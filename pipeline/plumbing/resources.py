@@ -23,6 +23,7 @@ from pipeline.plumbing.expectations import Expectations
 from pipeline.plumbing.partitions import built_years
 from pipeline.plumbing.report_renderer import ReportRenderer
 from pipeline.plumbing.sql_runner import prepare_connection
+from pipeline.plumbing.warehouse_files import readers_copy_of, warehouse_file
 
 # How often a run waiting for the warehouse file tries again.
 LOCK_POLL_SECONDS = 0.25
@@ -189,11 +190,6 @@ def lock_holder(message: str) -> str | None:
     return f"{match['program']} (PID {match['pid']})"
 
 
-def readers_copy_of(database: Path) -> Path:
-    """Where runs publish the copy of ``database`` that readers open."""
-    return database.with_name(f"{database.stem}_readers{database.suffix}")
-
-
 def warehouse_resource(database: str, memory_limit: str = "4GB") -> Warehouse:
     # memory_limit lets DuckDB spill to disk instead of exhausting the machine on large inputs.
     return Warehouse(database=database, connection_config={"memory_limit": memory_limit})
@@ -209,7 +205,7 @@ def default_paths(data_dir: Path | None = None, reports_dir: Path | None = None)
 
 def default_database(paths: ProjectPaths) -> Path:
     """The warehouse file in the data folder."""
-    return paths.data / "warehouse.duckdb"
+    return warehouse_file(paths.data)
 
 
 def default_resources(

@@ -14,9 +14,9 @@ from pipeline.plumbing.resources import (
     Warehouse,
     WarehouseBusy,
     lock_holder,
-    readers_copy_of,
     warehouse_resource,
 )
+from pipeline.plumbing.warehouse_files import readers_copy_of
 
 
 def test_connection_is_closed_after_a_failure(tmp_path):

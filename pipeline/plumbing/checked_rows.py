@@ -32,7 +32,7 @@ def checked_rows(
     value's leading partition year is written ``<year>``: one suite then checks every year at
     once, and a value of another year keeps its digits and fails."""
     columns = [
-        _trimmed(column) if column in delivered else duckdb.ColumnExpression(column)
+        _trimmed(column).alias(column) if column in delivered else duckdb.ColumnExpression(column)
         for column in rows.columns
         if column not in LOAD_PROVENANCE
     ]
@@ -56,15 +56,13 @@ def _trimmed(column: str) -> duckdb.Expression:
     spaces, as SQL's trim() in staging: a tab stays and fails the rules)."""
     return duckdb.FunctionExpression(
         "trim", duckdb.ColumnExpression(column), duckdb.ConstantExpression(" ")
-    ).alias(column)
+    )
 
 
 def _year_marked(column: str) -> duckdb.Expression:
     """The trimmed value with its leading partition year written ``<year>``; any other value
     (another year's, or none) as it is."""
-    value = duckdb.FunctionExpression(
-        "trim", duckdb.ColumnExpression(column), duckdb.ConstantExpression(" ")
-    )
+    value = _trimmed(column)
     leading = duckdb.FunctionExpression("left", value, duckdb.ConstantExpression(4))
     own_year = leading == duckdb.ColumnExpression("partition_year").cast(duckdb.sqltypes.VARCHAR)
     rest = duckdb.FunctionExpression("substr", value, duckdb.ConstantExpression(5))

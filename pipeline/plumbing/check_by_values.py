@@ -23,7 +23,7 @@ from pipeline.plumbing.check_runner import (
     rejected_values,
     unexpected_rows,
 )
-from pipeline.plumbing.checked_rows import as_frame, holding
+from pipeline.plumbing.checked_rows import as_frame, frame_of, holding
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -69,7 +69,9 @@ def _rejected(
         return rejected_values(piece, rule, labels, suite)
     column = str(rule.column)
     values = piece.loc[labels, column]
-    rejected = [None if value is None else str(value) for value in _values(values)]
+    rejected: list[str | None] = [str(value) for value in values.dropna()]
+    if values.isna().any():
+        rejected.append(None)  # an empty cell
     found = as_frame(rows.filter(holding(column, rejected)))
     return rejected_values(found, rule, list(found.index), suite)
 
@@ -92,7 +94,7 @@ def _pieces(rows: duckdb.DuckDBPyRelation, rules: list[Rule]) -> list[Piece]:
             # Only an empty cell can fail: a key of millions of distinct values need not be
             # listed.
             values = values.filter(duckdb.ColumnExpression(column).isnull()).limit(1)
-        pieces.append((_frame(values.distinct()), column_rules))
+        pieces.append((frame_of(values.distinct()), column_rules))
     return pieces
 
 
@@ -112,17 +114,6 @@ def _repeated_keys(rows: duckdb.DuckDBPyRelation, key: list[str]) -> duckdb.Duck
     return counted.filter(duckdb.ColumnExpression("times") > 1).select(
         *(duckdb.ColumnExpression(column) for column in rows.columns)
     )
-
-
-def _frame(rows: duckdb.DuckDBPyRelation) -> pd.DataFrame:
-    import pandas as pd
-
-    return rows.to_arrow_table().to_pandas(types_mapper=pd.ArrowDtype)
-
-
-def _values(column: pd.Series) -> list[Any]:
-    """A column's values, empty cells as None."""
-    return list(column.astype(object).where(column.notna(), None).tolist())
 
 
 def _count(rows: duckdb.DuckDBPyRelation) -> int:

@@ -44,11 +44,16 @@ def checked_rows(
 
 
 def as_frame(rows: duckdb.DuckDBPyRelation) -> pd.DataFrame:
-    """The rows as a pandas frame in file order, with Arrow-backed columns (no copy of every
-    string into a Python object)."""
+    """The rows as a pandas frame in file order (see ``frame_of``)."""
+    return frame_of(rows.order(ROW_ORDER))
+
+
+def frame_of(rows: duckdb.DuckDBPyRelation) -> pd.DataFrame:
+    """A relation as a pandas frame with Arrow-backed columns (no copy of every string into a
+    Python object)."""
     import pandas as pd
 
-    return rows.order(ROW_ORDER).to_arrow_table().to_pandas(types_mapper=pd.ArrowDtype)
+    return rows.to_arrow_table().to_pandas(types_mapper=pd.ArrowDtype)
 
 
 def _trimmed(column: str) -> duckdb.Expression:

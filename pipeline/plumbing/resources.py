@@ -203,11 +203,6 @@ def default_paths(data_dir: Path | None = None, reports_dir: Path | None = None)
     )
 
 
-def default_database(paths: ProjectPaths) -> Path:
-    """The warehouse file in the data folder."""
-    return warehouse_file(paths.data)
-
-
 def default_resources(
     data_dir: Path | None = None,
     reports_dir: Path | None = None,
@@ -215,7 +210,7 @@ def default_resources(
 ) -> dict[str, object]:
     paths = default_paths(data_dir, reports_dir)
     return {
-        "warehouse": warehouse_resource(str(database or default_database(paths))),
+        "warehouse": warehouse_resource(str(database or warehouse_file(paths.data))),
         "paths": paths,
         "renderer": ReportRenderer(
             pdf_cache_dir=str(paths.data / "cache" / "pdf"),

@@ -147,10 +147,24 @@ class Workspace:
             instance=DagsterInstance.ephemeral(),
             raise_on_error=False,
             asset_selection=list(asset_selection) if asset_selection else None,
-            run_config=QUIET_LOGS,
+            run_config=self.run_config(),
         )
         self.results.setdefault(str(year), result)
         return result
+
+    def run_config(self) -> dict:
+        """A test's run: quiet, and without the readers' copy of the warehouse (a copy of the
+        file at every run's end, which only tests/unit/test_resources.py and the command-line
+        builds of tests/e2e/ look at). Dagster takes a resource's run config whole."""
+        from pipeline.plumbing.resources import warehouse_resource
+
+        resource = warehouse_resource(str(self.database))
+        warehouse = {
+            "database": resource.database,
+            "connection_config": resource.connection_config,
+            "readers_copy": False,
+        }
+        return {**QUIET_LOGS, "resources": {"warehouse": {"config": warehouse}}}
 
     def job(self) -> JobDefinition:
         """The ``threat_picture`` job on this workspace's folders, made once: resolving it takes
@@ -165,12 +179,14 @@ class Workspace:
         return self._job
 
     @contextmanager
-    def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A connection to the warehouse prepared as the pipeline's are (macros, functions),
-        closed afterwards so that the next run can open it."""
+    def connect(self, prepared: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A connection to the warehouse, closed afterwards so that the next run can open it;
+        ``prepared`` as the pipeline's are (macros, functions: a tenth of what a test reads
+        costs, paid on every connection)."""
         conn = duckdb.connect(str(self.database))
         try:
-            prepare_connection(conn)
+            if prepared:
+                prepare_connection(conn)
             yield conn
         finally:
             conn.close()

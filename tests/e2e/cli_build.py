@@ -20,6 +20,9 @@ from tests.conftest import PROJECT_ROOT, Workspace
 
 YEAR = 2025
 DAGSTER = PROJECT_ROOT / ".venv" / "bin" / "dagster"
+# What the crash test's builds select: the changed delivery's asset and everything downstream of
+# it, as an analyst rebuilds after a new file (the rest of the year is left as it was).
+CHANGED_DELIVERY = 'key:"raw/drug_sites"+'
 # Per kill: the asset whose step's start is awaited, and a file of the report folder being
 # written (``.<year>.part``) whose appearance is awaited after it.
 KILL_POINTS = {
@@ -85,11 +88,11 @@ class Build:
     def report_being_written(self) -> Path:
         return self.report_dir.with_name(f".{YEAR}.part")
 
-    def kill_at(self, asset: str, file: str | None) -> None:
-        """Start a build and kill it once the step of ``asset`` has started (and ``file`` has
-        appeared in the report folder being written); fails unless the kill came inside that
-        step, before its asset was materialised."""
-        build = self.start()
+    def kill_at(self, asset: str, file: str | None, select: str = "*") -> None:
+        """Start a build of ``select`` and kill it once the step of ``asset`` has started (and
+        ``file`` has appeared in the report folder being written); fails unless the kill came
+        inside that step, before its asset was materialised."""
+        build = self.start(select=select)
         assert build.stderr is not None
         step = f'step "{asset.split("/")[-1]}"'
         for line in build.stderr:
@@ -127,8 +130,8 @@ class Build:
             if record.event_log_entry.asset_materialization is not None
         }
 
-    def complete(self) -> None:
-        build = self.start()
+    def complete(self, select: str = "*") -> None:
+        build = self.start(select=select)
         _, errors = build.communicate(timeout=300)
         assert build.returncode == 0, errors[-3000:]
 

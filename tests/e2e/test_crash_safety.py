@@ -3,7 +3,8 @@ the report) leaves every table with the old or the new state of the year, never 
 report folder with the last complete build; the next build completes.
 
 The build runs as an analyst starts it from the command line (``dagster asset materialize``),
-in its own process group, on a copy of the demo build in which one 2025 file has changed; the
+in its own process group, on a copy of the demo build in which one 2025 file has changed, and
+rebuilds that file's asset and everything downstream of it; the
 kill comes when the build's log shows the step starting (and, for the report, once its files
 are being written), and the run's events show it came before the step's asset was written."""
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.conftest import Workspace
-from tests.e2e.cli_build import KILL_POINTS, YEAR, copy_of_demo_build
+from tests.e2e.cli_build import CHANGED_DELIVERY, KILL_POINTS, YEAR, copy_of_demo_build
 
 
 def test_a_killed_build_leaves_old_or_new_never_a_mix_and_the_next_completes(
@@ -33,10 +34,10 @@ def test_a_killed_build_leaves_old_or_new_never_a_mix_and_the_next_completes(
 
     after_kill = {}
     for point, (asset, file) in KILL_POINTS.items():
-        build.kill_at(asset, file)
+        build.kill_at(asset, file, select=CHANGED_DELIVERY)
         after_kill[point] = (build.tables(), build.report())
 
-    build.complete()
+    build.complete(select=CHANGED_DELIVERY)
     # The events the kills were judged by are read: the completing run's name every asset.
     assert {asset for asset, _ in KILL_POINTS.values()} <= build.materialized_in_last_run()
     new_tables, new_report = build.tables(), build.report()

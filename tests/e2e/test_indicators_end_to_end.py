@@ -18,7 +18,7 @@ YEAR = LATEST_DEMO_YEAR
 def test_harm_rankings_cover_every_weight_set_and_match_the_report(demo_build: Workspace) -> None:
     from pipeline.plumbing.sql_runner import query
 
-    with demo_build.connect() as conn:
+    with demo_build.connect(prepared=True) as conn:
         per_set = conn.execute(
             "select weight_set, count(*) from indicators.harm_rankings "
             "where year = ? and region_level = 'riec_region' group by 1 order by 1",

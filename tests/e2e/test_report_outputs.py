@@ -78,7 +78,7 @@ def test_the_annex_holds_every_published_table_in_three_formats(demo_build: Work
         [f"{name}{suffix}" for name in names for suffix in (".csv", ".parquet", ".xlsx")]
         + ["datapackage.json"]  # described in tests/e2e/test_annex_datapackage.py
     )
-    with demo_build.connect() as conn:
+    with demo_build.connect(prepared=True) as conn:
         for name in names:
             stored = query_table(conn, f"report/annex/{name}", {"year": YEAR})
             assert pl.read_parquet(annex / f"{name}.parquet").equals(stored), name
@@ -129,7 +129,7 @@ def test_a_figure_traced_through_the_manifest_gives_the_printed_value(
     [figure] = [f for f in manifest["figures"] if f["id"] == "key_figure/registered_crimes"]
     [q] = figure["queries"]
     name = q["sql_file"].removeprefix("sql/").removesuffix(".sql")
-    with demo_build.connect() as conn:
+    with demo_build.connect(prepared=True) as conn:
         rerun = query_frame(conn, name, q["params"])
     assert rerun["registered_crimes"][0] == figure["value"]
     html = (out_dir(demo_build) / f"dreigingsbeeld-{YEAR}.nl.html").read_text(encoding="utf-8")

@@ -14,7 +14,7 @@ YEAR = LATEST_DEMO_YEAR
 
 def frame(workspace: Workspace, name: str):
     params = {} if name in STATIC_DATASETS else {"year": YEAR}
-    with workspace.connect() as conn:
+    with workspace.connect(prepared=True) as conn:
         return query_frame(conn, f"report/{name}", params)
 
 
@@ -31,7 +31,7 @@ def test_every_report_query_is_read_by_the_report_and_returns_rows(demo_build: W
 
 def test_priorities_agree_with_the_indicators(demo_build: Workspace) -> None:
     rows = frame(demo_build, "priorities")
-    with demo_build.connect() as conn:
+    with demo_build.connect(prepared=True) as conn:
         crimes = dict(
             conn.execute(
                 "select phenomenon_code, event_count from indicators.phenomenon_indicators "
@@ -51,7 +51,7 @@ def test_priorities_agree_with_the_indicators(demo_build: Workspace) -> None:
 def test_flows_and_tips_add_up_to_staging(demo_build: Workspace) -> None:
     flows = frame(demo_build, "seizure_flows")
     tips = frame(demo_build, "signals")
-    with demo_build.connect() as conn:
+    with demo_build.connect(prepared=True) as conn:
         kilograms, seizures = conn.execute(
             "select sum(weight_kg), count(*) from staging.stg_seizures__seizures where year = ?",
             [YEAR],
@@ -72,7 +72,7 @@ def test_regions_show_crime_figures_only_where_disclosure_allows(demo_build: Wor
     assert provinces.height == 12 and riec.height == 10
     assert provinces["registered_crimes"].null_count() == 12
     assert provinces["threat_index"].null_count() == 0
-    with demo_build.connect() as conn:
+    with demo_build.connect(prepared=True) as conn:
         hidden = conn.execute(
             "select count(distinct region_code) from indicators.published_region_counts "
             "where year = ? and region_level = 'riec_region' and registered_crimes is null",
@@ -84,7 +84,7 @@ def test_regions_show_crime_figures_only_where_disclosure_allows(demo_build: Wor
 def test_impact_and_financial_agree_with_the_marts(demo_build: Workspace) -> None:
     financial = frame(demo_build, "financial")
     impact = frame(demo_build, "impact")
-    with demo_build.connect() as conn:
+    with demo_build.connect(prepared=True) as conn:
         suspicious, amount = conn.execute(
             "select sum(suspicious_transactions), sum(suspicious_amount_eur) "
             "from indicators.financial_indicators where year = ? and region_level = 'national'",

@@ -65,10 +65,11 @@ class ReportRenderer(ConfigurableResource):
 
     @contextmanager
     def pdfs(self) -> Iterator[PdfRenderer]:
-        """A renderer whose workers start now: importing WeasyPrint (about a second) overlaps
-        the caller's reading of its data. The report's templates and charts are imported, and
-        the charts' JavaScript engine warms up, in a thread meanwhile. (Workers started with
-        the run instead took the CPU from Great Expectations' start, which the run waits for.)"""
+        """A renderer whose workers start at the first page the PDF cache does not hold (a run
+        whose editions did not change starts none). The report's templates and charts are
+        imported, and the charts' JavaScript engine warms up, in a thread meanwhile. (Workers
+        started with the run instead took the CPU from Great Expectations' start, which the run
+        waits for.)"""
         keep_charts_in(Path(self.chart_cache_dir) if self.chart_cache_dir else None)
         threading.Thread(target=_prepare_report_builder, daemon=True).start()
         cache_dir = Path(self.pdf_cache_dir) if self.pdf_cache_dir else None

@@ -76,7 +76,7 @@ def test_a_page_that_fetches_a_resource_fails_with_the_renderers_own_error():
 def test_leaving_with_pages_unread_stops_the_workers_instead_of_waiting_for_them():
     with pdf_renderer(processes=1) as renderer:
         renderer.submit(page("Niet gelezen"))
-        workers = list(renderer._workers)
+        workers = list(renderer._pool.workers)
     assert all(worker.process.poll() is not None for worker in workers)
 
 
@@ -89,10 +89,10 @@ def test_each_worker_renders_all_its_pages_before_the_results_are_asked_for():
             renderer.submit(big)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and any(
-            worker.results.qsize() < 2 for worker in renderer._workers
+            worker.results.qsize() < 2 for worker in renderer._pool.workers
         ):
             time.sleep(0.05)
-        assert [worker.results.qsize() for worker in renderer._workers] == [2, 2]
+        assert [worker.results.qsize() for worker in renderer._pool.workers] == [2, 2]
         assert len(renderer.results()) == 4
 
 
@@ -115,6 +115,7 @@ def test_each_pdf_is_kept_as_soon_as_it_is_rendered_and_a_run_that_never_reads_k
         for title in titles:
             renderer.submit(page(title))
         assert renderer.pending == 0  # all three from the cache
+        assert renderer._pool.workers == []  # and no worker was started for nothing
 
 
 def test_a_page_rendered_before_comes_from_the_cache_and_a_changed_one_is_rendered(tmp_path):

@@ -173,14 +173,14 @@ class PdfRenderer:
     """Renders pages to PDF in worker processes while the caller goes on: ``submit`` hands a
     page to a worker at once, ``results`` gives the PDFs in the order the pages came. With a
     cache, a page rendered before is taken from it instead, and each PDF is kept in it as soon
-    as it is rendered (a run killed before its results are read keeps what was rendered)."""
+    as it is rendered (a run killed before its results are read keeps what was rendered). The
+    workers start with the first page the cache does not hold."""
 
-    def __init__(self, workers: list[pdf_worker.Worker], cache: PdfCache | None = None) -> None:
-        self._workers = workers
+    def __init__(self, pool: pdf_worker.WorkerPool, cache: PdfCache | None = None) -> None:
+        self._pool = pool
         self._cache = cache
         self._keeping = threading.Lock()  # each worker's results come in a thread of their own
-        for worker in workers:
-            worker.on_pdf = self._keep
+        pool.on_pdf = self._keep
         # Per page submitted: its PDF when the cache had it, else the worker rendering it.
         self._pages: list[bytes | int] = []
         self._rendered = 0  # pages sent to a worker so far
@@ -191,8 +191,9 @@ class PdfRenderer:
         if cached is not None:
             self._pages.append(cached)
             return
-        worker = self._rendered % len(self._workers)
-        pdf_worker.send(self._workers[worker], html, key)
+        workers = self._pool.started()
+        worker = self._rendered % len(workers)
+        pdf_worker.send(workers[worker], html, key)
         self._rendered += 1
         self._pages.append(worker)
 
@@ -213,7 +214,7 @@ class PdfRenderer:
         try:
             received = {
                 index: iter(pdf_worker.receive(worker, workers.count(index)))
-                for index, worker in enumerate(self._workers)
+                for index, worker in enumerate(self._pool.workers)
             }
         except pdf_worker.PageFailed as failure:
             kind, _, message = str(failure).partition(": ")
@@ -230,18 +231,18 @@ class PdfRenderer:
 def pdf_renderer(
     processes: int | None = None, cache_dir: Path | None = None
 ) -> Iterator[PdfRenderer]:
-    """Start the renderer's worker processes now (``processes``, by default one per CPU) and
-    yield it. A page takes seconds, almost all of it in WeasyPrint's layout, which holds the
-    GIL, so pages render in processes of their own. Each worker imports WeasyPrint as it starts,
-    which overlaps the caller's own work until its first page comes. The renderer can be used
-    for several batches of pages (``results`` after each). With ``cache_dir``, PDFs are kept
-    there by what they were rendered from (``pdf_cache``)."""
+    """Yield a renderer with ``processes`` workers (by default one per CPU), started at the
+    first page to render. A page takes seconds, almost all of it in WeasyPrint's layout, which
+    holds the GIL, so pages render in processes of their own. Each worker imports WeasyPrint as
+    it starts (about a second), which overlaps the caller's building of the next pages. The
+    renderer can be used for several batches of pages (``results`` after each). With
+    ``cache_dir``, PDFs are kept there by what they were rendered from (``pdf_cache``)."""
     count = max(1, processes or os.cpu_count() or 1)
-    with pdf_worker.started_workers(count) as workers:
+    with pdf_worker.worker_pool(count) as pool:
         renderer = PdfRenderer(
-            workers, PdfCache(cache_dir, PRINT_CSS, RENDERING) if cache_dir else None
+            pool, PdfCache(cache_dir, PRINT_CSS, RENDERING) if cache_dir else None
         )
         yield renderer
         if not renderer.pending:  # else the workers are stopped, their pages left unread
-            for worker in workers:
+            for worker in pool.workers:
                 pdf_worker.finish(worker)

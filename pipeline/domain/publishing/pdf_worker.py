@@ -64,30 +64,50 @@ def _read_results(worker: Worker) -> None:
     worker.results.put(None)  # the worker has stopped
 
 
+def start_worker() -> Worker:
+    """Start a worker process now: it imports WeasyPrint, then waits for pages (``send``), so
+    the import overlaps whatever the caller does meanwhile."""
+    # The worker runs this project's own module with the same interpreter: no shell, no input
+    # from outside the process.
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pipeline.domain.publishing.pdf_worker"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        # where ``pipeline`` is importable, whatever folder the caller runs in
+        cwd=Path(__file__).resolve().parents[3],
+    )
+    return Worker(process)
+
+
 @contextmanager
-def started_workers(count: int) -> Iterator[list[Worker]]:
-    """Start ``count`` worker processes now: each imports WeasyPrint, then waits for pages
-    (``send``), so the import overlaps whatever the caller does meanwhile. Workers still
-    running at the end are stopped."""
-    workers = []
+def worker_pool(count: int) -> Iterator[WorkerPool]:
+    """A pool of ``count`` workers, started at its first ``started()``; workers still running
+    at the end are stopped."""
+    pool = WorkerPool(count)
     try:
-        for _ in range(count):
-            # The worker runs this project's own module with the same interpreter: no shell, no
-            # input from outside the process.
-            process = subprocess.Popen(
-                [sys.executable, "-m", "pipeline.domain.publishing.pdf_worker"],
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                # where ``pipeline`` is importable, whatever folder the caller runs in
-                cwd=Path(__file__).resolve().parents[3],
-            )
-            workers.append(Worker(process))
-        yield workers
+        yield pool
     finally:
-        for worker in workers:
+        for worker in pool.workers:
             if worker.process.poll() is None:
                 worker.process.kill()
                 worker.process.wait()
+
+
+class WorkerPool:
+    """``count`` workers, started when first asked for: a run whose pages all come from the
+    cache starts none (each would import WeasyPrint, about a second of CPU, for nothing)."""
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+        self.workers: list[Worker] = []
+        self.on_pdf: Callable[[str, bytes], None] | None = None
+
+    def started(self) -> list[Worker]:
+        if not self.workers:
+            self.workers = [start_worker() for _ in range(self.count)]
+            for worker in self.workers:
+                worker.on_pdf = self.on_pdf
+        return self.workers
 
 
 def send(worker: Worker, html: str, tag: str | None = None) -> None:

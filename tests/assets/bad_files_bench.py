@@ -2,8 +2,9 @@
 good load of every source and year a fixture of tests/fixtures/bad/ is dropped in for, the
 fixtures' generator, and the readers of a run and of the warehouse the tests assert on.
 
-A test drops one fixture into ``data/raw/<source folder>/<file name of the year>`` with
-``Bench.drop_and_run``, which first puts the source's partition back to the good load.
+A test's fixture is dropped into ``data/raw/<source folder>/<file name of the year>``, with the
+others of its round (``bad_files_rounds``), by ``Bench.outcome``, which first puts each
+source's partition back to the good load.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from tests.assets.bad_files_partitions import (
     matching,
     partition_tables,
 )
-from tests.conftest import Workspace
+from tests.conftest import Workspace, step_key
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "bad"
 YEAR = 2025
@@ -62,7 +63,12 @@ GOOD_LOADS = {
 @dataclass
 class Bench:
     workspace: Workspace
+    # each fixture's round (``bad_files_rounds``), and the last round run, if nothing ran since
+    round_of: dict[str, tuple[str, ...]]
     good: dict[tuple[str, int], PartitionState] = field(default_factory=dict)
+    _last_round: (
+        tuple[tuple[str, ...], ExecuteInProcessResult, dict[str, PartitionState]] | None
+    ) = None
 
     def state(self, source: str, year: int) -> PartitionState:
         with self.workspace.connect() as conn:
@@ -110,23 +116,46 @@ class Bench:
         assert state == self.good[(source, year)]
         return state
 
-    def run(self, source: str, year: int) -> ExecuteInProcessResult:
-        return self.workspace.run(year, [raw_key(source), staging_key(source)])
+    def run(self, year: int, *sources: str) -> ExecuteInProcessResult:
+        """Run the raw and staging assets of ``sources`` for ``year``."""
+        self._last_round = None  # the warehouse is no longer as that round left it
+        keys = [raw_key(source) for source in sources] + [staging_key(s) for s in sources]
+        return self.workspace.run(year, keys)
 
-    def drop_and_run(self, name: str) -> tuple[ExecuteInProcessResult, PartitionState]:
-        """Run the fixture's source and year with the fixture as the delivered file.
+    def outcome(self, name: str) -> tuple[ExecuteInProcessResult, PartitionState]:
+        """The run that checked the fixture, dropped in with the others of its round (see
+        ``bad_files_rounds``), and the (good) state of its partition just before. The round runs
+        at its first fixture's test; the next ones of the round find the warehouse as it left
+        it, unless another run came between (then the round runs again)."""
+        round_ = self.round_of[name]
+        if self._last_round is None or self._last_round[0] != round_:
+            result, before = self.drop_and_run(round_)
+            self._last_round = (round_, result, before)
+        _, result, before = self._last_round
+        return result, before[name]
 
-        Returns the run and the (good) state of the partition just before it.
+    def drop_and_run(
+        self, names: tuple[str, ...]
+    ) -> tuple[ExecuteInProcessResult, dict[str, PartitionState]]:
+        """One run with each fixture as its source's delivered file of their (one) year.
+
+        Returns the run and, per fixture, the (good) state of its partition just before it.
         """
-        info = FIXTURE_INFO[name]
-        before = self.restore_good_load(info.source, info.year)
-        target = raw_path(self.workspace, info.source, info.year, info.target)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(FIXTURES / name, target)
+        infos = [FIXTURE_INFO[name] for name in names]
+        (year,) = {info.year for info in infos}
+        assert len({info.source for info in infos}) == len(infos), names
+        before = {name: self.restore_good_load(FIXTURE_INFO[name].source, year) for name in names}
+        dropped = []
         try:
-            return self.run(info.source, info.year), before
+            for info in infos:
+                target = raw_path(self.workspace, info.source, year, info.target)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(FIXTURES / info.name, target)
+                dropped.append(target)
+            return self.run(year, *(info.source for info in infos)), before
         finally:
-            target.unlink()
+            for target in dropped:
+                target.unlink()
 
 
 def raw_key(source: str) -> AssetKey:
@@ -155,28 +184,44 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def step_failure_message(result: ExecuteInProcessResult, step_key: str) -> str:
+def step_failure_message(result: ExecuteInProcessResult, step: str) -> str:
     """The description of the dagster Failure the step raised (it is also the error's text)."""
-    (failure,) = [e for e in result.all_events if e.is_step_failure and e.step_key == step_key]
+    (failure,) = [e for e in result.all_events if e.is_step_failure and e.step_key == step]
     description = failure.step_failure_data.user_failure_data.description
     assert description in failure.step_failure_data.error.message
     return description
 
 
-def started_steps(result: ExecuteInProcessResult) -> set[str]:
+def own_steps(source: str) -> set[str]:
+    return {step_key("raw", source), step_key("staging", STAGING[source])}
+
+
+def started_steps(result: ExecuteInProcessResult, source: str) -> set[str]:
+    """The source's steps (raw, staging) that started in the run."""
     return {
         event.step_key
         for event in result.all_events
-        if event.event_type == DagsterEventType.STEP_START
+        if event.event_type == DagsterEventType.STEP_START and event.step_key in own_steps(source)
     }
 
 
-def check_evaluations(result: ExecuteInProcessResult) -> dict[str, object]:
-    return {e.asset_check_key.name: e for e in result.get_asset_check_evaluations()}
+def failed_steps(result: ExecuteInProcessResult, source: str) -> set[str]:
+    return {e.step_key for e in result.all_events if e.is_step_failure} & own_steps(source)
 
 
-def materialized(result: ExecuteInProcessResult) -> set[AssetKey]:
-    return {event.asset_key for event in result.get_asset_materialization_events()}
+def check_evaluations(result: ExecuteInProcessResult, source: str) -> dict[str, object]:
+    """The source's raw asset's check evaluations, by check name."""
+    return {
+        e.asset_check_key.name: e
+        for e in result.get_asset_check_evaluations()
+        if e.asset_check_key.asset_key == raw_key(source)
+    }
+
+
+def materialized(result: ExecuteInProcessResult, source: str) -> set[AssetKey]:
+    """Which of the source's assets (raw, staging) the run materialised."""
+    found = {event.asset_key for event in result.get_asset_materialization_events()}
+    return found & {raw_key(source), staging_key(source)}
 
 
 def quarantine(bench: Bench, source: str, year: int, check_name: str) -> list[tuple]:

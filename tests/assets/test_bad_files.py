@@ -2,12 +2,13 @@
 
 One workspace for the module: its warehouse gets a good load (from the demo files) of every
 source and year a fixture is dropped in for (the nine sources of 2025, seizures of 2024). Each
-test then drops one fixture into
-``data/raw/<source folder>/<file name of the year>``, runs the raw asset and its staging asset for
-that year (the raw asset's blocking check runs with it), asserts the outcome and removes the file
-again. Before each test the source's partition is put back to the good load, since earlier
-tests replace it (a readable file replaces raw, a valid one staging too): a copy of everything
-the good load wrote, taken right after it, is copied back.
+fixture is dropped into ``data/raw/<source folder>/<file name of the year>``, with the fixtures
+of other sources of its round (``bad_files_rounds.py``), the raw assets and their staging assets
+of that year are run (each raw asset's blocking check runs with it), and the test asserts its
+fixture's outcome on its source's steps and tables; the files are removed again. Before each
+round the sources' partitions are put back to the good load, since earlier rounds replace them
+(a readable file replaces raw, a valid one staging too): a copy of everything the good load
+wrote, taken right after it, is copied back.
 
 - unreadable: the raw step fails with one message naming the file (and the row), nothing of the
   year changes, and ``quality.quarantine`` holds that message as one row;
@@ -39,8 +40,10 @@ from tests.assets.bad_files_bench import (
     check_evaluations,
     check_result,
     delivered_name,
+    failed_steps,
     make_fixtures,
     materialized,
+    own_steps,
     quarantine,
     raw_key,
     raw_path,
@@ -51,6 +54,7 @@ from tests.assets.bad_files_bench import (
     step_failure_message,
 )
 from tests.assets.bad_files_partitions import STAGING
+from tests.assets.bad_files_rounds import in_round_order, rounds
 from tests.assets.bad_files_unreadable import UNREADABLE
 from tests.assets.bad_files_valid import VALID
 from tests.conftest import Workspace, step_key
@@ -59,7 +63,13 @@ from tests.conftest import Workspace, step_key
 @pytest.fixture(scope="module")
 def bench(make_workspace: Callable[..., Workspace]) -> Bench:
     workspace = make_workspace("bad_files", years=sorted(GOOD_LOADS))
-    bench = Bench(workspace)
+    round_of = {
+        name: round_
+        for kind in (UNREADABLE, BAD_VALUES, VALID)
+        for round_ in rounds(kind)
+        for name in round_
+    }
+    bench = Bench(workspace, round_of)
     for year, sources in sorted(GOOD_LOADS.items(), reverse=True):
         selection = [
             *(REFERENCE if year == YEAR else []),
@@ -80,14 +90,14 @@ def bench(make_workspace: Callable[..., Workspace]) -> Bench:
 # --- unreadable files ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", list(UNREADABLE))
+@pytest.mark.parametrize("name", in_round_order(UNREADABLE))
 def test_unreadable_file_fails_and_changes_nothing(bench: Bench, name: str) -> None:
     info = FIXTURE_INFO[name]
     source, year = info.source, info.year
     row, expected = UNREADABLE[name]
-    result, before = bench.drop_and_run(name)
+    result, before = bench.outcome(name)
 
-    assert not result.success
+    assert failed_steps(result, source) == {step_key("raw", source)}
     message = step_failure_message(result, step_key("raw", source))
     file_name = delivered_name(name)
     assert message.startswith(file_name)
@@ -95,9 +105,9 @@ def test_unreadable_file_fails_and_changes_nothing(bench: Bench, name: str) -> N
         assert message.startswith(f"{file_name}, row {row}")
     assert message == expected.format(raw=bench.workspace.data / "raw")
     # Neither the raw asset nor anything after it happened: no check ran, staging did not start.
-    assert materialized(result) == set()
-    assert check_evaluations(result) == {}
-    assert started_steps(result) == {step_key("raw", source)}
+    assert materialized(result, source) == set()
+    assert check_evaluations(result, source) == {}
+    assert started_steps(result, source) == {step_key("raw", source)}
     # The year keeps its good load: same rows, same file hash, same load time, same staging.
     assert bench.state(source, year) == before
     assert before.raw_sha256 == bench.good[(source, year)].raw_sha256
@@ -120,7 +130,7 @@ def expected_summary(file_name: str, rejected: list[tuple]) -> str:
     return f"{len(rejected)} value(s) break the rules:\n" + "\n".join(lines)
 
 
-@pytest.mark.parametrize("name", list(BAD_VALUES))
+@pytest.mark.parametrize("name", in_round_order(BAD_VALUES))
 def test_bad_values_fail_the_blocking_check_and_staging_keeps_the_good_load(
     bench: Bench, name: str
 ) -> None:
@@ -129,16 +139,16 @@ def test_bad_values_fail_the_blocking_check_and_staging_keeps_the_good_load(
     rejected = BAD_VALUES[name]
     check_name = f"{source}_file_is_valid"
     file_name = delivered_name(name)
-    result, before = bench.drop_and_run(name)
+    result, before = bench.outcome(name)
 
-    assert not result.success
+    assert failed_steps(result, source) == {step_key("raw", source)}
     # The file was readable but refused: the raw asset reports it, and its year keeps the good
     # load (rows, files and load time) in raw as in staging.
-    assert materialized(result) == {raw_key(source)}
+    assert materialized(result, source) == {raw_key(source)}
     after = bench.state(source, year)
     assert after == before
     # The check ran with the raw asset, failed, is blocking, and names file, row, column, value.
-    evaluation = check_evaluations(result)[check_name]
+    evaluation = check_evaluations(result, source)[check_name]
     assert not evaluation.passed
     assert evaluation.blocking
     assert evaluation.description == expected_summary(file_name, rejected)
@@ -147,23 +157,24 @@ def test_bad_values_fail_the_blocking_check_and_staging_keeps_the_good_load(
         (file_name, row, column, value, reason) for row, column, value, reason in rejected
     ]
     # Staging was not run.
-    assert step_key("staging", STAGING[source]) not in started_steps(result)
+    assert step_key("staging", STAGING[source]) not in started_steps(result, source)
 
 
 # --- tricky but valid files ----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", list(VALID))
+@pytest.mark.parametrize("name", in_round_order(VALID))
 def test_tricky_but_valid_file_passes_and_reaches_staging(bench: Bench, name: str) -> None:
     info = FIXTURE_INFO[name]
     source, year = info.source, info.year
     columns, expected, *crimes = VALID[name]
     check_name = f"{source}_file_is_valid"
-    result, _before = bench.drop_and_run(name)
+    result, _before = bench.outcome(name)
 
-    assert result.success
-    assert materialized(result) == {raw_key(source), staging_key(source)}
-    evaluation = check_evaluations(result)[check_name]
+    assert started_steps(result, source) == own_steps(source)
+    assert failed_steps(result, source) == set()
+    assert materialized(result, source) == {raw_key(source), staging_key(source)}
+    evaluation = check_evaluations(result, source)[check_name]
     assert evaluation.passed
     assert quarantine(bench, source, year, check_name) == []
     state = bench.state(source, year)
@@ -204,7 +215,7 @@ def test_a_link_out_of_the_data_folder_is_refused_without_reading_it(
         target.parent.symlink_to(outside, target_is_directory=True)
         link = target.parent
     try:
-        result = bench.run(source, year)
+        result = bench.run(year, source)
     finally:
         link.unlink()
         if linked == "folder" and folder_existed:
@@ -213,7 +224,7 @@ def test_a_link_out_of_the_data_folder_is_refused_without_reading_it(
     message = step_failure_message(result, step_key("raw", source))
     assert "outside the data folder" in message and "refused" in message
     assert "geheim" not in message and "root:x" not in message
-    assert materialized(result) == set()
+    assert materialized(result, source) == set()
     rows = quarantine(bench, source, year, "file_is_readable")
     assert rows and all("geheim" not in str(cell) for row in rows for cell in row)
     assert bench.state(source, year) == before

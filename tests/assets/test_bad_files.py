@@ -233,6 +233,27 @@ def test_a_link_out_of_the_data_folder_is_refused_without_reading_it(
 # --- the fixtures themselves ---------------------------------------------------------------------
 
 
+def test_a_rounds_sources_do_not_depend_on_each_other() -> None:
+    """A round runs several sources' raw and staging assets: none of them may read another's
+    (a failed raw asset would then hold up another fixture's staging), and a round holds one
+    fixture per source of one year and one kind, every fixture in exactly one round."""
+    from pipeline.definitions import defs
+
+    graph = defs.resolve_asset_graph()
+    for kind in (UNREADABLE, BAD_VALUES, VALID):
+        found = rounds(kind)
+        assert sorted(name for round_ in found for name in round_) == sorted(kind)
+        for round_ in found:
+            infos = [FIXTURE_INFO[name] for name in round_]
+            assert len({info.year for info in infos}) == 1, round_
+            sources = [info.source for info in infos]
+            assert len(set(sources)) == len(sources), round_
+            for source in sources:
+                others = {raw_key(other) for other in sources if other != source}
+                for own in (raw_key(source), staging_key(source)):
+                    assert not graph.get(own).parent_keys & others, (own, round_)
+
+
 def test_every_fixture_has_a_test_of_its_kind() -> None:
     kinds = {
         make_fixtures.UNREADABLE: set(UNREADABLE),

@@ -103,6 +103,7 @@ class Workspace:
     # Where the runs in ``results`` wrote, if this is a copy (the paths their metadata names).
     built_in: Path | None = None
     _job: JobDefinition | None = field(default=None, repr=False, compare=False)
+    _instance: DagsterInstance | None = field(default=None, repr=False, compare=False)
 
     def as_built(self, path: Path) -> Path:
         """``path`` in this workspace as the runs of ``results`` named it."""
@@ -144,13 +145,20 @@ class Workspace:
         rebuilds the report) must not replace what the other tests read of the build."""
         result = self.job().execute_in_process(
             partition_key=str(year),
-            instance=DagsterInstance.ephemeral(),
+            instance=self.instance(),
             raise_on_error=False,
             asset_selection=list(asset_selection) if asset_selection else None,
             run_config=self.run_config(),
         )
         self.results.setdefault(str(year), result)
         return result
+
+    def instance(self) -> DagsterInstance:
+        """The workspace's Dagster instance, in memory, made once: its storage takes a twentieth
+        of a second to make, which every run of a test would pay."""
+        if self._instance is None:
+            self._instance = DagsterInstance.ephemeral()
+        return self._instance
 
     def run_config(self) -> dict:
         """A test's run: quiet, and without the readers' copy of the warehouse (a copy of the

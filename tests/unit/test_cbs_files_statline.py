@@ -74,3 +74,37 @@ def test_establishments_statline_labels_map_to_cbs_sbi_keys(tmp_path):
         ("T001081", "GM0344", "51245"),
         ("354200", "GM0344", "6305"),
     ]
+
+
+def test_short_and_long_rows_padded_labels_and_blank_lines_read_as_statline_means_them(tmp_path):
+    # After the data: a blank line, a short row (its cells at the end empty), a padded label,
+    # and a row with a cell past the header's last column (not read).
+    more = (
+        "\n"
+        '" 1.1.1 Diefstal en inbraak met geweld ";"Haaren";"2017"\n'
+        '"Misdrijven, totaal";" Nederland";"2017";"5";"1,5";"niet gelezen"\n'
+        '"Bron: CBS";;;;\n'
+    )
+    path = write(tmp_path / "83648NED_2017.csv", STATLINE.replace('"Bron: CBS";;;;\n', more))
+    frame = read(path)
+    assert cells(frame, "source_row", "SoortMisdrijf", "RegioS", "Perioden")[3:] == [
+        (9, "CRI1110", "GM0788", "2017JJ00"),
+        (10, "T001161", "NL01", "2017JJ00"),
+    ]
+    assert frame["TotaalGeregistreerdeMisdrijven_1"].to_list()[3:] == [None, "5"]
+    assert frame["GeregistreerdeMisdrijvenPer1000Inw_3"].to_list()[3:] == [None, "1.5"]
+
+
+def test_labels_of_no_code_are_named_row_by_row_and_column_by_column(tmp_path):
+    text = (
+        STATLINE.replace('"Haaren";"2016"', '"Amsterdm";"2016"')
+        .replace('"36 Mensenhandel', '"99 Mensenhandel')
+        .replace('"Groningen (PV)"', '"Gronigen (PV)"')
+    )
+    path = write(tmp_path / "83648NED_2016.csv", text)
+    with pytest.raises(UnreadableFile) as error:
+        read(path)
+    message = str(error.value)
+    named = ["row 6, column Regio's", "row 7, column Soort misdrijf", "row 7, column Regio's"]
+    assert all(part in message for part in named)
+    assert sorted(named, key=message.index) == named

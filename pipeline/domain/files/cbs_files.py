@@ -20,7 +20,7 @@ import polars as pl
 
 from pipeline.domain.files.cbs_frames import with_region_level
 from pipeline.domain.files.cbs_labels import CodeLists
-from pipeline.domain.files.cbs_statline import find_header, read_lines, read_statline
+from pipeline.domain.files.cbs_statline import find_header, head_lines, read_statline
 from pipeline.domain.files.cbs_tables import CbsTable, table_id_of
 from pipeline.domain.files.cbs_v3 import SEPARATOR, read_v3_csv, read_v3_json_rows, rows_of_json
 from pipeline.domain.files.cbs_v4 import (
@@ -174,7 +174,7 @@ def _read_csv(path: Path, table: CbsTable, codes: CodeLists, beside: CodeListFil
         return read_observations(path, table, read_observations_csv(path), metadata)
     if not fields or ("RegioS" in fields and "Perioden" in fields):
         return read_v3_csv(path, table)
-    if find_header(table, read_lines(path)) is not None:
+    if find_header(table, head_lines(path)) is not None:
         return read_statline(path, table, codes)
     if len(fields) == 1 or (separator != SEPARATOR and set(fields) & set(table.dimensions)):
         return read_v3_csv(path, table)  # names the separator the file seems to use

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,10 +51,6 @@ def find_header(table: CbsTable, lines: list[list[str]]) -> int | None:
     return None
 
 
-def looks_like_statline(table: CbsTable, lines: list[list[str]]) -> bool:
-    return find_header(table, lines) is not None
-
-
 def number(cell: str) -> str | None:
     """A StatLine value as the OData files write it: symbols to ``.``/``0``, Dutch separators
     to a plain number (anything else is kept, for the checks to name)."""
@@ -69,18 +66,21 @@ def number(cell: str) -> str | None:
     return cell
 
 
-def _lines(path: Path) -> tuple[list[list[str]], str]:
+def _lines(path: Path, limit: int | None = None) -> tuple[list[list[str]], str]:
+    """The file's lines as cells (the first ``limit``), and the separator."""
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as error:
         raise UnreadableFile(f"{path.name}: not UTF-8 ({error})") from error
-    first = next((line for line in text.splitlines() if line.strip()), "")
+    lines = text.splitlines()
+    first = next((line for line in lines if line.strip()), "")
     separator = ";" if first.count(";") >= first.count(",") else ","
-    return list(csv.reader(text.splitlines(), delimiter=separator)), separator
+    return list(csv.reader(lines[:limit], delimiter=separator)), separator
 
 
-def read_lines(path: Path) -> list[list[str]]:
-    return _lines(path)[0]
+def head_lines(path: Path) -> list[list[str]]:
+    """The lines a StatLine header is looked for in (``find_header``), as cells."""
+    return _lines(path, HEADER_SEARCH_LINES)[0]
 
 
 @dataclass(frozen=True)
@@ -103,10 +103,7 @@ def read_statline(path: Path, table: CbsTable, codes: CodeLists) -> pl.DataFrame
     if header_index is None:
         raise UnreadableFile(f"{path.name}: no StatLine header with a Perioden column found")
     layout = _layout(path, table, [cell.strip() for cell in lines[header_index]], header_index + 1)
-    records = _records(path, table, codes, layout, lines[header_index + 1 :])
-    frame = pl.DataFrame(
-        records, schema={"source_row": pl.Int64} | dict.fromkeys(list(records)[1:], pl.String)
-    )
+    frame = _records(path, table, codes, layout, lines[header_index + 1 :])
     known = set(table.measure_keys)
     other = [key for key in layout.measures.values() if key not in known]
     return table_frame(frame, table, other, table.assumed_totals)
@@ -141,41 +138,85 @@ def _layout(path: Path, table: CbsTable, header: list[str], header_row: int) -> 
 
 def _records(
     path: Path, table: CbsTable, codes: CodeLists, layout: _Layout, lines: list[list[str]]
-) -> dict[str, list[int | str | None]]:
+) -> pl.DataFrame:
     """The data rows under the header as columns of codes and numbers, with ``source_row``
-    first; refused if a label maps to no code (every such label is named) or if no row is left."""
-    columns = (*layout.dimensions.values(), *layout.measures.values())
-    records: dict[str, list[int | str | None]] = {"source_row": []}
-    records |= {column: [] for column in columns}
-    problems: list[str] = []
-    # A label recurs on thousands of rows (every region under every crime type): looked up once.
-    looked_up: dict[tuple[str, str, int | None], str | None] = {}
-    for number_in_file, raw_cells in enumerate(lines, start=layout.header_row + 1):
-        cells = [cell.strip() for cell in raw_cells]
-        if not any(cells) or cells[0].casefold().startswith(("bron", "source")):
-            continue
-        if not any(cells[i] for i in layout.dimensions if i < len(cells)):
-            continue  # the line of units under the header
-        cells += [""] * (len(layout.header) - len(cells))
-        period = codes.period(cells[layout.period_index])
-        year = int(period[:4]) if period else None
-        records["source_row"].append(number_in_file)
-        for index, dimension in layout.dimensions.items():
-            label = (dimension, cells[index], year)
-            if label not in looked_up:
-                looked_up[label] = codes.code_for(table.table_id, dimension, cells[index], year)
-            code = looked_up[label]
-            if code is None:
-                of_year = f" of {year}" if dimension == "RegioS" else ""
-                problems.append(
-                    f"row {number_in_file}, column {layout.header[index]}: label {cells[index]!r} "
-                    f"maps to no {dimension} code{of_year}"
-                )
-            records[dimension].append(code or cells[index])
-        for index, key in layout.measures.items():
-            records[key].append(number(cells[index]))
-    if problems:
-        raise UnreadableFile(problems_message(path, problems))
-    if not records["source_row"]:
+    first; refused if a label maps to no code (every such label is named) or if no row is left.
+
+    Column by column: a label or a number recurs on thousands of rows (every region under every
+    crime type), so each distinct cell is stripped, looked up or converted once (``_each_once``).
+    """
+    width = len(layout.header)
+    first_row = layout.header_row + 1
+    # Cells past the header's last column are not read; a short row has empty cells at its end.
+    padded = [row[:width] + [""] * (width - len(row)) for row in lines]
+    cells = list(zip(*padded, strict=True)) or [()] * width
+    raw = {index: pl.Series(column, dtype=pl.String) for index, column in enumerate(cells)}
+    frame = pl.DataFrame(
+        {"source_row": pl.int_range(first_row, first_row + len(padded), eager=True)}
+    ).with_columns(
+        [_each_once(raw[i], str.strip, pl.String).alias(f"label_{i}") for i in layout.dimensions]
+        + [raw[index].alias(f"cell_{index}") for index in layout.measures]
+        + [_each_once(raw[0], _is_source_line, pl.Boolean).alias("source_line")]
+    )
+    # A row of data names something in a dimension; the line of units under the header and
+    # empty lines do not, and the closing "Bron: CBS" is not data.
+    named = pl.any_horizontal(pl.col(f"label_{index}") != "" for index in layout.dimensions)
+    frame = frame.filter(named & ~pl.col("source_line"))
+    if frame.is_empty():
         raise UnreadableFile(f"{path.name}: a header but no data rows")
-    return records
+    period = frame[f"label_{layout.period_index}"]
+    frame = frame.with_columns(_each_once(period, codes.period, pl.String).alias("period"))
+    frame = frame.with_columns(year=pl.col("period").str.slice(0, 4).cast(pl.Int64))
+    columns: list[pl.Series] = [frame["source_row"]]
+    problems: list[tuple[int, int, str]] = []
+    for index, dimension in layout.dimensions.items():
+        coded, unknown = _coded(frame, table, codes, layout, index)
+        columns.append(coded.alias(dimension))
+        problems += unknown
+    if problems:  # row by row, column by column
+        raise UnreadableFile(problems_message(path, [text for *_, text in sorted(problems)]))
+    for index, key in layout.measures.items():
+        columns.append(_each_once(frame[f"cell_{index}"], number, pl.String).alias(key))
+    return pl.DataFrame(columns)
+
+
+def _coded(
+    frame: pl.DataFrame, table: CbsTable, codes: CodeLists, layout: _Layout, index: int
+) -> tuple[pl.Series, list[tuple[int, int, str]]]:
+    """The codes of the labels in the dimension of column ``index`` (each distinct label and
+    year looked up once; a label of no code stays as delivered), and per label of no code its
+    row, column and what is wrong."""
+    dimension = layout.dimensions[index]
+    pairs = frame.select(label=f"label_{index}", year="year").unique(maintain_order=True)
+    found = [codes.code_for(table.table_id, dimension, *pair) for pair in pairs.iter_rows()]
+    looked_up = pairs.with_columns(code=pl.Series(found, dtype=pl.String))
+    coded = frame.select("source_row", label=f"label_{index}", year="year").join(
+        looked_up, on=["label", "year"], how="left", nulls_equal=True, maintain_order="left"
+    )
+    unknown = coded.filter(pl.col("code").is_null()).select("source_row", "label", "year")
+    of_year = dimension == "RegioS"
+    problems = [
+        (
+            row,
+            index,
+            f"row {row}, column {layout.header[index]}: label {label!r} maps to no "
+            f"{dimension} code" + (f" of {year}" if of_year else ""),
+        )
+        for row, label, year in unknown.iter_rows()
+    ]
+    missing = pl.col("code").is_null() | (pl.col("code") == "")
+    return coded.select(pl.when(missing).then("label").otherwise("code"))["label"], problems
+
+
+def _is_source_line(cell: str) -> bool:
+    """The closing line naming the source (``Bron: CBS``, ``Source: CBS``)."""
+    return cell.strip().casefold().startswith(("bron", "source"))
+
+
+def _each_once(
+    cells: pl.Series, convert: Callable[[str], object], dtype: type[pl.DataType]
+) -> pl.Series:
+    """``convert`` applied to every cell, once per distinct value."""
+    distinct = cells.unique().to_list()
+    converted = pl.Series(list(map(convert, distinct)), dtype=dtype)
+    return cells.replace_strict(pl.Series(distinct, dtype=pl.String), converted, return_dtype=dtype)

@@ -54,19 +54,22 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark every test with the folder it lives in (tests/<layer>/...), and order them: first
-    the unit and SQL tests that do not read the demo build (while it is being built), then the
-    longest files, then the rest (``make test`` hands out whole files in this order)."""
-    order = {}
+    """Mark every test with the folder it lives in (tests/<layer>/...), and order the files:
+    first those none of whose tests read the demo build (they run while it is being built),
+    then the longest, then the rest (``make test`` hands out whole files in this order; a file
+    handed out early that reads the demo build would wait for it)."""
+    files: dict[str, list[pytest.Item]] = {}
     for item in items:
         parts = Path(str(item.path)).relative_to(PROJECT_ROOT / "tests").parts
         if len(parts) > 1 and parts[0] in LAYER_MARKERS:
             item.add_marker(getattr(pytest.mark, parts[0]))
-        name = "/".join(parts)
-        if "demo_build" not in getattr(item, "fixturenames", ()) and parts[0] in ("unit", "sql"):
-            order[item] = (0, 0)
-        elif name in LONGEST_FIRST:
-            order[item] = (1, LONGEST_FIRST.index(name))
-        else:
-            order[item] = (2, 0)
-    items.sort(key=order.__getitem__)
+        files.setdefault("/".join(parts), []).append(item)
+
+    def order(name: str) -> tuple[int, int]:
+        if not any("demo_build" in getattr(item, "fixturenames", ()) for item in files[name]):
+            return (0, 0)
+        if name in LONGEST_FIRST:
+            return (1, LONGEST_FIRST.index(name))
+        return (2, 0)
+
+    items[:] = [item for name in sorted(files, key=order) for item in files[name]]

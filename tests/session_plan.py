@@ -20,7 +20,10 @@ LAYER_MARKERS = ("unit", "sql", "assets", "e2e", "browser")
 
 # The test files that take longest (each starts `dagster` processes that build a year): they are
 # handed out first once the demo build is there, so that none of them is left running alone at
-# the end while the other worker has nothing to do.
+# the end while the other worker has nothing to do. Each is followed by another file that reads
+# the demo build: xdist gives a worker its next file as soon as it has two tests or fewer left,
+# so a long file of one test would otherwise take the next long file with it, and one worker
+# would run both while the other runs neither.
 LONGEST_FIRST = (
     "e2e/test_crash_safety.py",
     "e2e/test_concurrent_runs.py",
@@ -65,11 +68,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(getattr(pytest.mark, parts[0]))
         files.setdefault("/".join(parts), []).append(item)
 
-    def order(name: str) -> tuple[int, int]:
-        if not any("demo_build" in getattr(item, "fixturenames", ()) for item in files[name]):
-            return (0, 0)
-        if name in LONGEST_FIRST:
-            return (1, LONGEST_FIRST.index(name))
-        return (2, 0)
+    def reads_demo(name: str) -> bool:
+        return any("demo_build" in getattr(item, "fixturenames", ()) for item in files[name])
 
-    items[:] = [item for name in sorted(files, key=order) for item in files[name]]
+    first = [name for name in files if not reads_demo(name)]
+    longest = [name for name in LONGEST_FIRST if name in files]
+    rest = [name for name in files if reads_demo(name) and name not in longest]
+    interleaved = [name for pair in zip(longest, rest, strict=False) for name in pair]
+    ordered = first + interleaved + longest[len(interleaved) // 2 :] + rest[len(longest) :]
+    items[:] = [item for name in ordered for item in files[name]]

@@ -24,7 +24,8 @@ from tests.assets.raw_check_helpers import (
     step_failure_text,
     stored_failures,
 )
-from tests.conftest import Workspace, replace_cell, replace_observations, step_key
+from tests.conftest import Workspace, step_key
+from tests.file_edits import replace_cell, replace_observations
 
 # The cells broken on purpose: (data line, column, bad value). The count changed is one that was
 # 0: CBS's rounding allows its parent totals to be 5 off, so only the changed cell fails.

@@ -21,7 +21,8 @@ from tests.assets.raw_check_helpers import (
     data_line_with,
     materialized,
 )
-from tests.conftest import DEMO_DIR, Workspace, replace_cell
+from tests.conftest import DEMO_DIR, Workspace
+from tests.file_edits import replace_cell
 
 # --- (f) a file in data/raw/ wins over the demo file -------------------------------------------
 

@@ -11,7 +11,8 @@ import pytest
 from dagster import AssetKey
 
 from tests.assets.raw_check_helpers import YEAR, checks, materialized
-from tests.conftest import Workspace, replace_cell, upstream_of
+from tests.conftest import Workspace, upstream_of
+from tests.file_edits import replace_cell
 
 STAGED = "staging/stg_financial__fiu_transactions"
 RAW_FILE = f"fiu_{YEAR}.csv"

@@ -15,8 +15,9 @@ from pathlib import Path
 
 from pipeline.domain.files.cbs_fetch import CBS_API, FetchError, fetch_all
 
-# The project's folder without Dagster: downloading needs none of it (three quarters of a second).
-from pipeline.plumbing.allowed_folders import PROJECT_ROOT
+# The project's data folder without Dagster: downloading needs none of it (three quarters of a
+# second).
+from pipeline.plumbing.allowed_folders import PROJECT_DATA
 
 
 def parse_years(text: str) -> tuple[int, int]:
@@ -39,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
 
-    raw_dir = (args.data_dir or PROJECT_ROOT / "data") / "raw"
+    raw_dir = (args.data_dir or PROJECT_DATA) / "raw"
     first, last = args.years
     try:
         fetch_all(args.base_url, raw_dir, first, last, args.overwrite, print)

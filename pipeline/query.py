@@ -14,7 +14,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipeline.plumbing.allowed_folders import PROJECT_ROOT
+from pipeline.plumbing.allowed_folders import PROJECT_DATA
 from pipeline.plumbing.warehouse_files import readers_copy_of, warehouse_file
 
 # Rows printed at most; DuckDB's table shows how many there were.
@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
         help="the DuckDB file to read (default: the readers' copy in the project's data/)",
     )
     args = parser.parse_args(argv)
-    database = args.database or readers_copy_of(warehouse_file(PROJECT_ROOT / "data"))
+    database = args.database or readers_copy_of(warehouse_file(PROJECT_DATA))
     if not database.is_file():
         print(f"{database} does not exist yet: it is written as a run ends", file=sys.stderr)
         return 1

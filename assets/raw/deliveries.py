@@ -67,7 +67,7 @@ def read_deliveries(
                 source,
                 year,
                 found_file.path.name,
-                partial(read_delivery, found_file.path, source, year, reference_dir),
+                partial(_read_delivery, found_file.path, source, year, reference_dir),
             ),
         )
         for found_file in found
@@ -94,11 +94,11 @@ def _readable(
         return read()
     except UnreadableFile as error:
         name = error.file_name or file_name or source.file_name(year)
-        record_unreadable(conn, source, year, name, error)
+        _record_unreadable(conn, source, year, name, error)
         raise Failure(str(error)) from error
 
 
-def read_delivery(
+def _read_delivery(
     path: Path, source: Source, year: int, reference_dir: Path
 ) -> tuple[str, pl.DataFrame]:
     """The file's SHA-256 and the rows it gives ``year``, with the file's name on each row.
@@ -115,7 +115,7 @@ def read_delivery(
     return sha256, frame.with_columns(pl.lit(path.name).alias("source_file"))
 
 
-def record_unreadable(
+def _record_unreadable(
     conn: duckdb.DuckDBPyConnection,
     source: Source,
     year: int,

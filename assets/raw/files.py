@@ -32,9 +32,7 @@ from assets.raw.validation import (
     validate_rows,
 )
 from pipeline.domain.files.batches import Batches
-from pipeline.domain.files.delimited_files import (
-    empty_delivery,
-)
+from pipeline.domain.files.delimited_files import empty_delivery
 from pipeline.domain.files.sources import SOURCES, Source, SourceFile
 from pipeline.plumbing.check_outcomes import ValidationOutcome, record_outcome
 from pipeline.plumbing.expectations import Expectations

@@ -9,6 +9,8 @@ import os
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
+# The project's own data folder: demo files, reference tables, analysts' files, the warehouse.
+PROJECT_DATA = PROJECT_ROOT / "data"
 ALLOWED_FOLDERS_VARIABLE = "DREIGINGSBEELD_ALLOWED_FOLDERS"
 
 

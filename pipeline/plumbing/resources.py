@@ -18,7 +18,7 @@ from pydantic import Field, PrivateAttr
 
 from pipeline.domain.files.deliveries import files_for_year, years_with_files
 from pipeline.domain.files.sources import Source, SourceFile, find_policy_file
-from pipeline.plumbing.allowed_folders import PROJECT_ROOT, check_allowed
+from pipeline.plumbing.allowed_folders import PROJECT_DATA, PROJECT_ROOT, check_allowed
 from pipeline.plumbing.expectations import Expectations
 from pipeline.plumbing.partitions import built_years
 from pipeline.plumbing.report_renderer import ReportRenderer
@@ -198,7 +198,7 @@ def warehouse_resource(database: str, memory_limit: str = "4GB") -> Warehouse:
 def default_paths(data_dir: Path | None = None, reports_dir: Path | None = None) -> ProjectPaths:
     """The project's own data/ and reports/ folders, unless others are given."""
     return ProjectPaths(
-        data_dir=str(data_dir or PROJECT_ROOT / "data"),
+        data_dir=str(data_dir or PROJECT_DATA),
         reports_dir=str(reports_dir or PROJECT_ROOT / "reports"),
     )
 

@@ -23,6 +23,8 @@ from pathlib import Path
 
 from benchmarks.bench_data import PROJECT_ROOT
 from benchmarks.dagster_steps import summarise_run
+from pipeline.plumbing.checks_socket import SOCKET_VARIABLE
+from pipeline.plumbing.gx_worker import stop_service
 
 COPIED = ("pipeline", "assets", "sql", "pyproject.toml", "workspace.yaml")
 COPIED_DATA = ("demo", "reference")
@@ -52,7 +54,13 @@ def _build_environment(project: Path) -> dict[str, str]:
     # The copy's modules, not the checkout's (which the editable install would find).
     environment["PYTHONPATH"] = str(project)
     environment.pop("PYTHONDONTWRITEBYTECODE", None)
+    # A checks service of its own, started by the build as on a machine where none runs yet.
+    environment[SOCKET_VARIABLE] = str(_checks_socket(project))
     return environment
+
+
+def _checks_socket(project: Path) -> Path:
+    return project / "checks.sock"
 
 
 def _runs(home: Path) -> list:
@@ -91,6 +99,7 @@ def measure_demo_build() -> dict:
             text=True,
         )
         seconds = time.perf_counter() - started
+        stop_service(_checks_socket(project))
         if completed.returncode != 0:
             raise RuntimeError(f"the demo build failed:\n{completed.stderr[-4000:]}")
         runs = _runs(project / "dagster_home")

@@ -31,10 +31,11 @@ def _children(pid: str) -> list[str]:
     return found
 
 
-def resident_mb() -> float:
-    """Resident memory now of this process and every process it started (the pipeline's
-    Great Expectations and PDF workers count as its own memory)."""
-    pids, pages = ["self"], 0
+def resident_mb(also: list[str] | None = None) -> float:
+    """Resident memory now of this process, every process it started (the pipeline's PDF
+    workers count as its own memory) and the processes ``also`` (the checks service, which
+    lives in a session of its own)."""
+    pids, pages = ["self", *(also or [])], 0
     while pids:
         pid = pids.pop()
         pages += _resident_pages(pid)
@@ -45,8 +46,9 @@ def resident_mb() -> float:
 class MemorySampler:
     """Samples resident memory every ``interval`` seconds between start() and stop()."""
 
-    def __init__(self, interval: float = 0.1) -> None:
+    def __init__(self, interval: float = 0.1, also: list[int] | None = None) -> None:
         self.interval = interval
+        self.also = [str(pid) for pid in also or []]
         self.times: list[float] = []  # epoch seconds, as Dagster's event timestamps
         self.values: list[float] = []
         self._stop = threading.Event()
@@ -55,7 +57,7 @@ class MemorySampler:
     def _sample(self) -> None:
         while not self._stop.is_set():
             self.times.append(time.time())
-            self.values.append(resident_mb())
+            self.values.append(resident_mb(self.also))
             self._stop.wait(self.interval)
 
     def start(self) -> MemorySampler:

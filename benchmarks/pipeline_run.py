@@ -10,6 +10,9 @@ checks (jumps, CBS aggregates) are left out: they feed no table compared here.
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 import time
 import warnings
 from pathlib import Path
@@ -79,9 +82,14 @@ def run_pipeline(files: BenchFiles, work_dir: Path) -> dict:
     """Materialise the selection; the seconds (start-up and run apart), Dagster's per-step
     timings and the warehouse holding the tables."""
     started = time.perf_counter()
-    # As python -m pipeline.build does: the checks' worker loads GX while Dagster loads here.
-    from pipeline.plumbing.gx_worker import WORKER
+    # As python -m pipeline.build does: the checks service loads GX while Dagster loads here. A
+    # service of the bench's own, started now as on a machine where none runs yet, whose memory
+    # counts as the pipeline's.
+    from pipeline.plumbing.checks_socket import SOCKET_VARIABLE
+    from pipeline.plumbing.gx_worker import WORKER, stop_service
 
+    socket_folder = Path(tempfile.mkdtemp(prefix="bench-checks-"))
+    os.environ[SOCKET_VARIABLE] = str(socket_folder / "checks.sock")
     WORKER.start()
     from dagster import AssetSelection, BetaWarning, DagsterInstance, PreviewWarning, materialize
 
@@ -99,7 +107,7 @@ def run_pipeline(files: BenchFiles, work_dir: Path) -> dict:
     loaded = time.perf_counter()
     # Every definition, so that the selection's inputs resolve; the selection says what runs.
     definitions: list[Any] = [*(defs.assets or []), *(defs.asset_checks or [])]
-    sampler = MemorySampler().start()
+    sampler = MemorySampler(also=[WORKER.ask("pid")]).start()
     result = materialize(
         definitions,
         selection=selection,
@@ -111,6 +119,8 @@ def run_pipeline(files: BenchFiles, work_dir: Path) -> dict:
     )
     finished = time.perf_counter()
     sampler.stop()
+    stop_service(socket_folder / "checks.sock")
+    shutil.rmtree(socket_folder, ignore_errors=True)
     failed = _failed_checks(result)
     if not result.success or failed:
         raise RuntimeError(f"the pipeline run failed (checks failed: {failed or 'none'})")
@@ -122,7 +132,8 @@ def run_pipeline(files: BenchFiles, work_dir: Path) -> dict:
         "steps": run.steps,
         "outside_steps_seconds": max(0.0, run.seconds - sum(run.steps.values())),
         "step_memory_mb": _step_memory(instance, result.run_id, sampler),
-        # with the worker processes' memory (ru_maxrss counts this process alone)
+        # with the checks service's and the PDF workers' memory (ru_maxrss counts this
+        # process alone)
         "process_tree_peak_mb": max(sampler.values, default=0.0),
         "database": str(database),
     }

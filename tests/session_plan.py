@@ -11,9 +11,12 @@ from pathlib import Path
 import pytest
 
 from pipeline.plumbing.allowed_folders import ALLOWED_FOLDERS_VARIABLE, PROJECT_ROOT
+from pipeline.plumbing.checks_socket import SOCKET_VARIABLE
+from pipeline.plumbing.gx_worker import stop_service
 from tests import shared_demo
 
 _AHEAD = pytest.StashKey[subprocess.Popen[bytes]]()
+_CHECKS_SOCKET = pytest.StashKey[Path]()
 
 LAYER_MARKERS = ("unit", "sql", "assets", "e2e", "browser")
 
@@ -43,8 +46,15 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 @pytest.hookimpl(trylast=True)
 def pytest_configure(config: pytest.Config) -> None:
-    if config.getoption("demo_build_ahead") and not hasattr(config, "workerinput"):
-        root = config._tmp_path_factory.getbasetemp()  # type: ignore[attr-defined]
+    if hasattr(config, "workerinput"):  # an xdist worker: the session's process did this
+        return
+    root = config._tmp_path_factory.getbasetemp()  # type: ignore[attr-defined]
+    if SOCKET_VARIABLE not in os.environ:
+        # The session's own checks service, shared by its workers and the processes they start
+        # (which inherit the variable), and stopped with the session.
+        config.stash[_CHECKS_SOCKET] = root / "checks.sock"
+        os.environ[SOCKET_VARIABLE] = str(config.stash[_CHECKS_SOCKET])
+    if config.getoption("demo_build_ahead"):
         environment = {**os.environ, ALLOWED_FOLDERS_VARIABLE: str(root)}
         config.stash[_AHEAD] = shared_demo.start_ahead(root, environment)
 
@@ -54,6 +64,9 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     if ahead is not None and ahead.poll() is None:  # the session ended before the build did
         ahead.kill()
         ahead.wait()
+    checks_socket = config.stash.get(_CHECKS_SOCKET, None)
+    if checks_socket is not None:
+        stop_service(checks_socket)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

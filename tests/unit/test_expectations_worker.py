@@ -1,6 +1,6 @@
-"""The Expectations resource runs the GX suites in a worker process: the same outcomes as in
-this process, an error raised with its own type, and a worker that died replaced; rows judged
-by their distinct values (GX in the worker) have the same outcome."""
+"""The Expectations resource runs the GX suites in the checks service: the same outcomes as in
+this process, an error raised with its own type; rows judged by their distinct values (GX in the
+service) have the same outcome. The service's own life: test_checks_service.py."""
 
 import duckdb
 import pandas as pd
@@ -8,7 +8,6 @@ import pyarrow as pa
 import pytest
 
 from pipeline.domain.files.value_rules import Rule
-from pipeline.plumbing import gx_worker
 from pipeline.plumbing.check_runner import validate_frame
 from pipeline.plumbing.expectations import Expectations
 
@@ -37,16 +36,6 @@ def test_the_worker_gives_the_outcome_of_this_process(rows):
 def test_an_error_in_the_worker_is_raised_with_its_type():
     with pytest.raises(ValueError, match="unknown rule kind 'no_such_kind'"):
         Expectations().run_suite(frame(["1"], ["GM0363"]), [Rule("no_such_kind", "n")], "t")
-
-
-def test_a_worker_that_died_is_replaced():
-    Expectations().run_suite(frame(["1"], ["GM0363"]), RULES, "t")
-    process = gx_worker.WORKER._process
-    assert process is not None
-    process.kill()
-    process.wait()
-    assert Expectations().run_suite(frame(["1"], ["GM0363"]), RULES, "t").passed
-    assert gx_worker.WORKER._process is not process
 
 
 def test_rows_judged_by_values_in_the_worker_have_the_same_outcome():

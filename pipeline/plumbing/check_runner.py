@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import functools
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from pipeline.domain.files.value_rules import REAL_DATE, Rule
@@ -100,6 +102,32 @@ def _batch_definition(suite_name: str) -> Any:
     )
 
 
+@contextmanager
+def _configurations_made_once() -> Iterator[None]:
+    """GX 1.x's ``Expectation.configuration`` makes the expectation's whole configuration anew
+    on every call (a value set of hundreds of codes copied element by element), and a validation
+    calls it dozens of times per expectation (once per domain and success key): for the raw
+    files' rules, most of a validation's time. An expectation does not change while it is
+    validated, so here each makes its configuration once. One validation at a time in a process
+    (the checks service takes them in turn)."""
+    from great_expectations.expectations.expectation import Expectation
+
+    original = Expectation.__dict__["configuration"]
+    made: dict[int, tuple[object, object]] = {}  # id -> (expectation, its configuration)
+
+    def configuration(expectation: object) -> object:
+        key = id(expectation)
+        if key not in made:  # the expectation is kept with it: its id is not reused meanwhile
+            made[key] = (expectation, original.fget(expectation))
+        return made[key][1]
+
+    Expectation.configuration = property(configuration)
+    try:
+        yield
+    finally:
+        Expectation.configuration = original
+
+
 def validate_frame(frame: pd.DataFrame, rules: list[Rule], suite_name: str) -> ValidationOutcome:
     """Validate ``frame`` (with provenance columns ``source_file`` and ``source_row``)."""
     success, failed = unexpected_rows(frame, rules, suite_name)
@@ -120,7 +148,8 @@ def unexpected_rows(
     suite = gx.ExpectationSuite(
         name=suite_name, expectations=[_expectation(r, i) for i, r in enumerate(rules)]
     )
-    result = batch.validate(suite, result_format="COMPLETE")
+    with _configurations_made_once():
+        result = batch.validate(suite, result_format="COMPLETE")
     failed = []
     # GX returns results grouped by column, not in suite order: match them by the rule's index.
     for expectation_result in result.results:

@@ -2,12 +2,15 @@
 this process, an error raised with its own type; rows judged by their distinct values (GX in the
 service) have the same outcome. The service's own life: test_checks_service.py."""
 
+import contextlib
+
 import duckdb
 import pandas as pd
 import pyarrow as pa
 import pytest
 
 from pipeline.domain.files.value_rules import Rule
+from pipeline.plumbing import check_runner
 from pipeline.plumbing.check_runner import validate_frame
 from pipeline.plumbing.expectations import Expectations
 
@@ -48,3 +51,23 @@ def test_rows_judged_by_values_in_the_worker_have_the_same_outcome():
     assert [(f.source_row, f.column) for f in in_worker.failures] == [
         (3, "code"), (3, "n"), (4, "code"), (4, "n"),
     ]  # fmt: skip
+
+
+def test_configurations_made_once_give_gxs_own_outcome(monkeypatch):
+    from great_expectations.expectations.expectation import Expectation
+
+    rules = [
+        *RULES,
+        Rule("not_null", "n"),
+        Rule("unique", "code"),
+        Rule("unique_together", params={"columns": ["n", "code"]}),
+        Rule("columns_match", params={"columns": ["n", "code", "missing"]}),
+    ]
+    checked = frame(["1", "-5", "-5", None], ["GM0363", "GM9", "GM9", "GM0363"])
+    original = Expectation.__dict__["configuration"]
+    made_once = validate_frame(checked, rules, "t")
+    assert Expectation.__dict__["configuration"] is original  # GX as it was, afterwards
+    monkeypatch.setattr(check_runner, "_configurations_made_once", contextlib.nullcontext)
+    assert validate_frame(checked, rules, "t") == made_once
+    assert {failure.rule for failure in made_once.failures} >= {"is missing from the header"}
+    assert {failure.column for failure in made_once.failures} == {"n", "code", "n, code", "missing"}

@@ -15,7 +15,11 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 BLOCKING_IMPACTS = {"serious", "critical"}
 TARGETS_SHOWN = 5
 
-RUN_AXE = """tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})"""
+# Every rule runs and every violating element is listed; of the passes, axe lists one element
+# per rule (resultTypes), not the thousands of a national edition's charts: 5.4 -> 2.1 s a page.
+RUN_AXE = """tags => axe.run(
+    document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']}
+)"""
 
 
 def describe(violations: list[dict]) -> str:

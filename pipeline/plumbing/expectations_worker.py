@@ -33,14 +33,14 @@ from pathlib import Path
 from types import ModuleType
 
 from pipeline.domain.framing import read_message, write_message
+from pipeline.plumbing.allowed_folders import PROJECT_ROOT
+from pipeline.plumbing.checks_socket import IDLE_VARIABLE, SOCKET_VARIABLE
 
 # How often the service looks whether it should withdraw, in seconds.
 TICK_SECONDS = 1.0
 
 
 def main() -> int:
-    from pipeline.plumbing.checks_socket import IDLE_VARIABLE, SOCKET_VARIABLE
-
     path = Path(os.environ[SOCKET_VARIABLE])
     idle_seconds = float(os.environ[IDLE_VARIABLE])
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -98,9 +98,10 @@ def changed_files(stamps: dict[str, tuple[int, int]]) -> list[str]:
 
 
 class Service:
-    def __init__(self, listener: socket.socket, path: Path, idle_seconds: float) -> None:
-        from pipeline.plumbing.allowed_folders import PROJECT_ROOT
+    """Takes connections on ``listener`` (bound to ``path``) and answers their questions, until
+    it withdraws (see the module)."""
 
+    def __init__(self, listener: socket.socket, path: Path, idle_seconds: float) -> None:
         self.listener, self.path, self.idle_seconds = listener, path, idle_seconds
         # Questions about the service, answered at once; the others wait for GX (``prepare``).
         self.own_questions: dict[str, Callable[..., object]] = {

@@ -256,3 +256,11 @@ def demo_build(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
     shutil.copytree(shared, workspace.root, dirs_exist_ok=True)
     workspace.results = shared_demo.load_results(workspace.root / shared_demo.RESULTS_FILE)
     return workspace
+
+
+def warehouse_of_demo_build(demo_build: Workspace, root: Path) -> Workspace:
+    """A workspace in ``root`` holding the demo build's files and warehouse (not its reports or
+    caches): for a test that changes a file and runs a few assets on years already built."""
+    shutil.copytree(demo_build.data, root / "data", ignore=shutil.ignore_patterns("cache"))
+    shutil.copy2(demo_build.database, root / "w.duckdb")
+    return Workspace(root)

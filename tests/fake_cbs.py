@@ -8,6 +8,7 @@ A page can be told to fail (HTTP 500) a number of times.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import threading
@@ -49,7 +50,10 @@ def _v3_observations(path: Path, measure: str, column: str, dimensions: list[str
     return rows
 
 
+@functools.cache
 def demo_observations(years: tuple[int, ...] = (2023, 2024)) -> dict[str, list[dict]]:
+    """The three tables' observations of ``years``, made once per process (the servers only
+    read them)."""
     incidents, establishments = [], []
     for year in years:
         incidents += _v3_observations(

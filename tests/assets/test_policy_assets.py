@@ -1,30 +1,26 @@
 """The policy assets run through Dagster: an analyst's list wins over the demo's synthetic one,
 a bad list stops the effects with the file, row and column named, and the effect stored equals
-the estimate on the warehouse's own counts."""
+the estimate on the warehouse's own counts. Each test drops its list into a copy of the demo
+build (2024 and 2025 built) and runs the list and the effects again for 2025."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import numpy as np
 import pytest
 from dagster import AssetKey
 
-from pipeline.definitions import defs
 from pipeline.domain.statistics.policy_effects import Panel, difference_in_differences
-from tests.conftest import Workspace
+from tests.conftest import Workspace, warehouse_of_demo_build
 
+# The list, its check and the effects: the indicators they read are the demo build's.
 SELECTION = [
-    *(key for a in defs.assets for key in a.keys if key.path[0] == "reference"),
-    *(AssetKey(["raw", s]) for s in ("incidents", "population", "drug_sites", "signals")),
-    AssetKey(["staging", "stg_incidents__crimes"]),
-    AssetKey(["staging", "stg_incidents__counted_crimes"]),
-    AssetKey(["staging", "stg_population__inhabitants"]),
-    AssetKey(["staging", "stg_drug_sites__sites"]),
-    AssetKey(["staging", "stg_signals__tips"]),
-    AssetKey(["indicators", "phenomenon_indicators"]),
-    AssetKey(["indicators", "signal_indicators"]),
+    AssetKey(["reference", "policy_municipalities"]),
     AssetKey(["indicators", "policy_effects"]),
 ]
 EFFECTS = AssetKey(["indicators", "policy_effects"])
+EFFECTS_ROWS = "select * from indicators.policy_effects order by all"
 ANALYST_LIST = "gemeentecode,gemeentenaam,startjaar\n{rows}"
 # Big municipalities, so that the estimate has counts to work with.
 MEMBERS = ["GM0344", "GM0363", "GM0518", "GM0599", "GM0772", "GM0855"]
@@ -39,11 +35,10 @@ def write_list(workspace: Workspace, rows: list[str]) -> None:
 
 
 @pytest.fixture(scope="module")
-def analyst_list(make_workspace) -> Workspace:
-    workspace = make_workspace("policy_analyst", years=[2024, 2025])
+def analyst_list(demo_build: Workspace, tmp_path_factory: pytest.TempPathFactory) -> Workspace:
+    workspace = warehouse_of_demo_build(demo_build, tmp_path_factory.mktemp("policy_analyst"))
     write_list(workspace, [f"{code},x,2025" for code in MEMBERS])
-    for year in (2024, 2025):
-        assert workspace.run(year, SELECTION).success
+    assert workspace.run(2025, SELECTION).success
     return workspace
 
 
@@ -54,7 +49,8 @@ def test_the_analyst_list_wins_and_is_not_marked_synthetic(analyst_list):
             "any_value(source_file) from reference.policy_municipalities"
         ).fetchall() == [(MEMBERS, False, "preventie_met_gezag.csv")]
         flags = conn.execute(
-            "select distinct is_synthetic_selection from indicators.policy_effects"
+            "select distinct is_synthetic_selection from indicators.policy_effects "
+            "where year = 2025"
         ).fetchall()
     assert flags == [(False,)]
 
@@ -85,8 +81,10 @@ def test_the_stored_effect_is_the_estimate_on_the_warehouse_counts(analyst_list)
     assert (treated_count, first, last) == (len(MEMBERS), 2024, 2025)
 
 
-def test_a_bad_list_blocks_the_effects_and_names_the_row(make_workspace):
-    workspace = make_workspace("policy_bad", years=[2025])
+def test_a_bad_list_blocks_the_effects_and_names_the_row(demo_build: Workspace, tmp_path: Path):
+    workspace = warehouse_of_demo_build(demo_build, tmp_path)
+    with workspace.connect() as conn:
+        effects_before = conn.execute(EFFECTS_ROWS).fetchall()
     write_list(workspace, ["GM0344,Utrecht,2025", "GM9999,Nergens,2025"])
     result = workspace.run(2025, SELECTION)
     [evaluation] = [
@@ -101,3 +99,5 @@ def test_a_bad_list_blocks_the_effects_and_names_the_row(make_workspace):
         e.asset_key for e in result.get_asset_materialization_events() if e.asset_key == EFFECTS
     }
     assert materialized == set()
+    with workspace.connect() as conn:  # the effects of the last good list are kept
+        assert conn.execute(EFFECTS_ROWS).fetchall() == effects_before != []

@@ -31,6 +31,7 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import ModuleType
+from typing import NoReturn
 
 from pipeline.domain.framing import read_message, write_message
 from pipeline.plumbing.allowed_folders import PROJECT_ROOT
@@ -40,7 +41,7 @@ from pipeline.plumbing.checks_socket import IDLE_VARIABLE, SOCKET_VARIABLE
 TICK_SECONDS = 1.0
 
 
-def main() -> int:
+def main() -> NoReturn:
     path = Path(os.environ[SOCKET_VARIABLE])
     idle_seconds = float(os.environ[IDLE_VARIABLE])
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -51,8 +52,9 @@ def main() -> int:
     from pipeline.plumbing.check_by_values import judge_here
     from pipeline.plumbing.check_runner import prepare_context, validate_frame
 
-    service = Service(listener, path, idle_seconds)
-    service.questions |= {"validate_frame": validate_frame, "judge": judge_here}
+    service = Service(
+        listener, path, idle_seconds, {"validate_frame": validate_frame, "judge": judge_here}
+    )
     service.prepare(prepare_context)
     service.serve()
     os._exit(0)  # not waiting for a GX import still going in a service that ended idle
@@ -101,16 +103,22 @@ class Service:
     """Takes connections on ``listener`` (bound to ``path``) and answers their questions, until
     it withdraws (see the module)."""
 
-    def __init__(self, listener: socket.socket, path: Path, idle_seconds: float) -> None:
+    def __init__(
+        self,
+        listener: socket.socket,
+        path: Path,
+        idle_seconds: float,
+        questions: dict[str, Callable[..., object]],
+    ) -> None:
         self.listener, self.path, self.idle_seconds = listener, path, idle_seconds
-        # Questions about the service, answered at once; the others wait for GX (``prepare``).
+        # Questions about the service, answered at once; the checks (``questions``) wait for GX
+        # (``prepare``).
         self.own_questions: dict[str, Callable[..., object]] = {
             "pid": os.getpid,
             "stop": self._withdraw,
         }
-        self.questions: dict[str, Callable[..., object]] = {}
+        self.questions = questions
         self._inode = path.stat().st_ino
-        self._root = PROJECT_ROOT
         self._stamps = self._watched_stamps()
         self._checking = threading.Lock()  # one check at a time, once GX is ready
         self._state = threading.Lock()
@@ -133,19 +141,13 @@ class Service:
         threading.Thread(target=prepare_then_check, daemon=True).start()
 
     def serve(self) -> None:
+        """Take connections until the service withdraws, then wait for the open ones to close."""
         self.listener.settimeout(TICK_SECONDS)
-        while True:
+        while not self._withdrawn:
             with self._state:
                 idle = self._open == 0 and time.monotonic() - self._last_closed > self.idle_seconds
             if idle or not self._socket_is_ours():
                 self._withdraw()
-            if self._withdrawn:
-                # Closed here, not by the thread that withdrew: accept() waits on it.
-                self.listener.close()
-                with self._state:
-                    if self._open == 0:
-                        return
-                time.sleep(TICK_SECONDS / 10)
                 continue
             try:
                 connection, _ = self.listener.accept()
@@ -158,6 +160,13 @@ class Service:
             with self._state:
                 self._open += 1
             threading.Thread(target=self._answer, args=(connection,), daemon=True).start()
+        # Closed here, not by the thread that withdrew: accept() waits on it.
+        self.listener.close()
+        while True:
+            with self._state:
+                if self._open == 0:
+                    return
+            time.sleep(TICK_SECONDS / 10)
 
     def _answer(self, connection: socket.socket) -> None:
         try:
@@ -188,7 +197,7 @@ class Service:
             return pickle.dumps((False, RuntimeError(f"{type(answer[1]).__name__}: {answer[1]}")))
 
     def _watched_stamps(self) -> dict[str, tuple[int, int]]:
-        return file_stamps(watched_files(list(sys.modules.values()), self._root))
+        return file_stamps(watched_files(list(sys.modules.values()), PROJECT_ROOT))
 
     def _socket_is_ours(self) -> bool:
         try:
@@ -208,4 +217,4 @@ class Service:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

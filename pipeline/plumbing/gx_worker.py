@@ -51,7 +51,7 @@ class Worker:
                     answer = None
                 if answer is not None:
                     break
-                self._close()
+                self.close()
             else:
                 raise RuntimeError(
                     f"the checks service stopped while answering {question!r}; its log is "
@@ -78,7 +78,9 @@ class Worker:
         _, _, reader, writer = self._connection
         return reader, writer
 
-    def _close(self) -> None:
+    def close(self) -> None:
+        """Close this process's connection (the service ends once it has none, after its idle
+        time)."""
         if self._connection is not None:
             _, connection, reader, writer = self._connection
             for end in (reader, writer, connection):

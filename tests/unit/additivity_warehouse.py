@@ -151,12 +151,12 @@ def _template() -> duckdb.DuckDBPyConnection:
     reference tables the examples share (made once: 65 ms, for each of a hundred examples)."""
     conn = duckdb.connect()
     prepare_connection(conn)
-    directory = Path(tempfile.mkdtemp(prefix="additivity-reference-"))
-    for table, rows in REFERENCE.items():
-        path = directory / f"{table}.csv"
-        with open(path, "w", encoding="utf-8", newline="") as f:
-            csv.writer(f).writerows(rows)
-        run_in_transaction(conn, f"reference/{table}", {"path": str(path)})
+    with tempfile.TemporaryDirectory(prefix="additivity-reference-") as directory:
+        for table, rows in REFERENCE.items():
+            path = Path(directory) / f"{table}.csv"
+            with open(path, "w", encoding="utf-8", newline="") as f:
+                csv.writer(f).writerows(rows)
+            run_in_transaction(conn, f"reference/{table}", {"path": str(path)})
     run_in_transaction(conn, "reference/region_membership")
     run_in_transaction(conn, "reference/municipality_code_map")
     run_in_transaction(conn, "reference/harm_weight_sets")

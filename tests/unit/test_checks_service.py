@@ -69,7 +69,7 @@ def test_processes_asking_together_share_one_a_killed_one_is_replaced_an_idle_on
     second = worker.ask("pid")
     assert second != first
     assert worker.ask("pid") == second  # the same connection, the same service
-    worker._close()
+    worker.close()
     assert ended(second), "an idle service did not end"
     assert not socket_path.exists()
 
@@ -82,7 +82,7 @@ def test_a_stopped_service_takes_no_one_new_and_ends_when_its_last_connection_cl
     stop_service(socket_path)
     assert not socket_path.exists()
     assert worker.ask("pid") == pid  # an open connection is still answered
-    worker._close()
+    worker.close()
     assert ended(pid)
     stop_service(socket_path)  # none listens: nothing to do, nothing started
     assert not socket_path.exists()

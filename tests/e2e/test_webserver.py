@@ -14,7 +14,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -22,10 +21,19 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.dagster_ui import (
+    DagsterUiError,
+    free_port,
+    get,
+    graphql,
+    launch_partition,
+    process_group_alive,
+    stop_process_group,
+    wait_until_serving,
+)
 from pipeline.definitions import defs
 from tests.conftest import PROJECT_ROOT, Workspace
 from tests.e2e.cli_build import CACHES
-from tests.e2e.dagster_dev import free_port, get, graphql, process_group_alive, stop_process_group
 from tests.e2e.ui_proxy import nginx, running_proxy
 
 DAGSTER = PROJECT_ROOT / ".venv" / "bin" / "dagster"
@@ -102,25 +110,10 @@ def webserver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             start_new_session=True,
         )
     try:
-        deadline = time.monotonic() + STARTUP_TIMEOUT_S
-        while True:
-            if process.poll() is not None:
-                pytest.fail(
-                    f"dagster dev exited with {process.returncode}:\n"
-                    + log_path.read_text(errors="replace")[-3000:]
-                )
-            try:
-                status, _ = get(f"{base_url}/server_info", timeout=2)
-                if status == 200:
-                    break
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(
-                    f"dagster dev not ready after {STARTUP_TIMEOUT_S} s:\n"
-                    + log_path.read_text(errors="replace")[-3000:]
-                )
-            time.sleep(0.5)
+        try:
+            wait_until_serving(process, base_url, log_path, STARTUP_TIMEOUT_S)
+        except DagsterUiError as error:
+            pytest.fail(str(error))
         yield base_url
     finally:
         stop_process_group(process)
@@ -175,51 +168,10 @@ def test_job_and_schedule_are_served(webserver: str) -> None:
     assert "yearly_threat_picture" in schedules
 
 
-LAUNCH_MUTATION = """
-mutation Launch($executionParams: ExecutionParams!) {
-  launchRun(executionParams: $executionParams) {
-    __typename
-    ... on LaunchRunSuccess { run { runId } }
-    ... on RunConfigValidationInvalid { errors { message } }
-    ... on PythonError { message }
-  }
-}
-"""
-RUN_QUERY = """
-query Run($runId: ID!) {
-  runOrError(runId: $runId) {
-    ... on Run {
-      status
-      stats { ... on RunStatsSnapshot { stepsSucceeded stepsFailed } }
-      eventConnection(afterCursor: null) { events { __typename ... on EngineEvent { message } } }
-    }
-  }
-}
-"""
-RUN_TIMEOUT_S = 300
-
-
 def launch(webserver: str, resources: dict) -> dict:
     """Launch threat_picture for 2025 with ``resources`` as run config, as the launchpad does;
     the run once it has ended."""
-    params = {
-        "selector": {
-            "repositoryLocationName": "dreigingsbeeld",
-            "repositoryName": "__repository__",
-            "jobName": "threat_picture",
-        },
-        "runConfigData": {"resources": resources},
-        "executionMetadata": {"tags": [{"key": "dagster/partition", "value": "2025"}]},
-    }
-    launched = graphql(webserver, LAUNCH_MUTATION, {"executionParams": params})["launchRun"]
-    assert launched["__typename"] == "LaunchRunSuccess", launched
-    run_id = launched["run"]["runId"]
-    deadline = time.monotonic() + RUN_TIMEOUT_S
-    while True:
-        run = graphql(webserver, RUN_QUERY, {"runId": run_id})["runOrError"]
-        if run["status"] in ("SUCCESS", "FAILURE", "CANCELED") or time.monotonic() > deadline:
-            return run
-        time.sleep(0.5)
+    return launch_partition(webserver, "threat_picture", "2025", resources)
 
 
 def test_one_year_launched_through_graphql_succeeds(

@@ -11,8 +11,8 @@ import urllib.error
 from collections.abc import Iterator
 from pathlib import Path
 
+from benchmarks.dagster_ui import free_port, get
 from tests.conftest import PROJECT_ROOT
-from tests.e2e.dagster_dev import free_port, get
 
 DEPLOY = PROJECT_ROOT / "deploy" / "nginx"
 SITE_IN_FILE = "https://dreigingsbeeld.example.nl"

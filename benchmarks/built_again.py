@@ -24,6 +24,7 @@ from pathlib import Path
 from benchmarks.dagster_ui import (
     free_port,
     launch_partition,
+    start_server,
     stop_process_group,
     wait_until_serving,
 )
@@ -79,16 +80,8 @@ def _through_the_ui(project: Path, environment: dict[str, str], year: int) -> di
     base_url = f"http://127.0.0.1:{port}"
     log_path = project / "dagster_dev.log"
     started = time.perf_counter()
-    with log_path.open("wb") as log:
-        server = subprocess.Popen(
-            [str(DAGSTER), "dev", "-w", "workspace.yaml", "-h", "127.0.0.1", "-p", str(port)],
-            cwd=project,
-            env=environment,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-            start_new_session=True,
-        )
+    command = [str(DAGSTER), "dev", "-w", "workspace.yaml", "-h", "127.0.0.1", "-p", str(port)]
+    server = start_server(command, project, environment, log_path)
     try:
         wait_until_serving(server, base_url, log_path, STARTUP_TIMEOUT_S)
         ready = time.perf_counter() - started

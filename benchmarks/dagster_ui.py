@@ -78,6 +78,23 @@ def graphql(base_url: str, query: str, variables: dict | None = None) -> dict:
     return payload["data"]
 
 
+def start_server(
+    command: list[str], cwd: Path, environment: dict[str, str], log_path: Path
+) -> subprocess.Popen:
+    """``command`` (``dagster dev``, or ``make dev``) in a process group of its own, its output
+    in ``log_path``; stop it with ``stop_process_group``."""
+    with log_path.open("wb") as log:
+        return subprocess.Popen(
+            command,
+            cwd=cwd,
+            env=environment,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+
+
 def wait_until_serving(
     process: subprocess.Popen, base_url: str, log_path: Path, timeout_s: float
 ) -> None:

@@ -12,7 +12,6 @@ import json
 import os
 import shutil
 import socket
-import subprocess
 import sys
 import urllib.error
 import urllib.request
@@ -28,6 +27,7 @@ from benchmarks.dagster_ui import (
     graphql,
     launch_partition,
     process_group_alive,
+    start_server,
     stop_process_group,
     wait_until_serving,
 )
@@ -99,16 +99,8 @@ def webserver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
     }
     log_path = home / "webserver.log"
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            ["make", "--no-print-directory", "dev", f"PORT={port}", f"DAGSTER_HOME={home}"],
-            cwd=PROJECT_ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-            start_new_session=True,
-        )
+    command = ["make", "--no-print-directory", "dev", f"PORT={port}", f"DAGSTER_HOME={home}"]
+    process = start_server(command, PROJECT_ROOT, env, log_path)
     try:
         try:
             wait_until_serving(process, base_url, log_path, STARTUP_TIMEOUT_S)

@@ -167,9 +167,12 @@ def _check_and_write(
         rows_of(source, deliveries).with_columns(pl.lit(year, pl.Int32).alias("partition_year"))
         for year, deliveries in batch
     ]
-    rows = conn.from_arrow(pl.concat(frames, how="vertical").to_arrow())
+    # Polars' own Arrow layout (string views) is handed over without a copy: for a year of
+    # 2.5 million records the default layout took 0.2 s and 350 MB to copy.
+    batch_rows = pl.concat(frames, how="vertical")
+    rows = conn.from_arrow(batch_rows.to_arrow(compat_level=pl.CompatLevel.newest()))
     outcomes = validate_rows(conn, expectations, source, rows, years, known)
-    del rows, frames
+    del rows, batch_rows, frames
     for year, deliveries in batch:
         if outcomes[year].passed:
             _replace(conn, source, year, deliveries)

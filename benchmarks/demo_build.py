@@ -94,11 +94,12 @@ def measure_demo_build(again: bool = True) -> dict:
     with tempfile.TemporaryDirectory(prefix="bench-demo-build-") as folder:
         project = Path(folder)
         copy_project(project)
+        environment = _build_environment(project)
         started_epoch, started = time.time(), time.perf_counter()
         completed = subprocess.run(
             [sys.executable, "-m", "pipeline.build"],
             cwd=project,
-            env=_build_environment(project),
+            env=environment,
             capture_output=True,
             text=True,
         )
@@ -115,7 +116,7 @@ def measure_demo_build(again: bool = True) -> dict:
                 flush=True,
             )
             year = max(available_years(default_paths(project / "data")))
-            built_again = measure_built_again(project, _build_environment(project), year)
+            built_again = measure_built_again(project, environment, year)
     in_runs = sum(run.seconds for run in runs)
     startup = runs[0].started - started_epoch if runs else seconds
     return {
